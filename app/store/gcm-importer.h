@@ -1,0 +1,55 @@
+/* gcm-importer.h
+ *
+ * Copyright 2026 The Green Customs Manual authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gcm-feed.h"
+#include "gcm-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64   serial;
+  guint    added;
+  guint    updated;
+  guint    removed;
+  guint    unchanged;
+  gboolean up_to_date;   /* the same snapshot was installed already: nothing changed */
+} GcmImportResult;
+
+typedef void (*GcmImportProgress) (guint    done,
+                                   guint    total,
+                                   gpointer user_data);
+
+gboolean gcm_importer_apply        (GcmStore           *store,
+                                    GcmFeed            *feed,
+                                    GCancellable       *cancellable,
+                                    GcmImportProgress   progress,
+                                    gpointer            progress_data,
+                                    GcmImportResult    *result,
+                                    GError            **error);
+gboolean gcm_importer_import_path  (GcmStore           *store,
+                                    const char         *path,
+                                    GPtrArray          *trusted_keys,
+                                    GCancellable       *cancellable,
+                                    GcmImportProgress   progress,
+                                    gpointer            progress_data,
+                                    GcmImportResult    *result,
+                                    GError            **error);
+gint64   gcm_importer_peek_serial  (const char         *path);
+void     gcm_importer_import_async (GcmStore           *store,
+                                    const char         *path,
+                                    GPtrArray          *trusted_keys,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
+gboolean gcm_importer_import_finish (GcmStore          *store,
+                                    GAsyncResult       *result,
+                                    GcmImportResult    *import_result,
+                                    GError            **error);
+
+G_END_DECLS
