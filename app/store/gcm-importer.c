@@ -205,7 +205,6 @@ store_item (sqlite3          *db,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  g_auto(sqlite3_stmt *) unused G_GNUC_UNUSED = NULL;
   sqlite3_stmt *stmt = NULL;
   g_autofree char *conventions = NULL;
   g_autofree char *keywords = NULL;

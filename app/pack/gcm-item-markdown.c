@@ -1,0 +1,258 @@
+/* gcm-item-markdown.c
+ *
+ * Copyright 2026 The Green Customs Manual authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Composes the page of any item as one Markdown text: a case's facts and photos, a procedure's
+ * hazards and numbered steps, a quiz's questions, then the body and the sources. The reader then
+ * renders every kind with the same document view, and pages stay native widgets. Headings are
+ * content, not UI strings, so they are written in the content's language (English).
+ */
+
+#define G_LOG_DOMAIN "GcmItemMarkdown"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gcm-item-markdown.h"
+
+static const char *
+string_member (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static JsonArray *
+array_member (JsonObject *object,
+              const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* Content text goes into Markdown; characters Markdown would read as syntax are escaped. */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (strchr ("\\`*_[]<>#|!", *p) != NULL)
+        g_string_append_c (out, '\\');
+      if (*p == '\n')
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+static void
+append_list_section (GString    *out,
+                     JsonObject *item,
+                     const char *member,
+                     const char *heading)
+{
+  JsonArray *array = array_member (item, member);
+
+  if (array == NULL || json_array_get_length (array) == 0)
+    return;
+  g_string_append_printf (out, "## %s\n\n", heading);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *text = json_array_get_string_element (array, i);
+      if (text == NULL)
+        continue;
+      g_string_append (out, "- ");
+      append_escaped (out, text);
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_case (GString    *out,
+             JsonObject *item)
+{
+  static const struct { const char *member; const char *label; } facts[] = {
+    { "date", "Date" },
+    { "place", "Place" },
+    { "commodity", "Commodity" },
+    { "quantity", "Quantity" },
+    { "reported_at", "Reported at" },
+  };
+  JsonArray *photos = array_member (item, "photos");
+
+  g_string_append (out, "| | |\n|---|---|\n");
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    {
+      const char *value = string_member (item, facts[i].member);
+      if (value == NULL)
+        continue;
+      g_string_append_printf (out, "| **%s** | ", facts[i].label);
+      append_escaped (out, value);
+      g_string_append (out, " |\n");
+    }
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; photos != NULL && i < json_array_get_length (photos); i++)
+    {
+      JsonObject *photo = json_array_get_object_element (photos, i);
+      const char *file = photo ? string_member (photo, "file") : NULL;
+      const char *caption = photo ? string_member (photo, "caption") : NULL;
+      const char *credit = photo ? string_member (photo, "credit") : NULL;
+      const char *licence = photo ? string_member (photo, "licence") : NULL;
+
+      if (file == NULL)
+        continue;
+      g_string_append (out, "![");
+      append_escaped (out, caption ? caption : "");
+      g_string_append_printf (out, "](media:%s \"", file);
+      for (const char *p = caption ? caption : ""; *p; p++)
+        if (*p != '"')
+          g_string_append_c (out, *p);
+      if (credit != NULL)
+        g_string_append_printf (out, " — %s", credit);
+      if (licence != NULL)
+        g_string_append_printf (out, ", %s", licence);
+      g_string_append (out, "\")\n\n");
+    }
+
+  append_list_section (out, item, "modus_operandi", "Modus operandi");
+  append_list_section (out, item, "risk_indicators", "Risk indicators");
+}
+
+static void
+append_procedure (GString    *out,
+                  JsonObject *item)
+{
+  JsonArray *steps = array_member (item, "steps");
+
+  append_list_section (out, item, "applies_to", "Applies to");
+  append_list_section (out, item, "hazards", "Hazards");
+  append_list_section (out, item, "protective_equipment", "Protective equipment");
+
+  if (steps == NULL)
+    return;
+  g_string_append (out, "## Steps\n\n");
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    {
+      JsonObject *step = json_array_get_object_element (steps, i);
+      const char *text = step ? string_member (step, "text") : NULL;
+      const char *warning = step ? string_member (step, "warning") : NULL;
+
+      if (text == NULL)
+        continue;
+      g_string_append_printf (out, "%u. ", i + 1);
+      append_escaped (out, text);
+      g_string_append (out, "\n\n");
+      if (warning != NULL)
+        {
+          g_string_append (out, "   > **Warning** ");
+          append_escaped (out, warning);
+          g_string_append (out, "\n\n");
+        }
+    }
+}
+
+static void
+append_quiz (GString    *out,
+             JsonObject *item)
+{
+  JsonArray *questions = array_member (item, "questions");
+  guint count = questions ? json_array_get_length (questions) : 0;
+
+  g_string_append_printf (out, "This quiz has %u question%s.\n\n", count, count == 1 ? "" : "s");
+  for (guint i = 0; i < count; i++)
+    {
+      JsonObject *question = json_array_get_object_element (questions, i);
+      const char *prompt = question ? string_member (question, "prompt") : NULL;
+      const char *image = question ? string_member (question, "image") : NULL;
+      JsonArray *choices = question ? array_member (question, "choices") : NULL;
+
+      if (prompt == NULL)
+        continue;
+      g_string_append_printf (out, "### Question %u\n\n", i + 1);
+      append_escaped (out, prompt);
+      g_string_append (out, "\n\n");
+      if (image != NULL)
+        g_string_append_printf (out, "![Picture for question %u](media:%s)\n\n", i + 1, image);
+      if (choices == NULL)
+        g_string_append (out, "- True\n- False\n");
+      for (guint j = 0; choices != NULL && j < json_array_get_length (choices); j++)
+        {
+          g_string_append (out, "- ");
+          append_escaped (out, json_array_get_string_element (choices, j));
+          g_string_append_c (out, '\n');
+        }
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+append_sources (GString    *out,
+                JsonObject *item)
+{
+  JsonArray *sources = array_member (item, "sources");
+
+  if (sources == NULL || json_array_get_length (sources) == 0)
+    return;
+  g_string_append (out, "## Sources\n\n");
+  for (guint i = 0; i < json_array_get_length (sources); i++)
+    {
+      JsonObject *source = json_array_get_object_element (sources, i);
+      const char *title = source ? string_member (source, "title") : NULL;
+      const char *url = source ? string_member (source, "url") : NULL;
+
+      if (title == NULL)
+        continue;
+      g_string_append (out, "- ");
+      if (url != NULL && (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
+        {
+          g_string_append_c (out, '[');
+          append_escaped (out, title);
+          g_string_append_printf (out, "](%s)", url);
+        }
+      else
+        append_escaped (out, title);
+      g_string_append_c (out, '\n');
+    }
+}
+
+/**
+ * gcm_item_markdown_compose:
+ * @item: an item object as the feed delivers it
+ *
+ * Returns: (transfer full): the Markdown of the item's page, without its title
+ */
+char *
+gcm_item_markdown_compose (JsonObject *item)
+{
+  GString *out = g_string_new (NULL);
+  const char *kind = string_member (item, "kind");
+  const char *body = string_member (item, "body");
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (g_strcmp0 (kind, "case") == 0)
+    append_case (out, item);
+  else if (g_strcmp0 (kind, "procedure") == 0)
+    append_procedure (out, item);
+  else if (g_strcmp0 (kind, "quiz") == 0)
+    append_quiz (out, item);
+
+  if (body != NULL)
+    {
+      g_string_append (out, body);
+      g_string_append (out, "\n\n");
+    }
+  append_sources (out, item);
+  return g_string_free (out, FALSE);
+}

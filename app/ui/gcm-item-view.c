@@ -1,0 +1,475 @@
+/* gcm-item-view.c
+ *
+ * Copyright 2026 The Green Customs Manual authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GcmItemView shows one item of any kind. The item is read, composed into Markdown and parsed
+ * on a worker thread; the view only lays out the finished document. Its pictures come from the
+ * store's objects/ folder through the item's media map.
+ */
+
+#define G_LOG_DOMAIN "GcmItemView"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "gcm-document-view.h"
+#include "gcm-item-markdown.h"
+#include "gcm-item-view.h"
+
+struct _GcmItemView
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets */
+  GtkScrolledWindow *scroller;
+  GtkLabel          *kind_label;
+  GtkLabel          *title_label;
+  GtkLabel          *summary_label;
+  GcmDocumentView   *document_view;
+
+  /* Owned */
+  GcmStore          *store;
+  GCancellable      *cancellable;
+  char              *item_id;
+  char              *title;
+  GStrv              highlight;
+};
+
+typedef struct
+{
+  char        *kind;
+  char        *title;
+  char        *summary;
+  GcmDocument *document;
+  GHashTable  *media;    /* path → sha256 */
+} LoadedItem;
+
+typedef struct
+{
+  char       *objects_path;
+  GHashTable *media;
+} MediaMap;
+
+G_DEFINE_FINAL_TYPE (GcmItemView, gcm_item_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_ITEM_ID,
+  PROP_TITLE,
+  PROP_FONT_SCALE,
+  N_PROPS
+};
+
+enum {
+  LINK_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+static void
+loaded_item_free (LoadedItem *item)
+{
+  g_free (item->kind);
+  g_free (item->title);
+  g_free (item->summary);
+  g_clear_object (&item->document);
+  g_clear_pointer (&item->media, g_hash_table_unref);
+  g_free (item);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadedItem, loaded_item_free)
+
+static void
+media_map_free (MediaMap *map)
+{
+  g_free (map->objects_path);
+  g_hash_table_unref (map->media);
+  g_free (map);
+}
+
+static GFile *
+resolve_media (const char *src,
+               gpointer    user_data)
+{
+  MediaMap *map = user_data;
+  const char *sha256;
+  char prefix[3];
+
+  if (!g_str_has_prefix (src, "media:"))
+    return NULL;
+  sha256 = g_hash_table_lookup (map->media, src + strlen ("media:"));
+  if (sha256 == NULL || strlen (sha256) != 64)
+    return NULL;
+  prefix[0] = sha256[0];
+  prefix[1] = sha256[1];
+  prefix[2] = '\0';
+  return g_file_new_build_filename (map->objects_path, prefix, sha256, NULL);
+}
+
+static const char *
+kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "case") == 0)
+    return _("Case");
+  if (g_strcmp0 (kind, "procedure") == 0)
+    return _("Procedure");
+  if (g_strcmp0 (kind, "quiz") == 0)
+    return _("Quiz");
+  return _("Manual");
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GcmItemView *self = source_object;
+  const char *id = task_data;
+  g_autoptr(LoadedItem) item = g_new0 (LoadedItem, 1);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *markdown = NULL;
+  GError *error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  JsonObject *object, *media;
+  sqlite3 *db;
+
+  db = gcm_store_open_content_db (self->store, TRUE, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (sqlite3_prepare_v2 (db, "SELECT kind, title, summary, json FROM item WHERE id = ?1", -1,
+                          &stmt, NULL) != SQLITE_OK)
+    {
+      g_task_return_new_error (task, GCM_STORE_ERROR, GCM_STORE_ERROR_FAILED, "%s",
+                               sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return;
+    }
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      g_task_return_new_error (task, GCM_STORE_ERROR, GCM_STORE_ERROR_NOT_FOUND,
+                               "No item %s", id);
+      return;
+    }
+  item->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  item->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  item->summary = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  if (!json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 3),
+                                   sqlite3_column_bytes (stmt, 3), &error))
+    {
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      g_task_return_error (task, error);
+      return;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  markdown = gcm_item_markdown_compose (object);
+  item->document = gcm_document_new_from_markdown (markdown, -1);
+  item->media = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  media = json_object_has_member (object, "media") ?
+          json_object_get_object_member (object, "media") : NULL;
+  if (media != NULL)
+    {
+      g_autoptr(GList) paths = json_object_get_members (media);
+      for (GList *l = paths; l != NULL; l = l->next)
+        g_hash_table_insert (item->media, g_strdup (l->data),
+                             g_strdup (json_object_get_string_member (media, l->data)));
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&item), (GDestroyNotify) loaded_item_free);
+}
+
+static gboolean
+scroll_to_match_cb (gpointer user_data)
+{
+  GcmItemView *self = user_data;
+  GtkWidget *match = gcm_document_view_get_first_match (self->document_view);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_point_t point;
+
+  if (match != NULL &&
+      gtk_widget_compute_point (match, GTK_WIDGET (self->scroller),
+                                &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (adjustment,
+                              gtk_adjustment_get_value (adjustment) + point.y - 48);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GcmItemView *self = GCM_ITEM_VIEW (object);
+  g_autoptr(LoadedItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  MediaMap *map;
+
+  item = g_task_propagate_pointer (G_TASK (result), &error);
+  if (item == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      gtk_label_set_text (self->kind_label, "");
+      gtk_label_set_text (self->title_label, _("This item is no longer in the manual"));
+      gtk_label_set_text (self->summary_label,
+                          _("It was withdrawn by a content update. Your bookmark and notes are kept."));
+      gcm_document_view_set_document (self->document_view, NULL);
+      g_debug ("Cannot show %s: %s", self->item_id, error->message);
+      return;
+    }
+
+  g_free (self->title);
+  self->title = g_strdup (item->title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+
+  gtk_label_set_text (self->kind_label, kind_label (item->kind));
+  gtk_label_set_text (self->title_label, item->title);
+  gtk_label_set_text (self->summary_label, item->summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), item->summary[0] != '\0');
+
+  map = g_new0 (MediaMap, 1);
+  map->objects_path = g_strdup (gcm_store_get_objects_path (self->store));
+  map->media = g_steal_pointer (&item->media);
+  gcm_document_view_set_media_resolver (self->document_view, resolve_media, map,
+                                        (GDestroyNotify) media_map_free);
+  gcm_document_view_set_document (self->document_view, item->document);
+  gcm_document_view_set_highlight (self->document_view,
+                                   (const char * const *) self->highlight);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  if (self->highlight != NULL && self->highlight[0] != NULL)
+    /* After the new widgets are allocated. */
+    g_timeout_add_full (G_PRIORITY_LOW, 50, scroll_to_match_cb, g_object_ref (self),
+                        g_object_unref);
+}
+
+/* Callbacks */
+
+static gboolean
+on_link_activated_cb (GcmItemView *self,
+                      const char  *uri)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, signals[LINK_ACTIVATED], 0, uri, &handled);
+  return handled;
+}
+
+/* GObject */
+
+static void
+gcm_item_view_dispose (GObject *object)
+{
+  GcmItemView *self = GCM_ITEM_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_ITEM_VIEW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gcm_item_view_parent_class)->dispose (object);
+}
+
+static void
+gcm_item_view_finalize (GObject *object)
+{
+  GcmItemView *self = GCM_ITEM_VIEW (object);
+
+  g_clear_object (&self->cancellable);
+  g_free (self->item_id);
+  g_free (self->title);
+  g_strfreev (self->highlight);
+
+  G_OBJECT_CLASS (gcm_item_view_parent_class)->finalize (object);
+}
+
+static void
+gcm_item_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GcmItemView *self = GCM_ITEM_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_ITEM_ID:
+      g_value_set_string (value, self->item_id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_FONT_SCALE:
+      g_value_set_double (value, gcm_item_view_get_font_scale (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gcm_item_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  GcmItemView *self = GCM_ITEM_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_FONT_SCALE:
+      gcm_item_view_set_font_scale (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gcm_item_view_class_init (GcmItemViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gcm_item_view_dispose;
+  object_class->finalize = gcm_item_view_finalize;
+  object_class->get_property = gcm_item_view_get_property;
+  object_class->set_property = gcm_item_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GCM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEM_ID] =
+    g_param_spec_string ("item-id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FONT_SCALE] =
+    g_param_spec_double ("font-scale", NULL, NULL, 0.5, 3.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GcmItemView::link-activated:
+   * @uri: the link, such as `item:manual/basel/scope` or a web address
+   *
+   * Returns: %TRUE when the link was handled
+   */
+  signals[LINK_ACTIVATED] =
+    g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
+
+  g_type_ensure (GCM_TYPE_DOCUMENT_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/gcm-item-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, document_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_link_activated_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "itemview");
+}
+
+static void
+gcm_item_view_init (GcmItemView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+GtkWidget *
+gcm_item_view_new (GcmStore *store)
+{
+  return g_object_new (GCM_TYPE_ITEM_VIEW, "store", store, NULL);
+}
+
+/**
+ * gcm_item_view_load:
+ * @highlight: (nullable): terms to highlight and scroll to
+ *
+ * Shows the item @id; a newer call cancels a load still running.
+ */
+void
+gcm_item_view_load (GcmItemView        *self,
+                    const char         *id,
+                    const char * const *highlight)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GCM_IS_ITEM_VIEW (self));
+  g_return_if_fail (id != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  g_free (self->item_id);
+  self->item_id = g_strdup (id);
+  g_strfreev (self->highlight);
+  self->highlight = g_strdupv ((char **) highlight);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_ID]);
+
+  task = g_task_new (self, self->cancellable, load_cb, NULL);
+  g_task_set_source_tag (task, gcm_item_view_load);
+  g_task_set_task_data (task, g_strdup (id), g_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, load_thread);
+}
+
+const char *
+gcm_item_view_get_item_id (GcmItemView *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM_VIEW (self), NULL);
+  return self->item_id;
+}
+
+const char *
+gcm_item_view_get_title (GcmItemView *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM_VIEW (self), NULL);
+  return self->title;
+}
+
+double
+gcm_item_view_get_font_scale (GcmItemView *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM_VIEW (self), 1.0);
+  return gcm_document_view_get_font_scale (self->document_view);
+}
+
+void
+gcm_item_view_set_font_scale (GcmItemView *self,
+                              double       font_scale)
+{
+  g_return_if_fail (GCM_IS_ITEM_VIEW (self));
+
+  if (G_APPROX_VALUE (font_scale, gcm_item_view_get_font_scale (self), 0.001))
+    return;
+  gcm_document_view_set_font_scale (self->document_view, font_scale);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_SCALE]);
+}

@@ -1,0 +1,1013 @@
+/* gcm-window.c
+ *
+ * Copyright 2026 The Green Customs Manual authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window (DESIGN §8): a folding sidebar of chapters and kinds, a content pane that
+ * shows a list (a chapter, all cases, bookmarks, search results) or one item, and search in the
+ * header bar. Every place the window shows is a "target" string — `chapter:<id>`,
+ * `kind:<kind>`, `bookmarks`, `search:<text>`, `item:<id>` — so back/forward history is a plain
+ * list of targets. Search runs on GcmSearch's worker; item pages load on GcmItemView's.
+ */
+
+#define G_LOG_DOMAIN "GcmWindow"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gcm-item-view.h"
+#include "gcm-search.h"
+#include "gcm-window.h"
+
+#define FONT_SCALE_STEP 0.1
+
+struct _GcmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkLabel             *content_status;
+  GtkSearchEntry       *search_entry;
+  GtkToggleButton      *bookmark_button;
+  GtkStack             *content_stack;
+  AdwStatusPage        *status_page;
+  GtkLabel             *list_title;
+  GtkLabel             *list_empty;
+  GtkButton            *suggestion_button;
+  GtkListBox           *item_list;
+
+  /* Owned */
+  GcmStore             *store;
+  GSettings            *settings;
+  GcmSearch            *search;
+  GCancellable         *search_cancellable;
+  GcmItemView          *item_view;
+  char                 *current;      /* the target shown */
+  GPtrArray            *back;         /* targets */
+  GPtrArray            *forward;      /* targets */
+  GStrv                 list_ids;     /* ids of the list last shown, for previous/next */
+  gboolean              has_content;
+};
+
+G_DEFINE_FINAL_TYPE (GcmWindow, gcm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void navigate (GcmWindow *self, const char *target, gboolean remember);
+
+/* Helpers */
+
+static const char *
+kind_title (const char *kind)
+{
+  if (g_strcmp0 (kind, "case") == 0)
+    return _("Cases");
+  if (g_strcmp0 (kind, "procedure") == 0)
+    return _("Procedures");
+  if (g_strcmp0 (kind, "quiz") == 0)
+    return _("Quizzes");
+  return _("Manual");
+}
+
+static const char *
+kind_name (const char *kind)
+{
+  if (g_strcmp0 (kind, "case") == 0)
+    return C_("item kind", "Case");
+  if (g_strcmp0 (kind, "procedure") == 0)
+    return C_("item kind", "Procedure");
+  if (g_strcmp0 (kind, "quiz") == 0)
+    return C_("item kind", "Quiz");
+  return C_("item kind", "Section");
+}
+
+static GtkWidget *
+sidebar_row (const char *icon,
+             const char *label,
+             const char *target)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  if (icon != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "target", g_strdup (target), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return row;
+}
+
+static GtkWidget *
+sidebar_heading (const char *label)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_widget_add_css_class (text, "heading");
+  gtk_widget_add_css_class (text, "dim-label");
+  gtk_widget_set_margin_top (text, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), text);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  return row;
+}
+
+static void
+clear_list_box (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+select_sidebar_target (GcmWindow  *self,
+                       const char *target)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "target"), target) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+          return;
+        }
+    }
+}
+
+static void
+reload_sidebar (GcmWindow *self)
+{
+  sqlite3 *db = gcm_store_get_content_db (self->store);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *status = NULL;
+  gint64 serial;
+
+  clear_list_box (self->sidebar_list);
+  gtk_list_box_append (self->sidebar_list, sidebar_heading (_("Manual")));
+
+  if (sqlite3_prepare_v2 (db, "SELECT id, title FROM chapter ORDER BY ord", -1, &stmt, NULL) ==
+      SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        g_autofree char *target = g_strconcat ("chapter:", sqlite3_column_text (stmt, 0), NULL);
+        gtk_list_box_append (self->sidebar_list,
+                             sidebar_row (NULL, (const char *) sqlite3_column_text (stmt, 1),
+                                          target));
+      }
+  sqlite3_finalize (stmt);
+
+  gtk_list_box_append (self->sidebar_list, sidebar_heading (_("Learn and Act")));
+  gtk_list_box_append (self->sidebar_list,
+                       sidebar_row ("camera-photo-symbolic", _("Cases"), "kind:case"));
+  gtk_list_box_append (self->sidebar_list,
+                       sidebar_row ("view-list-bullet-symbolic", _("Procedures"), "kind:procedure"));
+  gtk_list_box_append (self->sidebar_list,
+                       sidebar_row ("dialog-question-symbolic", _("Quizzes"), "kind:quiz"));
+  gtk_list_box_append (self->sidebar_list,
+                       sidebar_row ("user-bookmarks-symbolic", _("Bookmarks"), "bookmarks"));
+
+  serial = gcm_store_get_serial (self->store);
+  self->has_content = serial > 0;
+  if (self->has_content)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (serial);
+      g_autofree char *date = g_date_time_format (when, "%x");
+      /* Translators: %s is a date */
+      status = g_strdup_printf (_("Content of %s"), date);
+    }
+  gtk_label_set_text (self->content_status, status ? status : "");
+}
+
+static GtkWidget *
+item_row (const char *id,
+          const char *title,
+          const char *subtitle,
+          gboolean    subtitle_is_markup,
+          const char *badge)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_subtitle = NULL;
+
+  if (!subtitle_is_markup && subtitle != NULL)
+    escaped_subtitle = g_markup_escape_text (subtitle, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               escaped_subtitle ? escaped_subtitle : subtitle ? subtitle : "");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (badge != NULL)
+    {
+      GtkWidget *label = gtk_label_new (badge);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (id), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return row;
+}
+
+static void
+show_list_page (GcmWindow  *self,
+                const char *title,
+                const char *empty_text,
+                guint       n_rows)
+{
+  gtk_label_set_text (self->list_title, title);
+  gtk_label_set_text (self->list_empty, empty_text ? empty_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->list_empty), n_rows == 0 && empty_text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->item_list), n_rows > 0);
+  gtk_stack_set_visible_child_name (self->content_stack, "list");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", FALSE);
+}
+
+/* Fills the list from a query of (id, title, summary, kind) rows. */
+static guint
+fill_list (GcmWindow    *self,
+           sqlite3_stmt *stmt,
+           gboolean      show_kind)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  guint n = 0;
+
+  clear_list_box (self->item_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_button), FALSE);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      gtk_list_box_append (self->item_list,
+                           item_row (id, (const char *) sqlite3_column_text (stmt, 1),
+                                     (const char *) sqlite3_column_text (stmt, 2), FALSE,
+                                     show_kind ? kind_name ((const char *) sqlite3_column_text (stmt, 3)) : NULL));
+      g_strv_builder_add (ids, id);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_strfreev (self->list_ids);
+  self->list_ids = g_strv_builder_end (ids);
+  return n;
+}
+
+static void
+show_chapter (GcmWindow  *self,
+              const char *chapter)
+{
+  sqlite3 *db = gcm_store_get_content_db (self->store);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *title = NULL;
+  guint n;
+
+  if (sqlite3_prepare_v2 (db, "SELECT title FROM chapter WHERE id = ?1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, chapter, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  sqlite3_prepare_v2 (db, "SELECT id, title, summary, kind FROM item"
+                          " WHERE kind = 'section' AND chapter = ?1 ORDER BY ord, id", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, chapter, -1, SQLITE_TRANSIENT);
+  n = fill_list (self, stmt, FALSE);
+  show_list_page (self, title ? title : _("Manual"), _("This chapter has no sections yet."), n);
+}
+
+static void
+show_kind (GcmWindow  *self,
+           const char *kind)
+{
+  sqlite3 *db = gcm_store_get_content_db (self->store);
+  sqlite3_stmt *stmt = NULL;
+  guint n;
+
+  sqlite3_prepare_v2 (db, "SELECT id, title, summary, kind FROM item WHERE kind = ?1"
+                          " ORDER BY CASE WHEN kind = 'case' THEN id END DESC, title", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  n = fill_list (self, stmt, FALSE);
+  show_list_page (self, kind_title (kind), _("Nothing here yet."), n);
+}
+
+/* Bookmarks live in user.db; titles come from the content when the item still exists. */
+static void
+show_bookmarks (GcmWindow *self)
+{
+  sqlite3 *db = gcm_store_get_user_db (self->store);
+  sqlite3 *content = gcm_store_get_content_db (self->store);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  sqlite3_stmt *stmt = NULL, *lookup = NULL;
+  guint n = 0;
+
+  clear_list_box (self->item_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_button), FALSE);
+  sqlite3_prepare_v2 (db, "SELECT item_id, title FROM bookmark ORDER BY created DESC", -1, &stmt, NULL);
+  sqlite3_prepare_v2 (content, "SELECT title, summary, kind FROM item WHERE id = ?1", -1, &lookup, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      GtkWidget *row;
+
+      sqlite3_bind_text (lookup, 1, id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (lookup) == SQLITE_ROW)
+        row = item_row (id, (const char *) sqlite3_column_text (lookup, 0),
+                        (const char *) sqlite3_column_text (lookup, 1), FALSE,
+                        kind_name ((const char *) sqlite3_column_text (lookup, 2)));
+      else
+        row = item_row (id, (const char *) sqlite3_column_text (stmt, 1),
+                        _("No longer in the manual"), FALSE, NULL);
+      sqlite3_reset (lookup);
+      gtk_list_box_append (self->item_list, row);
+      g_strv_builder_add (ids, id);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_finalize (lookup);
+  g_strfreev (self->list_ids);
+  self->list_ids = g_strv_builder_end (ids);
+  show_list_page (self, _("Bookmarks"),
+                  _("No bookmarks yet. Press Ctrl+D on a page to keep it here."), n);
+}
+
+static gboolean
+is_bookmarked (GcmWindow  *self,
+               const char *id)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (gcm_store_get_user_db (self->store),
+                          "SELECT 1 FROM bookmark WHERE item_id = ?1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static void
+update_bookmark_button (GcmWindow *self)
+{
+  const char *id = gcm_item_view_get_item_id (self->item_view);
+  gboolean marked = id != NULL && is_bookmarked (self, id);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", id != NULL);
+  gtk_toggle_button_set_active (self->bookmark_button, marked);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
+                               marked ? _("Remove Bookmark") : _("Bookmark This Page"));
+}
+
+/* Reading progress: an opened item counts as started, with its title kept for later. */
+static void
+record_progress (GcmWindow  *self,
+                 const char *id)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (gcm_store_get_user_db (self->store),
+                          "INSERT INTO progress (item_id, updated) VALUES (?1, ?2)"
+                          " ON CONFLICT (item_id) DO UPDATE SET updated = ?2",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+      sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+}
+
+static void
+open_item (GcmWindow          *self,
+           const char         *id,
+           const char * const *highlight)
+{
+  gcm_item_view_load (self->item_view, id, highlight);
+  gtk_stack_set_visible_child_name (self->content_stack, "item");
+  record_progress (self, id);
+  update_bookmark_button (self);
+}
+
+/* Search */
+
+static void
+show_results (GcmWindow        *self,
+              GcmSearchResults *results)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  guint n = gcm_search_results_get_n_results (results);
+  const char *suggestion = gcm_search_results_get_suggestion (results);
+  g_autofree char *title = NULL;
+  g_autofree char *empty = NULL;
+
+  clear_list_box (self->item_list);
+  for (guint i = 0; i < n; i++)
+    {
+      const GcmSearchResult *r = gcm_search_results_get_result (results, i);
+      gtk_list_box_append (self->item_list,
+                           item_row (r->id, r->title, r->snippet_markup, TRUE, kind_name (r->kind)));
+      g_strv_builder_add (ids, r->id);
+    }
+  g_strfreev (self->list_ids);
+  self->list_ids = g_strv_builder_end (ids);
+
+  /* Translators: the heading of search results; %s is what the user typed */
+  title = g_strdup_printf (_("Results for “%s”"), gcm_search_results_get_text (results));
+  empty = g_strdup (_("Nothing in the manual matches. Check the spelling, or try fewer or other words."));
+  show_list_page (self, title, empty, n);
+
+  if (suggestion != NULL && n == 0)
+    {
+      g_autofree char *label = g_strdup_printf (_("Did you mean “%s”?"), suggestion);
+      gtk_button_set_label (self->suggestion_button, label);
+      g_object_set_data_full (G_OBJECT (self->suggestion_button), "suggestion",
+                              g_strdup (suggestion), g_free);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_button), suggestion != NULL && n == 0);
+}
+
+static void
+search_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GcmWindow) self = user_data;
+  g_autoptr(GcmSearchResults) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = gcm_search_query_finish (GCM_SEARCH (object), result, &error);
+  if (results == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, GCM_STORE_ERROR, GCM_STORE_ERROR_CANCELLED))
+        g_warning ("Search failed: %s", error->message);
+      return;
+    }
+  if (g_str_has_prefix (self->current ? self->current : "", "search:"))
+    show_results (self, results);
+}
+
+static void
+run_search (GcmWindow  *self,
+            const char *text)
+{
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  self->search_cancellable = g_cancellable_new ();
+  gcm_search_query_async (self->search, text, 50, self->search_cancellable, search_cb,
+                          g_object_ref (self));
+}
+
+/* Navigation */
+
+static void
+show_target (GcmWindow  *self,
+             const char *target)
+{
+  if (!self->has_content)
+    return;
+
+  if (g_str_has_prefix (target, "chapter:"))
+    show_chapter (self, target + strlen ("chapter:"));
+  else if (g_str_has_prefix (target, "kind:"))
+    show_kind (self, target + strlen ("kind:"));
+  else if (g_str_equal (target, "bookmarks"))
+    show_bookmarks (self);
+  else if (g_str_has_prefix (target, "search:"))
+    run_search (self, target + strlen ("search:"));
+  else if (g_str_has_prefix (target, "item:"))
+    open_item (self, target + strlen ("item:"), NULL);
+
+  if (!g_str_has_prefix (target, "item:") && !g_str_has_prefix (target, "search:"))
+    select_sidebar_target (self, target);
+  if (!g_str_has_prefix (target, "search:"))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+update_history_actions (GcmWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->back->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward", self->forward->len > 0);
+}
+
+static void
+navigate (GcmWindow  *self,
+          const char *target,
+          gboolean    remember)
+{
+  if (g_strcmp0 (self->current, target) == 0)
+    return;
+
+  /* Typing in search replaces the search entry in history instead of adding one per key. */
+  if (remember && self->current != NULL &&
+      !(g_str_has_prefix (self->current, "search:") && g_str_has_prefix (target, "search:")))
+    {
+      g_ptr_array_add (self->back, g_strdup (self->current));
+      g_ptr_array_set_size (self->forward, 0);
+    }
+  g_free (self->current);
+  self->current = g_strdup (target);
+  show_target (self, target);
+  update_history_actions (self);
+}
+
+static void
+open_item_with_highlight (GcmWindow          *self,
+                          const char         *id,
+                          const char * const *terms)
+{
+  g_autofree char *target = g_strconcat ("item:", id, NULL);
+
+  navigate (self, target, TRUE);
+  gcm_item_view_load (self->item_view, id, terms);
+}
+
+/* Callbacks */
+
+static void
+on_sidebar_row_activated_cb (GcmWindow     *self,
+                             GtkListBoxRow *row)
+{
+  const char *target = g_object_get_data (G_OBJECT (row), "target");
+
+  if (target != NULL)
+    navigate (self, target, TRUE);
+}
+
+static void
+on_item_row_activated_cb (GcmWindow     *self,
+                          GtkListBoxRow *row)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "item-id");
+  g_auto(GStrv) terms = NULL;
+
+  if (id == NULL)
+    return;
+  if (g_str_has_prefix (self->current ? self->current : "", "search:"))
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+      terms = g_strsplit_set (text, " \t", -1);
+    }
+  open_item_with_highlight (self, id, (const char * const *) terms);
+}
+
+static gboolean
+on_link_activated_cb (GcmWindow  *self,
+                      const char *uri)
+{
+  if (g_str_has_prefix (uri, "item:"))
+    {
+      navigate (self, uri, TRUE);
+      return TRUE;
+    }
+  return FALSE;   /* web links open in the browser */
+}
+
+static void
+on_search_changed_cb (GcmWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *target = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (stripped[0] == '\0')
+    {
+      if (g_str_has_prefix (self->current ? self->current : "", "search:") && self->back->len > 0)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+      return;
+    }
+  target = g_strconcat ("search:", stripped, NULL);
+  navigate (self, target, TRUE);
+}
+
+static void
+on_search_activate_cb (GcmWindow *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->item_list, 0);
+
+  if (first != NULL && g_str_has_prefix (self->current ? self->current : "", "search:"))
+    g_signal_emit_by_name (self->item_list, "row-activated", first);
+}
+
+static void
+on_search_next_cb (GcmWindow *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->item_list, 0);
+
+  if (first != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+}
+
+static void
+on_search_stop_cb (GcmWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+on_suggestion_clicked_cb (GcmWindow *self,
+                          GtkButton *button)
+{
+  const char *suggestion = g_object_get_data (G_OBJECT (button), "suggestion");
+
+  if (suggestion != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), suggestion);
+}
+
+static void
+on_content_changed_cb (GcmWindow *self)
+{
+  reload_sidebar (self);
+  if (self->current == NULL)
+    navigate (self, "chapter:green-customs", FALSE);
+  else
+    show_target (self, self->current);
+}
+
+static void
+on_importing_changed_cb (GcmWindow  *self,
+                         GParamSpec *pspec,
+                         GcmApplication *app)
+{
+  const char *error = gcm_application_get_import_error (app);
+
+  if (gcm_application_get_importing (app))
+    return;
+
+  reload_sidebar (self);
+  if (!self->has_content)
+    {
+      adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
+      adw_status_page_set_title (self->status_page, _("The Manual Could Not Be Installed"));
+      adw_status_page_set_description (self->status_page,
+                                       error ? error : _("No bundled content was found."));
+      return;
+    }
+  if (self->current == NULL)
+    navigate (self, "chapter:green-customs", FALSE);
+}
+
+/* Actions */
+
+static void
+gcm_window_actions_back (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GcmWindow *self = GCM_WINDOW (widget);
+  g_autofree char *target = NULL;
+
+  if (self->back->len == 0)
+    return;
+  target = g_ptr_array_steal_index (self->back, self->back->len - 1);
+  if (self->current != NULL)
+    g_ptr_array_add (self->forward, g_strdup (self->current));
+  g_free (self->current);
+  self->current = g_strdup (target);
+  if (!g_str_has_prefix (target, "search:"))
+    {
+      g_signal_handlers_block_by_func (self->search_entry, on_search_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed_cb, self);
+    }
+  show_target (self, target);
+  update_history_actions (self);
+}
+
+static void
+gcm_window_actions_forward (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  GcmWindow *self = GCM_WINDOW (widget);
+  g_autofree char *target = NULL;
+
+  if (self->forward->len == 0)
+    return;
+  target = g_ptr_array_steal_index (self->forward, self->forward->len - 1);
+  if (self->current != NULL)
+    g_ptr_array_add (self->back, g_strdup (self->current));
+  g_free (self->current);
+  self->current = g_strdup (target);
+  show_target (self, target);
+  update_history_actions (self);
+}
+
+static void
+gcm_window_actions_search (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  GcmWindow *self = GCM_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+gcm_window_actions_toggle_bookmark (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  GcmWindow *self = GCM_WINDOW (widget);
+  const char *id = gcm_item_view_get_item_id (self->item_view);
+  sqlite3_stmt *stmt = NULL;
+  gboolean marked;
+
+  if (id == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "item") != 0)
+    return;
+  marked = is_bookmarked (self, id);
+  if (marked)
+    sqlite3_prepare_v2 (gcm_store_get_user_db (self->store),
+                        "DELETE FROM bookmark WHERE item_id = ?1", -1, &stmt, NULL);
+  else
+    sqlite3_prepare_v2 (gcm_store_get_user_db (self->store),
+                        "INSERT OR REPLACE INTO bookmark (item_id, title, created) VALUES (?1, ?2, ?3)",
+                        -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (!marked)
+    {
+      sqlite3_bind_text (stmt, 2, gcm_item_view_get_title (self->item_view) ?: id, -1,
+                         SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+    }
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("The bookmark could not be saved")));
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (marked ? _("Bookmark removed") : _("Bookmarked")));
+  sqlite3_finalize (stmt);
+  update_bookmark_button (self);
+}
+
+static void
+change_font_scale (GcmWindow *self,
+                   double     delta)
+{
+  double scale = g_settings_get_double (self->settings, "font-scale");
+
+  scale = delta == 0 ? 1.0 : CLAMP (scale + delta, 0.5, 3.0);
+  g_settings_set_double (self->settings, "font-scale", scale);
+}
+
+static void
+gcm_window_actions_zoom (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GcmWindow *self = GCM_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    change_font_scale (self, FONT_SCALE_STEP);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    change_font_scale (self, -FONT_SCALE_STEP);
+  else
+    change_font_scale (self, 0);
+}
+
+static void
+gcm_window_actions_step_item (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  GcmWindow *self = GCM_WINDOW (widget);
+  const char *id = gcm_item_view_get_item_id (self->item_view);
+  int step = g_str_equal (action_name, "win.next-item") ? 1 : -1;
+  guint n = self->list_ids ? g_strv_length (self->list_ids) : 0;
+
+  for (guint i = 0; id != NULL && i < n; i++)
+    {
+      if (g_str_equal (self->list_ids[i], id) && (int) i + step >= 0 && i + step < n)
+        {
+          g_autofree char *target = g_strconcat ("item:", self->list_ids[i + step], NULL);
+          navigate (self, target, TRUE);
+          return;
+        }
+    }
+}
+
+static void
+gcm_window_actions_show_sidebar (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  adw_leaflet_navigate (GCM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+gcm_window_actions_show_bookmarks (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  navigate (GCM_WINDOW (widget), "bookmarks", TRUE);
+}
+
+/* GObject */
+
+static void
+gcm_window_constructed (GObject *object)
+{
+  GcmWindow *self = GCM_WINDOW (object);
+  GcmApplication *app;
+
+  G_OBJECT_CLASS (gcm_window_parent_class)->constructed (object);
+
+  self->search = gcm_search_new (gcm_store_get_content_path (self->store));
+  self->item_view = GCM_ITEM_VIEW (gcm_item_view_new (self->store));
+  g_signal_connect_object (self->item_view, "link-activated",
+                           G_CALLBACK (on_link_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->item_view), "item");
+
+  g_settings_bind (self->settings, "font-scale", self->item_view, "font-scale", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->store, "content-changed",
+                           G_CALLBACK (on_content_changed_cb), self, G_CONNECT_SWAPPED);
+
+  app = GCM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_signal_connect_object (app, "notify::importing",
+                           G_CALLBACK (on_importing_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  update_history_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", FALSE);
+  on_importing_changed_cb (self, NULL, app);
+}
+
+static void
+gcm_window_dispose (GObject *object)
+{
+  GcmWindow *self = GCM_WINDOW (object);
+
+  g_cancellable_cancel (self->search_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (gcm_window_parent_class)->dispose (object);
+}
+
+static void
+gcm_window_finalize (GObject *object)
+{
+  GcmWindow *self = GCM_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->search);
+  g_clear_object (&self->search_cancellable);
+  g_free (self->current);
+  g_ptr_array_unref (self->back);
+  g_ptr_array_unref (self->forward);
+  g_strfreev (self->list_ids);
+
+  G_OBJECT_CLASS (gcm_window_parent_class)->finalize (object);
+}
+
+static void
+gcm_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  GcmWindow *self = GCM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gcm_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  GcmWindow *self = GCM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gcm_window_class_init (GcmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = gcm_window_constructed;
+  object_class->dispose = gcm_window_dispose;
+  object_class->finalize = gcm_window_finalize;
+  object_class->get_property = gcm_window_get_property;
+  object_class->set_property = gcm_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GCM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/gcm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, content_status);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, bookmark_button);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, list_empty);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, suggestion_button);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, item_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_item_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggestion_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, gcm_window_actions_back);
+  gtk_widget_class_install_action (widget_class, "win.forward", NULL, gcm_window_actions_forward);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, gcm_window_actions_search);
+  gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL,
+                                   gcm_window_actions_toggle_bookmark);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, gcm_window_actions_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, gcm_window_actions_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, gcm_window_actions_zoom);
+  gtk_widget_class_install_action (widget_class, "win.previous-item", NULL,
+                                   gcm_window_actions_step_item);
+  gtk_widget_class_install_action (widget_class, "win.next-item", NULL,
+                                   gcm_window_actions_step_item);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL,
+                                   gcm_window_actions_show_sidebar);
+  gtk_widget_class_install_action (widget_class, "win.show-bookmarks", NULL,
+                                   gcm_window_actions_show_bookmarks);
+}
+
+static void
+gcm_window_init (GcmWindow *self)
+{
+  self->back = g_ptr_array_new_with_free_func (g_free);
+  self->forward = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+/* Public API */
+
+GcmWindow *
+gcm_window_new (GcmApplication *application,
+                GcmStore       *store,
+                GSettings      *settings)
+{
+  return g_object_new (GCM_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       "settings", settings,
+                       NULL);
+}
