@@ -675,7 +675,12 @@ enter_block_cb (MD_BLOCKTYPE  type,
       break;
 
     case MD_BLOCK_HR:
-      g_ptr_array_add (current_container (parser)->children, block_new (GCM_BLOCK_RULE));
+      {
+        GcmBlock *rule = block_new (GCM_BLOCK_RULE);
+
+        rule->text = g_strdup ("");
+        g_ptr_array_add (current_container (parser)->children, rule);
+      }
       break;
 
     case MD_BLOCK_H:
