@@ -830,8 +830,6 @@ static void
 gcm_window_constructed (GObject *object)
 {
   GcmWindow *self = GCM_WINDOW (object);
-  GcmApplication *app;
-
   G_OBJECT_CLASS (gcm_window_parent_class)->constructed (object);
 
   self->search = gcm_search_new (gcm_store_get_content_path (self->store));
@@ -848,14 +846,9 @@ gcm_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "content-changed",
                            G_CALLBACK (on_content_changed_cb), self, G_CONNECT_SWAPPED);
 
-  app = GCM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_signal_connect_object (app, "notify::importing",
-                           G_CALLBACK (on_importing_changed_cb), self, G_CONNECT_SWAPPED);
-
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   update_history_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", FALSE);
-  on_importing_changed_cb (self, NULL, app);
 }
 
 static void
@@ -1006,9 +999,19 @@ gcm_window_new (GcmApplication *application,
                 GcmStore       *store,
                 GSettings      *settings)
 {
-  return g_object_new (GCM_TYPE_WINDOW,
+  GcmWindow *self;
+
+  g_return_val_if_fail (GCM_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (GCM_TYPE_WINDOW,
                        "application", application,
                        "store", store,
                        "settings", settings,
                        NULL);
+
+  /* The window waits for the bundled content while the application installs it. */
+  g_signal_connect_object (application, "notify::importing",
+                           G_CALLBACK (on_importing_changed_cb), self, G_CONNECT_SWAPPED);
+  on_importing_changed_cb (self, NULL, application);
+  return self;
 }
