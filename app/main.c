@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "gcm-application.h"
 #include "gcm-locale.h"
 
@@ -16,7 +18,7 @@ main (int    argc,
   g_autoptr(GcmApplication) app = NULL;
 
   gcm_locale_init ();
-  g_set_application_name ("Green Customs Manual");
+  g_set_application_name (_("Green Customs Manual"));
 
   app = gcm_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <unistd.h>
 
 #include "gcm-application.h"
 #include "gcm-importer.h"
@@ -139,9 +140,16 @@ print_progress_cb (guint    done,
                    guint    total,
                    gpointer user_data)
 {
+  /* Redrawn in place on a terminal; a log gets one line per tenth. */
+  gboolean tty = isatty (STDERR_FILENO);
+
+  if (!tty && total > 10 && (done + 1) % (total / 10) != 0 && done + 1 != total)
+    return;
   /* Translators: progress of an import on the command line */
-  g_printerr ("\r%s", "");
+  g_printerr (tty ? "\r" : "");
   g_printerr (_("Checking %u of %u items…"), done + 1, total);
+  if (!tty)
+    g_printerr ("\n");
 }
 
 static int
@@ -162,11 +170,12 @@ run_import (GcmStore   *store,
     }
   if (!gcm_importer_import_path (store, path, keys, NULL, print_progress_cb, NULL, &result, &error))
     {
-      g_printerr ("\n%s\n", error_sentence (error));
+      g_printerr ("%s%s\n", isatty (STDERR_FILENO) ? "\n" : "", error_sentence (error));
       g_debug ("Import failed: %s", error->message);
       return 1;
     }
-  g_printerr ("\n");
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\n");
   if (result.up_to_date)
     g_print (_("Already up to date (serial %" G_GINT64_FORMAT ").\n"), result.serial);
   else
