@@ -313,6 +313,23 @@ gcm_store_new (const char  *directory,
       return NULL;
     }
 
+  /* A user.db from a newer app is refused before anything, even its journal mode, changes. */
+  if (g_file_test (self->user_path, G_FILE_TEST_EXISTS))
+    {
+      sqlite3 *db = open_db (self->user_path, TRUE, error);
+      int version = db != NULL ? get_user_version (db) : -1;
+
+      sqlite3_close (db);
+      if (db == NULL)
+        return NULL;
+      if (version > USER_SCHEMA_VERSION)
+        {
+          g_set_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_FAILED,
+                       "Your data was saved by a newer version of the app (schema %d)", version);
+          return NULL;
+        }
+    }
+
   if (!(self->user_db = open_db (self->user_path, FALSE, error)) || !migrate_user_db (self, error))
     return NULL;
   if (!(self->content_db = open_content_db (self, error)))
