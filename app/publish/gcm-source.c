@@ -486,8 +486,16 @@ check_case (Ctx *ctx)
       for (guint j = 0; photo_fields[j] != NULL; j++)
         if (node_string (json_object_get_member (photo, photo_fields[j])) == NULL)
           problem (ctx->source, ctx->file, line, "a photo needs a “%s”", photo_fields[j]);
-      if (json_object_get_size (photo) != 4)
-        problem (ctx->source, ctx->file, line, "a photo has only file, caption, credit and licence");
+      {
+        g_autoptr(GList) members = json_object_get_members (photo);
+        for (GList *l = members; l != NULL; l = l->next)
+          if (!g_strv_contains (photo_fields, l->data))
+            {
+              problem (ctx->source, ctx->file, line,
+                       "a photo has only file, caption, credit and licence");
+              break;
+            }
+      }
       if (node_string (json_object_get_member (photo, "file")) != NULL)
         use_media (ctx, json_object_get_string_member (photo, "file"), line);
     }
