@@ -38,20 +38,92 @@ array_member (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
+/* Array elements of the expected type, or NULL: the item comes from the network. */
+static JsonObject *
+object_element (JsonArray *array,
+                guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static const char *
+string_element (JsonArray *array,
+                guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 /* Content text goes into Markdown; characters Markdown would read as syntax are escaped. */
 static void
 append_escaped (GString    *out,
                 const char *text)
 {
-  for (const char *p = text; *p; p++)
+  const char *p = text;
+
+  /* At the start of a line, leading blanks would make a code block and a list marker a list. */
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (*p == '+' || *p == '-')
+    g_string_append_c (out, '\\');
+  else if (g_ascii_isdigit (*p))
     {
-      if (strchr ("\\`*_[]<>#|!", *p) != NULL)
+      const char *q = p;
+      while (g_ascii_isdigit (*q))
+        q++;
+      if (*q == '.' || *q == ')')
+        {
+          g_string_append_len (out, p, q - p);
+          g_string_append_c (out, '\\');
+          p = q;
+        }
+    }
+
+  for (; *p; p++)
+    {
+      if (strchr ("\\`*_[]<>#|!&~", *p) != NULL)
         g_string_append_c (out, '\\');
-      if (*p == '\n')
+      if (*p == '\n' || *p == '\r')
         g_string_append_c (out, ' ');
       else
         g_string_append_c (out, *p);
     }
+}
+
+/* Text inside a link title in double quotes. */
+static void
+append_title (GString    *out,
+              const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"' || *p == '\\' || *p == '&')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p == '\n' || *p == '\r' ? ' ' : *p);
+    }
+}
+
+/* A link destination in angle brackets, so spaces and brackets in file names are kept. */
+static void
+append_destination (GString    *out,
+                    const char *scheme,
+                    const char *target)
+{
+  g_string_append_printf (out, "<%s", scheme);
+  for (const char *p = target; *p; p++)
+    {
+      if (*p == '<' || *p == '>' || *p == '\\')
+        g_string_append_c (out, '\\');
+      if (*p != '\n' && *p != '\r')
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '>');
 }
 
 static void
@@ -67,7 +139,7 @@ append_list_section (GString    *out,
   g_string_append_printf (out, "## %s\n\n", heading);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      const char *text = json_array_get_string_element (array, i);
+      const char *text = string_element (array, i);
       if (text == NULL)
         continue;
       g_string_append (out, "- ");
@@ -104,7 +176,7 @@ append_case (GString    *out,
 
   for (guint i = 0; photos != NULL && i < json_array_get_length (photos); i++)
     {
-      JsonObject *photo = json_array_get_object_element (photos, i);
+      JsonObject *photo = object_element (photos, i);
       const char *file = photo ? string_member (photo, "file") : NULL;
       const char *caption = photo ? string_member (photo, "caption") : NULL;
       const char *credit = photo ? string_member (photo, "credit") : NULL;
@@ -114,14 +186,20 @@ append_case (GString    *out,
         continue;
       g_string_append (out, "![");
       append_escaped (out, caption ? caption : "");
-      g_string_append_printf (out, "](media:%s \"", file);
-      for (const char *p = caption ? caption : ""; *p; p++)
-        if (*p != '"')
-          g_string_append_c (out, *p);
+      g_string_append (out, "](");
+      append_destination (out, "media:", file);
+      g_string_append (out, " \"");
+      append_title (out, caption ? caption : "");
       if (credit != NULL)
-        g_string_append_printf (out, " — %s", credit);
+        {
+          g_string_append (out, " — ");
+          append_title (out, credit);
+        }
       if (licence != NULL)
-        g_string_append_printf (out, ", %s", licence);
+        {
+          g_string_append (out, ", ");
+          append_title (out, licence);
+        }
       g_string_append (out, "\")\n\n");
     }
 
@@ -144,7 +222,7 @@ append_procedure (GString    *out,
   g_string_append (out, "## Steps\n\n");
   for (guint i = 0; i < json_array_get_length (steps); i++)
     {
-      JsonObject *step = json_array_get_object_element (steps, i);
+      JsonObject *step = object_element (steps, i);
       const char *text = step ? string_member (step, "text") : NULL;
       const char *warning = step ? string_member (step, "warning") : NULL;
 
@@ -172,7 +250,7 @@ append_quiz (GString    *out,
   g_string_append_printf (out, "This quiz has %u question%s.\n\n", count, count == 1 ? "" : "s");
   for (guint i = 0; i < count; i++)
     {
-      JsonObject *question = json_array_get_object_element (questions, i);
+      JsonObject *question = object_element (questions, i);
       const char *prompt = question ? string_member (question, "prompt") : NULL;
       const char *image = question ? string_member (question, "image") : NULL;
       JsonArray *choices = question ? array_member (question, "choices") : NULL;
@@ -183,13 +261,20 @@ append_quiz (GString    *out,
       append_escaped (out, prompt);
       g_string_append (out, "\n\n");
       if (image != NULL)
-        g_string_append_printf (out, "![Picture for question %u](media:%s)\n\n", i + 1, image);
+        {
+          g_string_append_printf (out, "![Picture for question %u](", i + 1);
+          append_destination (out, "media:", image);
+          g_string_append (out, ")\n\n");
+        }
       if (choices == NULL)
         g_string_append (out, "- True\n- False\n");
       for (guint j = 0; choices != NULL && j < json_array_get_length (choices); j++)
         {
+          const char *choice = string_element (choices, j);
+          if (choice == NULL)
+            continue;
           g_string_append (out, "- ");
-          append_escaped (out, json_array_get_string_element (choices, j));
+          append_escaped (out, choice);
           g_string_append_c (out, '\n');
         }
       g_string_append_c (out, '\n');
@@ -207,7 +292,7 @@ append_sources (GString    *out,
   g_string_append (out, "## Sources\n\n");
   for (guint i = 0; i < json_array_get_length (sources); i++)
     {
-      JsonObject *source = json_array_get_object_element (sources, i);
+      JsonObject *source = object_element (sources, i);
       const char *title = source ? string_member (source, "title") : NULL;
       const char *url = source ? string_member (source, "url") : NULL;
 
@@ -218,7 +303,9 @@ append_sources (GString    *out,
         {
           g_string_append_c (out, '[');
           append_escaped (out, title);
-          g_string_append_printf (out, "](%s)", url);
+          g_string_append (out, "](");
+          append_destination (out, "", url);
+          g_string_append_c (out, ')');
         }
       else
         append_escaped (out, title);
