@@ -8,6 +8,10 @@
 
 #include "config.h"
 
+#include <string.h>
+#include <sys/wait.h>
+#include <sqlite3.h>
+
 #include "gcm-test-utils.h"
 
 char *
@@ -93,4 +97,156 @@ gcm_test_publish (const char  *source,
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
                                NULL, NULL, NULL, standard_error, &status, NULL));
   return g_spawn_check_wait_status (status, NULL);
+}
+
+/* Runs @argv (searched in PATH) and returns its exit status, or -1 if it did not exit. */
+int
+gcm_test_run (const char * const  *argv,
+              char               **standard_output,
+              char               **standard_error)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH |
+                               (standard_output ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL) |
+                               (standard_error ? 0 : G_SPAWN_STDERR_TO_DEV_NULL),
+                               NULL, NULL, standard_output, standard_error, &status, &error));
+  g_assert_no_error (error);
+  if (!WIFEXITED (status))
+    return -1;
+  return WEXITSTATUS (status);
+}
+
+/* Like gcm_test_publish() but returns the exit status, so refusals can be told from crashes. */
+int
+gcm_test_publish_full (const char  *source,
+                       const char  *output,
+                       const char  *secret_key,
+                       gint64       serial,
+                       char       **standard_error)
+{
+  g_autofree char *serial_text = g_strdup_printf ("%" G_GINT64_FORMAT, serial);
+  const char *publish = g_getenv ("GCM_PUBLISH");
+  const char *argv[10] = { publish, "--source", source, "--output", output, NULL };
+  guint n = 5;
+
+  g_assert_nonnull (publish);
+  if (secret_key != NULL)
+    {
+      argv[n++] = "--key";
+      argv[n++] = secret_key;
+    }
+  if (serial > 0)
+    {
+      argv[n++] = "--serial";
+      argv[n++] = serial_text;
+    }
+  argv[n] = NULL;
+  return gcm_test_run (argv, NULL, standard_error);
+}
+
+/* Signs @file with the real minisign tool, prehashed unless @legacy. */
+void
+gcm_test_sign (const char *secret_key,
+               const char *file,
+               const char *signature,
+               const char *trusted_comment,
+               gboolean    legacy)
+{
+  const char *argv[] = {
+    "minisign", "-S", "-s", secret_key, "-m", file, "-x", signature, "-t", trusted_comment,
+    legacy ? "-l" : NULL, NULL
+  };
+
+  g_assert_cmpint (gcm_test_run (argv, NULL, NULL), ==, 0);
+}
+
+char *
+gcm_test_read_file (const char *path,
+                    gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+void
+gcm_test_write_file (const char *path,
+                     const char *data,
+                     gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Replaces the first @find in the file with @replace; @find must be there. */
+void
+gcm_test_edit_file (const char *path,
+                    const char *find,
+                    const char *replace)
+{
+  g_autofree char *contents = gcm_test_read_file (path, NULL);
+  const char *at = strstr (contents, find);
+  g_autoptr(GString) edited = g_string_new (NULL);
+
+  g_assert_nonnull (at);
+  g_string_append_len (edited, contents, at - contents);
+  g_string_append (edited, replace);
+  g_string_append (edited, at + strlen (find));
+  gcm_test_write_file (path, edited->str, edited->len);
+}
+
+gboolean
+gcm_test_dir_is_empty (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+
+  g_assert_nonnull (dir);
+  return g_dir_read_name (dir) == NULL;
+}
+
+/* Every row of @sql as text, columns split by "|" and rows by "\n": for before/after compares. */
+char *
+gcm_test_sql_dump (const char *db_path,
+                   const char *sql)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+          g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", text ? text : "NULL");
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+gint64
+gcm_test_sql_int (const char *db_path,
+                  const char *sql)
+{
+  g_autofree char *text = gcm_test_sql_dump (db_path, sql);
+
+  g_assert_true (g_str_has_suffix (text, "\n"));
+  return g_ascii_strtoll (text, NULL, 10);
 }

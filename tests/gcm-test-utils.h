@@ -23,4 +23,32 @@ gboolean  gcm_test_publish          (const char *source,
 void      gcm_test_copy_tree        (const char *from,
                                      const char *to);
 
+/* Running programs, files and databases */
+int       gcm_test_run              (const char * const *argv,
+                                     char              **standard_output,
+                                     char              **standard_error);
+int       gcm_test_publish_full     (const char *source,
+                                     const char *output,
+                                     const char *secret_key,
+                                     gint64      serial,
+                                     char      **standard_error);
+void      gcm_test_sign             (const char *secret_key,
+                                     const char *file,
+                                     const char *signature,
+                                     const char *trusted_comment,
+                                     gboolean    legacy);
+char     *gcm_test_read_file        (const char *path,
+                                     gsize      *length);
+void      gcm_test_write_file       (const char *path,
+                                     const char *data,
+                                     gssize      length);
+void      gcm_test_edit_file        (const char *path,
+                                     const char *find,
+                                     const char *replace);
+gboolean  gcm_test_dir_is_empty     (const char *path);
+char     *gcm_test_sql_dump         (const char *db_path,
+                                     const char *sql);
+gint64    gcm_test_sql_int          (const char *db_path,
+                                     const char *sql);
+
 G_END_DECLS

@@ -1,0 +1,199 @@
+#!/bin/sh
+# test-cli.sh APP — the command line (DESIGN §9) of the real app against the bundled feed, in TAP.
+#
+# Copyright 2026 The Green Customs Manual authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The environment names the publisher (GCM_PUBLISH), the bundled source (GCM_CONTENT_SOURCE) and
+# the bundled feed (GCM_BUNDLED_FEED_DIR); bundle.pub sits next to the feed folder. Every run uses
+# its own XDG folders and an empty installed-keys folder, so nothing outside the test is trusted.
+
+set -u
+
+app=${1:?usage: test-cli.sh APP}
+python=/usr/bin/python3
+bundle=${GCM_BUNDLED_FEED_DIR:?}
+bundle_pub=$(dirname "$bundle")/bundle.pub
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/gcm-cli-XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# A fresh data home for the main sequence; others are made on the way.
+use_home () {
+  export XDG_DATA_HOME="$tmp/$1/data" XDG_CACHE_HOME="$tmp/$1/cache" XDG_CONFIG_HOME="$tmp/$1/config"
+  mkdir -p "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME"
+}
+export GCM_KEYS_DIR="$tmp/no-installed-keys" GSETTINGS_BACKEND=memory LC_ALL=C.UTF-8
+mkdir -p "$GCM_KEYS_DIR"
+use_home main
+
+n=0
+failed=0
+ok () {
+  n=$((n + 1))
+  echo "ok $n - $1"
+}
+not_ok () {
+  n=$((n + 1))
+  echo "not ok $n - $1"
+  failed=1
+  if [ -s "$tmp/out" ]; then sed 's/^/#   stdout: /' "$tmp/out" | head -20; fi
+  if [ -s "$tmp/err" ]; then tr '\r' '\n' < "$tmp/err" | sed 's/^/#   stderr: /' | head -20; fi
+}
+check () {
+  description=$1
+  shift
+  if "$@"; then ok "$description"; else not_ok "$description"; fi
+}
+# A known bug, reported and not yet fixed: TAP's TODO keeps it visible without failing the run,
+# and a pass shows up as unexpected, so the directive is removed with the fix.
+check_todo () {
+  reason=$1
+  description=$2
+  shift 2
+  if "$@"; then
+    n=$((n + 1))
+    echo "ok $n - $description # TODO $reason"
+  else
+    n=$((n + 1))
+    echo "not ok $n - $description # TODO $reason"
+  fi
+}
+
+# run ARGS…: the app's stdout, stderr and exit status in $tmp/out, $tmp/err and $rc.
+run () {
+  "$app" "$@" > "$tmp/out" 2> "$tmp/err"
+  rc=$?
+}
+
+# stderr without the progress lines ("Checking N of M items…") and blank lines.
+messages () {
+  tr '\r' '\n' < "$tmp/err" | grep -v '^Checking [0-9]* of [0-9]* items…$' | grep -v '^[[:space:]]*$'
+}
+
+# Exactly one sentence on stderr: one line, a capital first, a full stop last.
+one_sentence () {
+  [ "$(messages | wc -l)" -eq 1 ] && messages | grep -q '^[A-Z].*\.$'
+}
+
+status_is () {
+  [ "$rc" -eq "$1" ]
+}
+
+# Refused the way DESIGN §9 says: exit status 1 and one sentence.
+refused () {
+  [ "$rc" -eq 1 ] && one_sentence
+}
+
+flip_byte () {
+  "$python" -c 'import sys
+p = sys.argv[1]
+b = bytearray(open(p, "rb").read())
+b[len(b) // 2] ^= 0x20
+open(p, "wb").write(b)' "$1"
+}
+
+manifest=$(ls "$bundle"/v1/manifests/*.json)
+serial=$(basename "$manifest" .json)
+n_items=$("$python" -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["items"]))' "$manifest")
+
+# --version
+run --version
+check "--version exits 0" status_is 0
+check "--version prints the version" grep -Eq '^green-customs-manual [0-9]+\.[0-9]+(\.[0-9]+)?' "$tmp/out"
+
+# --import without a trusted key
+run --import "$bundle"
+check "--import of an untrusted feed exits 1 with one sentence" refused
+check "the sentence speaks of trust" sh -c 'tr "\r" "\n" < "$1" | grep -qi trust' sh "$tmp/err"
+run --status
+check "nothing was installed by the refused import" grep -q 'No content is installed yet' "$tmp/out"
+
+# --import with --trust-key
+run --import "$bundle" --trust-key "$bundle_pub"
+check "--import with --trust-key exits 0" status_is 0
+check "--import reports every item added" grep -q "^Imported serial $serial: $n_items added, 0 updated, 0 removed" "$tmp/out"
+
+run --import "$bundle" --trust-key "$bundle_pub"
+check "a second --import exits 0" status_is 0
+check "a second --import says up to date" grep -qi 'up to date' "$tmp/out"
+
+# --status
+run --status
+cp "$tmp/out" "$tmp/status-before"
+check "--status exits 0" status_is 0
+check "--status shows the serial" grep -q "^Content serial: $serial$" "$tmp/out"
+check "--status lists item counts by kind" sh -c '
+  for kind in section case procedure quiz; do grep -Eq "^Items \($kind\): [1-9][0-9]*$" "$1" || exit 1; done' sh "$tmp/out"
+check "--status counts add up to the feed's items" awk -v want="$n_items" '
+  /^Items \([a-z]+\): / { sum += $NF } END { exit sum != want }' "$tmp/out"
+
+# --search
+run --search ivory
+cp "$tmp/out" "$tmp/search"
+check "--search exits 0" status_is 0
+check "--search finds results" test -s "$tmp/search"
+check "--search prints KIND<TAB>ID<TAB>TITLE<TAB>SNIPPET lines" awk -F '\t' '
+  NF != 4 || $1 !~ /^(section|case|procedure|quiz)$/ || $2 !~ /^[a-z0-9][a-z0-9\/_.-]*$/ || $3 == "" { bad = 1 }
+  END { exit bad }' "$tmp/search"
+check "the best --search hits speak of ivory" awk -F '\t' '
+  NR <= 3 && tolower($3 "\t" $4) !~ /ivory/ { bad = 1 } END { exit bad }' "$tmp/search"
+check_todo "hits found through a heading or keyword show the body's first words as snippet" \
+  "every --search line speaks of ivory" awk '
+  tolower($0) !~ /ivory/ { bad = 1 } END { exit bad }' "$tmp/search"
+
+run --search ivory --json
+check "--search --json exits 0" status_is 0
+check "--search --json is valid JSON" "$python" -m json.tool "$tmp/out" /dev/null
+check "--search --json holds the same results" "$python" -c 'import json, sys
+data = json.load(open(sys.argv[1]))
+lines = [l.split("\t") for l in open(sys.argv[2], encoding="utf-8").read().splitlines()]
+results = data["results"]
+assert data["query"] == "ivory"
+assert [(r["kind"], r["id"]) for r in results] == [(l[0], l[1]) for l in lines], "order differs"
+assert all(set(r) == {"kind", "id", "title", "snippet"} for r in results)' "$tmp/out" "$tmp/search"
+
+# Errors
+run --import /nonexistent --trust-key "$bundle_pub"
+check "--import of a missing folder exits 1 with one sentence" refused
+run --status
+check "--status is unchanged after the refusals" cmp -s "$tmp/status-before" "$tmp/out"
+run --import "$bundle" --trust-key /nonexistent/key.pub
+check "--import with a missing key file fails with one line" sh -c '
+  [ "$1" -ne 0 ] && [ "$(grep -cv "^$" "$2")" -eq 1 ]' sh "$rc" "$tmp/err"
+
+run --json
+check "--json without --search exits 2" status_is 2
+run --trust-key "$bundle_pub"
+check "--trust-key without --import exits 2" status_is 2
+
+# A corrupt copy of the bundled feed, into an empty data folder …
+use_home corrupt
+cp -R "$bundle" "$tmp/corrupt-feed"
+flip_byte "$(find "$tmp/corrupt-feed/v1/objects" -type f | sort | head -1)"
+run --import "$tmp/corrupt-feed" --trust-key "$bundle_pub"
+check "a corrupt feed copy is refused with exit 1 and one sentence" refused
+run --status
+check "a corrupt feed installs nothing" grep -q 'No content is installed yet' "$tmp/out"
+
+# … and a corrupt newer feed over the installed manual: --status does not change.
+use_home main
+cp -R "$GCM_CONTENT_SOURCE" "$tmp/source"
+section=$(find "$tmp/source/sections" -name '*.md' | sort | head -1)
+printf '\nA sentence added for the newer serial.\n' >> "$section"
+minisign -G -W -p "$tmp/hq.pub" -s "$tmp/hq.key" > /dev/null
+publish_newer () {
+  "$GCM_PUBLISH" --source "$tmp/source" --output "$tmp/newer" --key "$tmp/hq.key" \
+    --serial $((serial + 1)) > /dev/null 2>&1
+}
+check "a newer serial of the manual publishes" publish_newer
+for object in $(cd "$tmp/newer" && find v1/objects -type f); do
+  [ -e "$bundle/$object" ] || flip_byte "$tmp/newer/$object"
+done
+run --import "$tmp/newer" --trust-key "$tmp/hq.pub"
+check "a corrupt newer feed is refused with exit 1 and one sentence" refused
+run --status
+check "--status is unchanged after the corrupt feed" cmp -s "$tmp/status-before" "$tmp/out"
+
+echo "1..$n"
+exit $failed

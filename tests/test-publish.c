@@ -1,0 +1,588 @@
+/* test-publish.c
+ *
+ * Copyright 2026 The Green Customs Manual authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real green-customs-publish on a small authoring source (tests/fixtures/content-min): what it
+ * writes opens as a verified feed, and every kind of bad source is refused with `file:line:
+ * message`, exit status 1 and nothing written.
+ */
+
+#define G_LOG_DOMAIN "TestPublish"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "gcm-feed.h"
+#include "gcm-test-utils.h"
+
+#define FEED_ID "org.greencustoms.test/en"
+
+typedef struct
+{
+  char      *dir;
+  char      *source;
+  char      *output;
+  char      *public_key;
+  char      *secret_key;
+  GPtrArray *keys;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *fixture_source = g_test_build_filename (G_TEST_DIST, "fixtures", "content-min",
+                                                           NULL);
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = gcm_test_make_tmpdir ("publish");
+  fixture->source = g_build_filename (fixture->dir, "source", NULL);
+  fixture->output = g_build_filename (fixture->dir, "feed", NULL);
+  gcm_test_copy_tree (fixture_source, fixture->source);
+  gcm_test_make_keys (fixture->dir, &fixture->public_key, &fixture->secret_key);
+  fixture->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) gcm_minisign_key_free);
+  g_ptr_array_add (fixture->keys, gcm_minisign_key_new_from_file (fixture->public_key, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gcm_test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->source);
+  g_free (fixture->output);
+  g_free (fixture->public_key);
+  g_free (fixture->secret_key);
+  g_ptr_array_unref (fixture->keys);
+}
+
+static void
+publish_ok (Fixture *fixture,
+            gint64   serial)
+{
+  g_autofree char *standard_error = NULL;
+  int status = gcm_test_publish_full (fixture->source, fixture->output, fixture->secret_key, serial,
+                                      &standard_error);
+
+  if (status != 0)
+    g_error ("publishing failed (%d): %s", status, standard_error);
+}
+
+static GcmFeed *
+open_feed (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GcmFeed *feed = gcm_feed_open (fixture->output, fixture->keys, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (feed);
+  return feed;
+}
+
+static char *
+file_sha256 (const char *path,
+             gsize      *length)
+{
+  g_autofree char *contents = gcm_test_read_file (path, length);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, *length);
+}
+
+static GcmManifestItem *
+find_item (GcmManifest *manifest,
+           const char  *id)
+{
+  for (guint i = 0; i < manifest->items->len; i++)
+    {
+      GcmManifestItem *item = g_ptr_array_index (manifest->items, i);
+      if (g_str_equal (item->id, id))
+        return item;
+    }
+  g_error ("the manifest has no item %s", id);
+  return NULL;
+}
+
+static JsonObject *
+load_item_json (GcmFeed     *feed,
+                const char  *id,
+                JsonParser  *parser)
+{
+  GcmManifestItem *entry = find_item (gcm_feed_get_manifest (feed), id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = gcm_feed_load_object (feed, entry->sha256, entry->size, &error);
+
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                              &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* Round trip */
+
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  static const struct { const char *id; GcmItemKind kind; guint n_media; } expected[] = {
+    { "manual/alpha/first", GCM_ITEM_KIND_SECTION, 1 },
+    { "manual/beta/second", GCM_ITEM_KIND_SECTION, 1 },
+    { "case/2020-test-seizure", GCM_ITEM_KIND_CASE, 1 },
+    { "procedure/ventilate-container", GCM_ITEM_KIND_PROCEDURE, 0 },
+    { "quiz/ivory", GCM_ITEM_KIND_QUIZ, 0 },
+  };
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 after;
+  g_autoptr(GcmFeed) feed = NULL;
+  g_autofree char *manifest_path = NULL;
+  g_autofree char *manifest_sig = NULL;
+  g_autofree char *current_sig = NULL;
+  g_autofree char *manifest_text = NULL;
+  gsize manifest_size = 0;
+  const GcmFeedComment *comment;
+  GcmManifest *manifest;
+  GcmManifestMedia *png = NULL;
+
+  publish_ok (fixture, 5);
+  after = g_get_real_time () / G_USEC_PER_SEC;
+  feed = open_feed (fixture);
+  manifest = gcm_feed_get_manifest (feed);
+  comment = gcm_feed_get_comment (feed);
+
+  /* The manifest */
+  g_assert_cmpstr (manifest->feed, ==, FEED_ID);
+  g_assert_cmpstr (manifest->title, ==, "Test Manual");
+  g_assert_cmpstr (manifest->language, ==, "en");
+  g_assert_cmpint (manifest->serial, ==, 5);
+  g_assert_cmpint (manifest->chapters->len, ==, 2);
+  g_assert_cmpstr (((GcmManifestChapter *) g_ptr_array_index (manifest->chapters, 0))->id, ==,
+                   "alpha");
+  g_assert_cmpuint (manifest->items->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GcmManifestItem *item = find_item (manifest, expected[i].id);
+      g_assert_cmpint (item->kind, ==, expected[i].kind);
+      g_assert_cmpint (item->version, ==, 1);
+      g_assert_cmpstr (item->lang, ==, "en");
+      g_assert_cmpuint (g_strv_length (item->media), ==, expected[i].n_media);
+    }
+
+  /* Every object is where its hash says, with the announced size. */
+  for (guint i = 0; i < manifest->items->len; i++)
+    {
+      GcmManifestItem *item = g_ptr_array_index (manifest->items, i);
+      g_autofree char *path = gcm_feed_build_object_path (fixture->output, item->sha256);
+      gsize size = 0;
+      g_autofree char *sha = file_sha256 (path, &size);
+
+      g_assert_cmpstr (sha, ==, item->sha256);
+      g_assert_cmpint ((gint64) size, ==, item->size);
+    }
+  g_assert_cmpuint (manifest->media->len, ==, 3);
+  for (guint i = 0; i < manifest->media->len; i++)
+    {
+      GcmManifestMedia *media = g_ptr_array_index (manifest->media, i);
+      g_autofree char *path = gcm_feed_build_object_path (fixture->output, media->sha256);
+      gsize size = 0;
+      g_autofree char *sha = file_sha256 (path, &size);
+
+      g_assert_cmpstr (sha, ==, media->sha256);
+      g_assert_cmpint ((gint64) size, ==, media->size);
+      if (g_str_equal (media->mime, "image/png"))
+        png = media;
+      else
+        g_assert_cmpstr (media->mime, ==, "image/svg+xml");
+    }
+  g_assert_nonnull (png);
+  g_assert_cmpint (png->width, ==, 3);
+  g_assert_cmpint (png->height, ==, 2);
+
+  /* The trusted comment holds what the manifest holds. */
+  manifest_path = g_build_filename (fixture->output, "v1", "manifests", "5.json", NULL);
+  manifest_text = gcm_test_read_file (manifest_path, &manifest_size);
+  g_assert_cmpstr (comment->feed, ==, FEED_ID);
+  g_assert_cmpint (comment->serial, ==, 5);
+  g_assert_cmpint (comment->format, ==, 1);
+  g_assert_cmpint (comment->size, ==, (gint64) manifest_size);
+  g_assert_cmpint (comment->generated, >=, before);
+  g_assert_cmpint (comment->generated, <=, after);
+  g_assert_cmpint (comment->generated, ==, manifest->generated);
+  g_assert_cmpint (comment->expires, ==, manifest->expires);
+  g_assert_cmpint (comment->expires, ==, comment->generated + 365 * 24 * 3600);
+
+  /* current.minisig is the manifest's own signature, and the real minisign accepts it. */
+  {
+    g_autofree char *sig_path = g_strconcat (manifest_path, ".minisig", NULL);
+    g_autofree char *current_path = g_build_filename (fixture->output, "v1", "current.minisig",
+                                                      NULL);
+    const char *argv[] = { "minisign", "-V", "-q", "-p", fixture->public_key, "-m", manifest_path,
+                           "-x", current_path, NULL };
+    manifest_sig = gcm_test_read_file (sig_path, NULL);
+    current_sig = gcm_test_read_file (current_path, NULL);
+    g_assert_cmpstr (manifest_sig, ==, current_sig);
+    g_assert_cmpint (gcm_test_run (argv, NULL, NULL), ==, 0);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&feed));
+}
+
+/* What an item object holds: the front matter, the body, the expanded sources and media hashes. */
+static void
+test_item_objects (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GcmFeed) feed = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) quiz_parser = json_parser_new ();
+  GcmManifestItem *entry;
+  JsonObject *item, *media, *source, *quiz, *question;
+  JsonArray *sources;
+
+  publish_ok (fixture, 1);
+  feed = open_feed (fixture);
+  entry = find_item (gcm_feed_get_manifest (feed), "manual/alpha/first");
+
+  item = load_item_json (feed, "manual/alpha/first", parser);
+  g_assert_cmpstr (json_object_get_string_member (item, "id"), ==, "manual/alpha/first");
+  g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, "section");
+  g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "First section");
+  g_assert_cmpstr (json_object_get_string_member (item, "chapter"), ==, "alpha");
+  g_assert_cmpint (json_object_get_int_member (item, "order"), ==, 1);
+  g_assert_nonnull (strstr (json_object_get_string_member (item, "body"), "Pangolin scales"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "codes"),
+                                                  "hs_edition"), ==, "HS 2022");
+
+  sources = json_object_get_array_member (item, "sources");
+  g_assert_cmpuint (json_array_get_length (sources), ==, 1);
+  source = json_array_get_object_element (sources, 0);
+  g_assert_cmpstr (json_object_get_string_member (source, "id"), ==, "S1");
+  g_assert_cmpstr (json_object_get_string_member (source, "title"), ==, "First test source");
+  g_assert_cmpstr (json_object_get_string_member (source, "url"), ==, "https://example.org/one");
+
+  media = json_object_get_object_member (item, "media");
+  g_assert_cmpuint (json_object_get_size (media), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (media, "illustrations/container.svg"), ==,
+                   entry->media[0]);
+
+  /* The quiz carries its answers: the app grades offline. */
+  quiz = load_item_json (feed, "quiz/ivory", quiz_parser);
+  question = json_array_get_object_element (json_object_get_array_member (quiz, "questions"), 0);
+  g_assert_cmpint (json_object_get_int_member (question, "answer"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (question, "source"), ==,
+                   "case/2020-test-seizure");
+}
+
+static void
+test_unsigned (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autofree char *standard_error = NULL;
+  g_autofree char *manifest = g_build_filename (fixture->output, "v1", "manifests", "3.json", NULL);
+  g_autofree char *current = g_build_filename (fixture->output, "v1", "current.minisig", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GcmFeed) feed = NULL;
+
+  g_assert_cmpint (gcm_test_publish_full (fixture->source, fixture->output, NULL, 3,
+                                          &standard_error), ==, 0);
+  g_assert_true (g_file_test (manifest, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (current, G_FILE_TEST_EXISTS));
+
+  feed = gcm_feed_open (fixture->output, fixture->keys, &error);
+  g_assert_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_NOT_SIGNED);
+  g_assert_null (feed);
+}
+
+/* One output folder never sees its serial go down or repeat. */
+static void
+test_serial_must_rise (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *current = g_build_filename (fixture->output, "v1", "current.minisig", NULL);
+  g_autofree char *manifest_5 = g_build_filename (fixture->output, "v1", "manifests", "5.json",
+                                                  NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(GcmFeed) feed = NULL;
+
+  publish_ok (fixture, 5);
+  before = gcm_test_read_file (current, NULL);
+
+  for (gint64 serial = 5; serial >= 4; serial--)
+    {
+      g_autofree char *standard_error = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_cmpint (gcm_test_publish_full (fixture->source, fixture->output,
+                                              fixture->secret_key, serial, &standard_error), ==, 1);
+      g_assert_nonnull (strstr (standard_error, "serial 5"));
+      after = gcm_test_read_file (current, NULL);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  publish_ok (fixture, 6);
+  feed = open_feed (fixture);
+  g_assert_cmpint (gcm_feed_get_manifest (feed)->serial, ==, 6);
+  g_assert_true (g_file_test (manifest_5, G_FILE_TEST_IS_REGULAR));
+}
+
+/* The bundled manual publishes cleanly, one feed item per source file. */
+static void
+test_bundled_source (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  const char *source = g_getenv ("GCM_CONTENT_SOURCE");
+  g_autofree char *standard_error = NULL;
+  g_autofree char *sections = NULL;
+  g_autoptr(GDir) chapters = NULL;
+  g_autoptr(GcmFeed) feed = NULL;
+  const char *name;
+  guint n_files = 0;
+  static const char * const folders[][2] = {
+    { "cases", ".md" }, { "procedures", ".yaml" }, { "quizzes", ".yaml" },
+  };
+
+  g_assert_nonnull (source);
+  if (gcm_test_publish_full (source, fixture->output, fixture->secret_key, 0, &standard_error) != 0)
+    g_error ("the bundled source was refused:\n%s", standard_error);
+  feed = open_feed (fixture);
+
+  sections = g_build_filename (source, "sections", NULL);
+  chapters = g_dir_open (sections, 0, NULL);
+  g_assert_nonnull (chapters);
+  while ((name = g_dir_read_name (chapters)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (sections, name, NULL);
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *file;
+
+      while (dir != NULL && (file = g_dir_read_name (dir)) != NULL)
+        n_files += g_str_has_suffix (file, ".md");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *path = g_build_filename (source, folders[i][0], NULL);
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *file;
+
+      g_assert_nonnull (dir);
+      while ((file = g_dir_read_name (dir)) != NULL)
+        n_files += g_str_has_suffix (file, folders[i][1]);
+    }
+  g_assert_cmpuint (n_files, >, 0);
+  g_assert_cmpuint (gcm_feed_get_manifest (feed)->items->len, ==, n_files);
+}
+
+/* Refusals, table-driven */
+
+typedef struct
+{
+  const char *name;
+  const char *file;       /* under the source */
+  const char *find;       /* NULL: @replace is the whole new file */
+  const char *replace;
+  const char *where;      /* the file named in the message */
+  int         line_min;   /* the line named, within the offending construct */
+  int         line_max;
+  const char *message;
+  const char *absent;     /* a message that must not appear */
+} Refusal;
+
+static const Refusal refusals[] = {
+  { "unknown-field", "sections/alpha/01-first.md", "keywords: [alpha, first]\n",
+    "keywords: [alpha, first]\ncolour: green\n",
+    "sections/alpha/01-first.md", 7, 7, "unknown field “colour”" },
+  { "missing-field", "cases/2020-test-seizure.md",
+    "summary: Officers found ivory pieces declared as cow-horn handicrafts.\n", "",
+    "cases/2020-test-seizure.md", 2, 2, "the field “summary” is missing" },
+  { "bad-id", "sections/alpha/01-first.md", "id: manual/alpha/first", "id: Manual/Alpha First",
+    "sections/alpha/01-first.md", 2, 2, "the id “Manual/Alpha First” must match" },
+  { "duplicate-id", "sections/beta/02-second.md", "id: manual/beta/second",
+    "id: manual/alpha/first",
+    "sections/beta/02-second.md", 2, 2, "the id “manual/alpha/first” is used twice" },
+  { "broken-item-link", "sections/alpha/01-first.md", "item:manual/beta/second",
+    "item:manual/beta/nowhere",
+    "sections/alpha/01-first.md", 15, 15, "the link “manual/beta/nowhere” names no item" },
+  { "missing-media", "sections/alpha/01-first.md", "media:illustrations/container.svg",
+    "media:illustrations/missing.svg",
+    "sections/alpha/01-first.md", 17, 17,
+    "the media file “media/illustrations/missing.svg” does not exist" },
+  { "malformed-yaml", "procedures/ventilate-container.yaml",
+    "summary: How to open a container that may hold fumigant gas.",
+    "summary: How to: open a container",
+    "procedures/ventilate-container.yaml", 3, 3, "mapping values are not allowed" },
+  { "malformed-front-matter", "sections/beta/02-second.md", "conventions: [cites]",
+    "conventions: [cites",
+    "sections/beta/02-second.md", 5, 6, "did not find expected" },
+  { "unknown-source", "procedures/ventilate-container.yaml", "sources: [S1]", "sources: [S9]",
+    "procedures/ventilate-container.yaml", 8, 8, "the source “S9” is not in sources.yaml" },
+  { "hs-without-edition", "sections/alpha/01-first.md", "  hs_edition: HS 2022\n", "",
+    "sections/alpha/01-first.md", 8, 8, "HS codes need “hs_edition”" },
+  { "quiz-answer-index", "quizzes/ivory.yaml", "answer: 0", "answer: 2",
+    "quizzes/ivory.yaml", 7, 11, "the answer must be the index of a choice" },
+  { "quiz-answer-negative", "quizzes/ivory.yaml", "answer: 0", "answer: -1",
+    "quizzes/ivory.yaml", 7, 11, "the answer must be the index of a choice" },
+  { "quiz-truefalse-answer", "quizzes/ivory.yaml", "answer: true", "answer: 1",
+    "quizzes/ivory.yaml", 14, 18, "a true/false answer is true or false" },
+  { "quiz-source", "quizzes/ivory.yaml", "source: case/2020-test-seizure",
+    "source: case/2020-elsewhere",
+    "quizzes/ivory.yaml", 13, 13, "the question source “case/2020-elsewhere” names no item" },
+  { "unknown-convention", "sections/beta/02-second.md", "conventions: [cites]",
+    "conventions: [cites, whaling]",
+    "sections/beta/02-second.md", 5, 5, "unknown convention “whaling”" },
+  { "photo-without-licence", "cases/2020-test-seizure.md", "    licence: CC-BY-4.0\n", "",
+    "cases/2020-test-seizure.md", 16, 16, "a photo needs a “licence”",
+    "a photo has only file, caption, credit and licence" },
+  { "photo-extra-field", "cases/2020-test-seizure.md", "    licence: CC-BY-4.0\n",
+    "    licence: CC-BY-4.0\n    year: 2020\n",
+    "cases/2020-test-seizure.md", 16, 16, "a photo has only file, caption, credit and licence",
+    "a photo needs" },
+  { "media-outside", "cases/2020-test-seizure.md", "file: cases/seizure.svg",
+    "file: ../pack.yaml",
+    "cases/2020-test-seizure.md", 16, 16, "“../pack.yaml” is not a path under media/" },
+  { "duplicate-step-id", "procedures/ventilate-container.yaml", "id: open", "id: measure",
+    "procedures/ventilate-container.yaml", 13, 13, "the step id “measure” is used twice" },
+  { "unlisted-chapter", "sections/gamma/01-extra.md", NULL,
+    "---\nid: manual/gamma/extra\ntitle: Extra\nsummary: Extra.\nconventions: [general]\n"
+    "sources: [S1]\n---\n\nText.\n",
+    "sections/gamma", 1, 1, "the chapter “gamma” is not listed in pack.yaml" },
+  { "not-utf8", "sections/beta/02-second.md", "Carved ivory", "Carved \xff ivory",
+    "sections/beta/02-second.md", 1, 1, "the file is not UTF-8" },
+  { "yaml-alias", "procedures/ventilate-container.yaml", "hazards: [Fumigant gas]",
+    "hazards: &h [Fumigant gas]",
+    "procedures/ventilate-container.yaml", 6, 6, "anchors, aliases and tags are not supported" },
+};
+
+static gboolean
+is_problem_line (const char *line)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^[^:\\s]+:[0-9]+: \\S.*$", 0, 0, NULL);
+
+  return g_regex_match (regex, line, 0, NULL);
+}
+
+static void
+test_refusal (gconstpointer user_data)
+{
+  const Refusal *r = user_data;
+  g_autofree char *fixture_source = g_test_build_filename (G_TEST_DIST, "fixtures", "content-min",
+                                                           NULL);
+  g_autofree char *dir = gcm_test_make_tmpdir ("refuse");
+  g_autofree char *source = g_build_filename (dir, "source", NULL);
+  g_autofree char *output = g_build_filename (dir, "feed", NULL);
+  g_autofree char *file = g_build_filename (source, r->file, NULL);
+  g_autofree char *public_key = NULL;
+  g_autofree char *secret_key = NULL;
+  g_autofree char *standard_error = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean found = FALSE;
+  int status;
+
+  gcm_test_copy_tree (fixture_source, source);
+  gcm_test_make_keys (dir, &public_key, &secret_key);
+  if (r->find != NULL)
+    gcm_test_edit_file (file, r->find, r->replace);
+  else
+    {
+      g_autofree char *parent = g_path_get_dirname (file);
+      g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
+      gcm_test_write_file (file, r->replace, -1);
+    }
+  g_assert_cmpint (g_mkdir (output, 0755), ==, 0);
+
+  status = gcm_test_publish_full (source, output, secret_key, 0, &standard_error);
+  g_test_message ("stderr: %s", standard_error);
+
+  g_assert_cmpint (status, ==, 1);
+  g_assert_true (gcm_test_dir_is_empty (output));
+
+  lines = g_strsplit (g_strstrip (standard_error), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *prefix = g_strconcat (r->where, ":", NULL);
+
+      if (!is_problem_line (lines[i]))
+        g_error ("not a file:line: message line: “%s”", lines[i]);
+      if (g_str_has_prefix (lines[i], prefix) && strstr (lines[i], r->message) != NULL)
+        {
+          int line = atoi (lines[i] + strlen (prefix));
+          g_assert_cmpint (line, >=, r->line_min);
+          g_assert_cmpint (line, <=, r->line_max);
+          found = TRUE;
+        }
+    }
+  if (!found)
+    g_error ("no “%s:%d: %s” in:\n%s", r->where, r->line_min, r->message, standard_error);
+  if (r->absent != NULL && strstr (standard_error, r->absent) != NULL)
+    g_error ("a misleading “%s” in:\n%s", r->absent, standard_error);
+
+  gcm_test_rm_rf (dir);
+}
+
+/* The published output is untouched by a refusal after an earlier success. */
+static void
+test_refusal_keeps_feed (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *file = g_build_filename (fixture->source, "quizzes", "ivory.yaml", NULL);
+  g_autofree char *manifest_2 = g_build_filename (fixture->output, "v1", "manifests", "2.json",
+                                                  NULL);
+  g_autofree char *standard_error = NULL;
+  g_autoptr(GcmFeed) feed = NULL;
+
+  publish_ok (fixture, 1);
+  gcm_test_edit_file (file, "answer: 0", "answer: 9");
+  g_assert_cmpint (gcm_test_publish_full (fixture->source, fixture->output, fixture->secret_key, 2,
+                                          &standard_error), ==, 1);
+  g_assert_false (g_file_test (manifest_2, G_FILE_TEST_EXISTS));
+  feed = open_feed (fixture);
+  g_assert_cmpint (gcm_feed_get_manifest (feed)->serial, ==, 1);
+}
+
+static void
+test_usage_errors (void)
+{
+  const char *publish = g_getenv ("GCM_PUBLISH");
+  const char *no_output[] = { publish, "--source", "/nonexistent", NULL };
+  const char *bad_serial[] = { publish, "--source", "a", "--output", "b", "--serial", "-4", NULL };
+  const char *no_source[] = { publish, "--source", "/nonexistent/source", "--output",
+                              "/nonexistent/out", NULL };
+  g_autofree char *standard_error = NULL;
+
+  g_assert_cmpint (gcm_test_run (no_output, NULL, NULL), ==, 2);
+  g_assert_cmpint (gcm_test_run (bad_serial, NULL, NULL), ==, 2);
+  g_assert_cmpint (gcm_test_run (no_source, NULL, &standard_error), ==, 1);
+  g_assert_nonnull (strstr (standard_error, "/nonexistent/source"));
+  g_assert_false (g_file_test ("/nonexistent/out", G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/gcm/publish/round-trip", Fixture, NULL, fixture_set_up, test_round_trip,
+              fixture_tear_down);
+  g_test_add ("/gcm/publish/item-objects", Fixture, NULL, fixture_set_up, test_item_objects,
+              fixture_tear_down);
+  g_test_add ("/gcm/publish/unsigned", Fixture, NULL, fixture_set_up, test_unsigned,
+              fixture_tear_down);
+  g_test_add ("/gcm/publish/serial-must-rise", Fixture, NULL, fixture_set_up,
+              test_serial_must_rise, fixture_tear_down);
+  g_test_add ("/gcm/publish/refusal-keeps-feed", Fixture, NULL, fixture_set_up,
+              test_refusal_keeps_feed, fixture_tear_down);
+  g_test_add ("/gcm/publish/bundled-source", Fixture, NULL, fixture_set_up, test_bundled_source,
+              fixture_tear_down);
+  g_test_add_func ("/gcm/publish/usage-errors", test_usage_errors);
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/gcm/publish/refused/%s", refusals[i].name);
+      g_test_add_data_func (path, &refusals[i], test_refusal);
+    }
+
+  return g_test_run ();
+}
