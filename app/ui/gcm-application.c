@@ -241,6 +241,9 @@ run_search (GcmStore   *store,
       return 1;
     }
   n = gcm_search_results_get_n_results (results);
+  if (gcm_search_results_get_corrected (results) && !json)
+    g_printerr (_("No results for “%s”; showing results for “%s”.\n"), query,
+                gcm_search_results_get_suggestion (results));
 
   if (json)
     {
@@ -257,6 +260,8 @@ run_search (GcmStore   *store,
         json_builder_add_string_value (builder, gcm_search_results_get_suggestion (results));
       else
         json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "corrected");
+      json_builder_add_boolean_value (builder, gcm_search_results_get_corrected (results));
       json_builder_set_member_name (builder, "results");
       json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)

@@ -432,8 +432,12 @@ show_results (GcmWindow        *self,
   g_strfreev (self->list_ids);
   self->list_ids = g_strv_builder_end (ids);
 
-  /* Translators: the heading of search results; %s is what the user typed */
-  title = g_strdup_printf (_("Results for “%s”"), gcm_search_results_get_text (results));
+  if (gcm_search_results_get_corrected (results))
+    /* Translators: nothing matched what was typed, so the suggestion's results are shown */
+    title = g_strdup_printf (_("Showing results for “%s”"), suggestion);
+  else
+    /* Translators: the heading of search results; %s is what the user typed */
+    title = g_strdup_printf (_("Results for “%s”"), gcm_search_results_get_text (results));
   empty = g_strdup (_("Nothing in the manual matches. Check the spelling, or try fewer or other words."));
   show_list_page (self, title, empty, n);
 
