@@ -16,27 +16,7 @@
 #include <string.h>
 
 #include "gcm-item-markdown.h"
-
-static const char *
-string_member (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
+#include "gcm-json-utils.h"
 
 /* Array elements of the expected type, or NULL: the item comes from the network. */
 static JsonObject *
@@ -132,7 +112,7 @@ append_list_section (GString    *out,
                      const char *member,
                      const char *heading)
 {
-  JsonArray *array = array_member (item, member);
+  JsonArray *array = gcm_json_get_array (item, member);
 
   if (array == NULL || json_array_get_length (array) == 0)
     return;
@@ -160,12 +140,12 @@ append_case (GString    *out,
     { "quantity", "Quantity" },
     { "reported_at", "Reported at" },
   };
-  JsonArray *photos = array_member (item, "photos");
+  JsonArray *photos = gcm_json_get_array (item, "photos");
 
   g_string_append (out, "| | |\n|---|---|\n");
   for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
     {
-      const char *value = string_member (item, facts[i].member);
+      const char *value = gcm_json_get_string (item, facts[i].member);
       if (value == NULL)
         continue;
       g_string_append_printf (out, "| **%s** | ", facts[i].label);
@@ -177,10 +157,10 @@ append_case (GString    *out,
   for (guint i = 0; photos != NULL && i < json_array_get_length (photos); i++)
     {
       JsonObject *photo = object_element (photos, i);
-      const char *file = photo ? string_member (photo, "file") : NULL;
-      const char *caption = photo ? string_member (photo, "caption") : NULL;
-      const char *credit = photo ? string_member (photo, "credit") : NULL;
-      const char *licence = photo ? string_member (photo, "licence") : NULL;
+      const char *file = photo ? gcm_json_get_string (photo, "file") : NULL;
+      const char *caption = photo ? gcm_json_get_string (photo, "caption") : NULL;
+      const char *credit = photo ? gcm_json_get_string (photo, "credit") : NULL;
+      const char *licence = photo ? gcm_json_get_string (photo, "licence") : NULL;
 
       if (file == NULL)
         continue;
@@ -211,7 +191,7 @@ static void
 append_procedure (GString    *out,
                   JsonObject *item)
 {
-  JsonArray *steps = array_member (item, "steps");
+  JsonArray *steps = gcm_json_get_array (item, "steps");
 
   append_list_section (out, item, "applies_to", "Applies to");
   append_list_section (out, item, "hazards", "Hazards");
@@ -223,8 +203,8 @@ append_procedure (GString    *out,
   for (guint i = 0; i < json_array_get_length (steps); i++)
     {
       JsonObject *step = object_element (steps, i);
-      const char *text = step ? string_member (step, "text") : NULL;
-      const char *warning = step ? string_member (step, "warning") : NULL;
+      const char *text = step ? gcm_json_get_string (step, "text") : NULL;
+      const char *warning = step ? gcm_json_get_string (step, "warning") : NULL;
 
       if (text == NULL)
         continue;
@@ -244,16 +224,16 @@ static void
 append_quiz (GString    *out,
              JsonObject *item)
 {
-  JsonArray *questions = array_member (item, "questions");
+  JsonArray *questions = gcm_json_get_array (item, "questions");
   guint count = questions ? json_array_get_length (questions) : 0;
 
   g_string_append_printf (out, "This quiz has %u question%s.\n\n", count, count == 1 ? "" : "s");
   for (guint i = 0; i < count; i++)
     {
       JsonObject *question = object_element (questions, i);
-      const char *prompt = question ? string_member (question, "prompt") : NULL;
-      const char *image = question ? string_member (question, "image") : NULL;
-      JsonArray *choices = question ? array_member (question, "choices") : NULL;
+      const char *prompt = question ? gcm_json_get_string (question, "prompt") : NULL;
+      const char *image = question ? gcm_json_get_string (question, "image") : NULL;
+      JsonArray *choices = question ? gcm_json_get_array (question, "choices") : NULL;
 
       if (prompt == NULL)
         continue;
@@ -285,7 +265,7 @@ static void
 append_sources (GString    *out,
                 JsonObject *item)
 {
-  JsonArray *sources = array_member (item, "sources");
+  JsonArray *sources = gcm_json_get_array (item, "sources");
 
   if (sources == NULL || json_array_get_length (sources) == 0)
     return;
@@ -293,8 +273,8 @@ append_sources (GString    *out,
   for (guint i = 0; i < json_array_get_length (sources); i++)
     {
       JsonObject *source = object_element (sources, i);
-      const char *title = source ? string_member (source, "title") : NULL;
-      const char *url = source ? string_member (source, "url") : NULL;
+      const char *title = source ? gcm_json_get_string (source, "title") : NULL;
+      const char *url = source ? gcm_json_get_string (source, "url") : NULL;
 
       if (title == NULL)
         continue;
@@ -323,8 +303,8 @@ char *
 gcm_item_markdown_compose (JsonObject *item)
 {
   GString *out = g_string_new (NULL);
-  const char *kind = string_member (item, "kind");
-  const char *body = string_member (item, "body");
+  const char *kind = gcm_json_get_string (item, "kind");
+  const char *body = gcm_json_get_string (item, "body");
 
   g_return_val_if_fail (item != NULL, NULL);
 

@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gcm-feed-error.h"
+#include "gcm-json-utils.h"
 #include "gcm-manifest.h"
 
 /* Helpers */
@@ -39,18 +40,6 @@ malformed (GError     **error,
   return FALSE;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static gboolean
 member_int (JsonObject *object,
             const char *name,
@@ -63,17 +52,6 @@ member_int (JsonObject *object,
     return FALSE;
   *value = json_node_get_int (node);
   return TRUE;
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-  return json_node_get_array (node);
 }
 
 /* Trusted comment: feed:<id>\tserial:<n>\tgenerated:<unix>\texpires:<unix>\tsize:<n>\tformat:1 */
@@ -263,12 +241,12 @@ parse_item (JsonObject  *object,
 {
   g_autoptr(GcmManifestItem) item = gcm_manifest_item_new ();
   g_autoptr(GStrvBuilder) media = g_strv_builder_new ();
-  const char *kind = member_string (object, "kind");
-  JsonArray *refs = member_array (object, "media");
+  const char *kind = gcm_json_get_string (object, "kind");
+  JsonArray *refs = gcm_json_get_array (object, "media");
 
-  item->id = g_strdup (member_string (object, "id"));
-  item->sha256 = g_strdup (member_string (object, "sha256"));
-  item->lang = g_strdup (member_string (object, "lang"));
+  item->id = g_strdup (gcm_json_get_string (object, "id"));
+  item->sha256 = g_strdup (gcm_json_get_string (object, "sha256"));
+  item->lang = g_strdup (gcm_json_get_string (object, "lang"));
 
   if (!gcm_item_id_is_valid (item->id))
     return malformed (error, "an item has an invalid id"), NULL;
@@ -306,8 +284,8 @@ parse_media (JsonObject  *object,
   g_autoptr(GcmManifestMedia) media = gcm_manifest_media_new ();
   gint64 width = 0, height = 0;
 
-  media->sha256 = g_strdup (member_string (object, "sha256"));
-  media->mime = g_strdup (member_string (object, "mime"));
+  media->sha256 = g_strdup (gcm_json_get_string (object, "sha256"));
+  media->mime = g_strdup (gcm_json_get_string (object, "mime"));
 
   if (!gcm_sha256_is_valid (media->sha256))
     return malformed (error, "a media object has an invalid hash"), NULL;
@@ -374,16 +352,16 @@ gcm_manifest_new_from_bytes (GBytes  *bytes,
       return NULL;
     }
   manifest->min_client = (int) min_client;
-  manifest->feed = g_strdup (member_string (root, "feed"));
-  manifest->title = g_strdup (member_string (root, "title"));
-  manifest->language = g_strdup (member_string (root, "language"));
+  manifest->feed = g_strdup (gcm_json_get_string (root, "feed"));
+  manifest->title = g_strdup (gcm_json_get_string (root, "title"));
+  manifest->language = g_strdup (gcm_json_get_string (root, "language"));
   if (manifest->feed == NULL || !member_int (root, "serial", &manifest->serial) ||
       !member_int (root, "generated", &manifest->generated) ||
       !member_int (root, "expires", &manifest->expires))
     return malformed (error, "feed, serial, generated or expires missing"), NULL;
 
-  media = member_array (root, "media");
-  items = member_array (root, "items");
+  media = gcm_json_get_array (root, "media");
+  items = gcm_json_get_array (root, "items");
   if (media == NULL || items == NULL)
     return malformed (error, "items or media missing"), NULL;
 
@@ -415,7 +393,7 @@ gcm_manifest_new_from_bytes (GBytes  *bytes,
         return malformed (error, "an item id is listed twice"), NULL;
     }
 
-  chapters = member_array (root, "chapters");
+  chapters = gcm_json_get_array (root, "chapters");
   for (guint i = 0; chapters != NULL && i < json_array_get_length (chapters); i++)
     {
       JsonNode *node = json_array_get_element (chapters, i);
@@ -423,8 +401,8 @@ gcm_manifest_new_from_bytes (GBytes  *bytes,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return malformed (error, "a chapter is not an object"), NULL;
-      id = member_string (json_node_get_object (node), "id");
-      title = member_string (json_node_get_object (node), "title");
+      id = gcm_json_get_string (json_node_get_object (node), "id");
+      title = gcm_json_get_string (json_node_get_object (node), "title");
       if (id == NULL || title == NULL)
         return malformed (error, "a chapter has no id or title"), NULL;
       g_ptr_array_add (manifest->chapters, gcm_manifest_chapter_new (id, title));

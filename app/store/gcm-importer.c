@@ -19,6 +19,7 @@
 #include "gcm-content-schema.h"
 #include "gcm-document.h"
 #include "gcm-importer.h"
+#include "gcm-json-utils.h"
 #include "gcm-search.h"
 
 typedef struct
@@ -70,18 +71,6 @@ append_list (GString    *out,
     }
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* "hs:2903.41 hs:290341 un:1078 cas:75-45-6": typed tokens that search can filter on. */
 static char *
 codes_text (JsonObject *object)
@@ -125,7 +114,7 @@ item_text (JsonObject   *object,
            char        **headings_out)
 {
   g_autoptr(GString) body = g_string_new (NULL);
-  const char *markdown = string_member (object, "body");
+  const char *markdown = gcm_json_get_string (object, "body");
   g_autofree char *headings = NULL;
 
   if (kind == GCM_ITEM_KIND_QUIZ)
@@ -147,8 +136,8 @@ item_text (JsonObject   *object,
     {
       static const char * const fields[] = { "commodity", "place", "date", "quantity" };
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        if (string_member (object, fields[i]) != NULL)
-          g_string_append_printf (body, "\n%s", string_member (object, fields[i]));
+        if (gcm_json_get_string (object, fields[i]) != NULL)
+          g_string_append_printf (body, "\n%s", gcm_json_get_string (object, fields[i]));
       g_string_append_c (body, '\n');
       append_list (body, object, "modus_operandi", "\n");
       append_list (body, object, "risk_indicators", "\n");
@@ -167,10 +156,10 @@ item_text (JsonObject   *object,
           JsonObject *step = json_array_get_object_element (array, i);
           if (step == NULL)
             continue;
-          if (string_member (step, "text") != NULL)
-            g_string_append_printf (body, "\n%s", string_member (step, "text"));
-          if (string_member (step, "warning") != NULL)
-            g_string_append_printf (body, "\n%s", string_member (step, "warning"));
+          if (gcm_json_get_string (step, "text") != NULL)
+            g_string_append_printf (body, "\n%s", gcm_json_get_string (step, "text"));
+          if (gcm_json_get_string (step, "warning") != NULL)
+            g_string_append_printf (body, "\n%s", gcm_json_get_string (step, "warning"));
         }
     }
 
@@ -224,9 +213,9 @@ store_item (sqlite3          *db,
     return malformed_item (error, entry->id, "not a JSON object");
 
   object = json_node_get_object (json_parser_get_root (parser));
-  title = string_member (object, "title");
-  if (g_strcmp0 (string_member (object, "id"), entry->id) != 0 ||
-      g_strcmp0 (string_member (object, "kind"), gcm_item_kind_to_string (entry->kind)) != 0)
+  title = gcm_json_get_string (object, "title");
+  if (g_strcmp0 (gcm_json_get_string (object, "id"), entry->id) != 0 ||
+      g_strcmp0 (gcm_json_get_string (object, "kind"), gcm_item_kind_to_string (entry->kind)) != 0)
     return malformed_item (error, entry->id, "its id or kind differs from the manifest");
   if (title == NULL)
     return malformed_item (error, entry->id, "it has no title");
@@ -260,11 +249,11 @@ store_item (sqlite3          *db,
   sqlite3_bind_int64 (stmt, 3, entry->version);
   sqlite3_bind_text (stmt, 4, entry->lang, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, entry->sha256, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, string_member (object, "chapter"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, gcm_json_get_string (object, "chapter"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 7, chapter_order && JSON_NODE_HOLDS_VALUE (chapter_order) ?
                                  json_node_get_int (chapter_order) : 0);
   sqlite3_bind_text (stmt, 8, title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 9, string_member (object, "summary") ?: "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, gcm_json_get_string (object, "summary") ?: "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 10, conventions, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 11, codes, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 12, keywords, -1, SQLITE_TRANSIENT);
@@ -324,7 +313,7 @@ store_item (sqlite3          *db,
       g_autoptr(GList) paths = json_object_get_members (media);
       for (GList *l = paths; l != NULL; l = l->next)
         {
-          const char *sha256 = string_member (media, l->data);
+          const char *sha256 = gcm_json_get_string (media, l->data);
 
           if (!g_strv_contains ((const char * const *) entry->media, sha256 ? sha256 : ""))
             {
