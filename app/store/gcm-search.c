@@ -694,11 +694,18 @@ search_fts (GcmSearch             *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (tiers) && !collector_is_full (c); i++)
     {
+      g_autofree char *expression = NULL;
+
       /* Code filters alone are the same expression in every tier. */
       if (i > 0 && g_strcmp0 (tiers[i], tiers[i - 1]) == 0)
         continue;
+      /* A tier limited to some columns also carries the unlimited match, so the body snippet
+       * marks the words where the body has them. */
+      if (g_strcmp0 (tiers[i], query->match) != 0)
+        expression = g_strdup_printf ("(%s) AND (%s)", tiers[i], query->match);
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !search_fts_tier (self, query, tiers[i], c, cancellable, error))
+          !search_fts_tier (self, query, expression ? expression : tiers[i], c, cancellable,
+                            error))
         return FALSE;
     }
   return TRUE;
