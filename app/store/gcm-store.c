@@ -132,18 +132,16 @@ open_db (const char  *path,
   return db;
 }
 
-/* content.db is derived: an unknown or old schema is replaced, never migrated. */
+/* content.db is derived: another schema, or a file that is not a database at all, is replaced,
+ * never migrated. The content comes back with the next import. */
 static sqlite3 *
 open_content_db (GcmStore  *self,
                  GError   **error)
 {
-  sqlite3 *db = open_db (self->content_path, FALSE, error);
-  int version;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db = open_db (self->content_path, FALSE, &local_error);
+  int version = db != NULL ? get_user_version (db) : -1;
 
-  if (db == NULL)
-    return NULL;
-
-  version = get_user_version (db);
   if (version == GCM_CONTENT_SCHEMA_VERSION)
     return db;
 
@@ -152,8 +150,9 @@ open_content_db (GcmStore  *self,
       g_autofree char *wal = g_strconcat (self->content_path, "-wal", NULL);
       g_autofree char *shm = g_strconcat (self->content_path, "-shm", NULL);
 
-      g_debug ("content.db has schema %d; rebuilding it", version);
-      sqlite3_close (db);
+      g_debug ("Rebuilding content.db (schema %d%s%s)", version,
+               local_error ? ": " : "", local_error ? local_error->message : "");
+      g_clear_pointer (&db, sqlite3_close);
       g_unlink (self->content_path);
       g_unlink (wal);
       g_unlink (shm);
@@ -404,6 +403,22 @@ gcm_store_open_content_db (GcmStore  *self,
 {
   g_return_val_if_fail (GCM_IS_STORE (self), NULL);
   return open_db (self->content_path, read_only, error);
+}
+
+/**
+ * gcm_store_open_user_db:
+ *
+ * Opens a new connection to user.db for a worker thread; close it with sqlite3_close().
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set
+ */
+sqlite3 *
+gcm_store_open_user_db (GcmStore  *self,
+                        gboolean   read_only,
+                        GError   **error)
+{
+  g_return_val_if_fail (GCM_IS_STORE (self), NULL);
+  return open_db (self->user_path, read_only, error);
 }
 
 /* The serial of the installed content, 0 when none is installed. */

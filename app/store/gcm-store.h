@@ -39,6 +39,9 @@ sqlite3    *gcm_store_get_user_db         (GcmStore    *self);
 sqlite3    *gcm_store_open_content_db     (GcmStore    *self,
                                            gboolean     read_only,
                                            GError     **error);
+sqlite3    *gcm_store_open_user_db        (GcmStore    *self,
+                                           gboolean     read_only,
+                                           GError     **error);
 gint64      gcm_store_get_serial          (GcmStore    *self);
 void        gcm_store_content_changed     (GcmStore    *self);
 

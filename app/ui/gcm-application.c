@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "gcm-application.h"
+#include "gcm-browse.h"
 #include "gcm-importer.h"
 #include "gcm-search.h"
 #include "gcm-store.h"
@@ -395,27 +396,28 @@ bundled_import_cb (GObject      *object,
   set_importing (self, FALSE);
 }
 
+/* Whether the bundled feed is newer than the installed content; read off the main thread. */
 static void
-peek_bundled_serial_thread (GTask        *task,
-                            gpointer      source_object,
-                            gpointer      task_data,
-                            GCancellable *cancellable)
+check_bundled_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
 {
-  gint64 *serial = g_new (gint64, 1);
+  GcmApplication *self = source_object;
+  g_autoptr(GcmBrowseContents) installed = gcm_browse_contents (self->store, NULL);
+  gint64 bundled = gcm_importer_peek_serial (bundled_feed_dir ());
 
-  *serial = gcm_importer_peek_serial (bundled_feed_dir ());
-  g_task_return_pointer (task, serial, g_free);
+  g_task_return_boolean (task, bundled > (installed ? installed->serial : 0));
 }
 
 static void
-peek_bundled_serial_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+check_bundled_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  g_autoptr(GcmApplication) self = user_data;
-  g_autofree gint64 *serial = g_task_propagate_pointer (G_TASK (result), NULL);
+  GcmApplication *self = GCM_APPLICATION (object);
 
-  if (serial == NULL || *serial <= gcm_store_get_serial (self->store))
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
     {
       set_importing (self, FALSE);
       return;
@@ -507,9 +509,8 @@ gcm_application_startup (GApplication *app)
   /* The installed content is checked against the bundled feed off the main thread. */
   self->importing = TRUE;
   {
-    g_autoptr(GTask) task = g_task_new (self, self->cancellable, peek_bundled_serial_cb,
-                                        g_object_ref (self));
-    g_task_run_in_thread (task, peek_bundled_serial_thread);
+    g_autoptr(GTask) task = g_task_new (self, self->cancellable, check_bundled_cb, NULL);
+    g_task_run_in_thread (task, check_bundled_thread);
   }
 }
 

@@ -6,6 +6,10 @@
  * GcmItemView shows one item of any kind. The item is read, composed into Markdown and parsed
  * on a worker thread; the view only lays out the finished document. Its pictures come from the
  * store's objects/ folder through the item's media map.
+ *
+ * The view also keeps the user's place: it reopens an item where reading stopped, saves the
+ * position a moment after scrolling stops and when another item is shown, and owns the item's
+ * bookmark. All user.db work runs on workers (gcm-user-data.h).
  */
 
 #define G_LOG_DOMAIN "GcmItemView"
@@ -18,6 +22,7 @@
 #include "gcm-document-view.h"
 #include "gcm-item-markdown.h"
 #include "gcm-item-view.h"
+#include "gcm-user-data.h"
 
 struct _GcmItemView
 {
@@ -36,6 +41,10 @@ struct _GcmItemView
   char              *item_id;
   char              *title;
   GStrv              highlight;
+  gboolean           bookmarked;
+  gboolean           loaded;         /* the item exists and is shown */
+  double             restore_to;     /* position to scroll to once laid out, or -1 */
+  guint              save_source;
 };
 
 typedef struct
@@ -45,6 +54,7 @@ typedef struct
   char        *summary;
   GcmDocument *document;
   GHashTable  *media;    /* path → sha256 */
+  GcmItemState state;
 } LoadedItem;
 
 typedef struct
@@ -61,6 +71,7 @@ enum {
   PROP_ITEM_ID,
   PROP_TITLE,
   PROP_FONT_SCALE,
+  PROP_BOOKMARKED,
   N_PROPS
 };
 
@@ -193,11 +204,55 @@ load_thread (GTask        *task,
                              g_strdup (json_object_get_string_member (media, l->data)));
     }
 
+  db = gcm_store_open_user_db (self->store, TRUE, NULL);
+  if (db != NULL)
+    gcm_user_data_get_state (db, id, &item->state);
+  sqlite3_close (db);
+
   g_task_return_pointer (task, g_steal_pointer (&item), (GDestroyNotify) loaded_item_free);
 }
 
+static double
+current_position (GcmItemView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  /* A page that fits the window is read as soon as it is seen. */
+  return range > 1 ? gtk_adjustment_get_value (adjustment) / range : 1.0;
+}
+
+static void
+save_progress (GcmItemView *self)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (!self->loaded)
+    return;
+  gcm_user_data_save_progress_async (self->store, self->item_id, self->title,
+                                     current_position (self), NULL, NULL, NULL);
+}
+
 static gboolean
-scroll_to_match_cb (gpointer user_data)
+save_progress_cb (gpointer user_data)
+{
+  GcmItemView *self = user_data;
+
+  self->save_source = 0;
+  save_progress (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (GcmItemView *self)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add_seconds (1, save_progress_cb, self);
+}
+
+/* Runs once the new page is laid out: scrolls to the first search match, or back to where
+ * reading stopped. */
+static gboolean
+place_page_cb (gpointer user_data)
 {
   GcmItemView *self = user_data;
   GtkWidget *match = gcm_document_view_get_first_match (self->document_view);
@@ -209,7 +264,23 @@ scroll_to_match_cb (gpointer user_data)
                                 &GRAPHENE_POINT_INIT (0, 0), &point))
     gtk_adjustment_set_value (adjustment,
                               gtk_adjustment_get_value (adjustment) + point.y - 48);
+  else if (self->restore_to > 0)
+    gtk_adjustment_set_value (adjustment,
+                              self->restore_to * (gtk_adjustment_get_upper (adjustment) -
+                                                  gtk_adjustment_get_page_size (adjustment)));
+  self->restore_to = -1;
+  schedule_save (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+set_bookmarked (GcmItemView *self,
+                gboolean     bookmarked)
+{
+  if (self->bookmarked == bookmarked)
+    return;
+  self->bookmarked = bookmarked;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
 }
 
 static void
@@ -239,6 +310,7 @@ load_cb (GObject      *object,
   g_free (self->title);
   self->title = g_strdup (item->title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  set_bookmarked (self, item->state.bookmarked);
 
   gtk_label_set_text (self->kind_label, kind_label (item->kind));
   gtk_label_set_text (self->title_label, item->title);
@@ -255,13 +327,35 @@ load_cb (GObject      *object,
                                    (const char * const *) self->highlight);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  if (self->highlight != NULL && self->highlight[0] != NULL)
-    /* After the new widgets are allocated. */
-    g_timeout_add_full (G_PRIORITY_LOW, 50, scroll_to_match_cb, g_object_ref (self),
-                        g_object_unref);
+  self->restore_to = item->state.position;
+  self->loaded = TRUE;
+  /* After the new widgets are allocated. */
+  g_timeout_add_full (G_PRIORITY_LOW, 50, place_page_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+bookmark_written_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GcmItemView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gcm_user_data_write_finish (GCM_STORE (object), result, &error))
+    {
+      g_warning ("The bookmark could not be saved: %s", error->message);
+      set_bookmarked (self, !self->bookmarked);
+    }
 }
 
 /* Callbacks */
+
+static void
+on_scrolled_cb (GcmItemView *self)
+{
+  if (self->loaded && self->restore_to < 0)
+    schedule_save (self);
+}
 
 static gboolean
 on_link_activated_cb (GcmItemView *self,
@@ -280,6 +374,8 @@ gcm_item_view_dispose (GObject *object)
 {
   GcmItemView *self = GCM_ITEM_VIEW (object);
 
+  if (self->save_source != 0)
+    save_progress (self);
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_ITEM_VIEW);
   g_clear_object (&self->store);
@@ -321,6 +417,9 @@ gcm_item_view_get_property (GObject    *object,
       break;
     case PROP_FONT_SCALE:
       g_value_set_double (value, gcm_item_view_get_font_scale (self));
+      break;
+    case PROP_BOOKMARKED:
+      g_value_set_boolean (value, self->bookmarked);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -369,6 +468,9 @@ gcm_item_view_class_init (GcmItemViewClass *klass)
   properties[PROP_FONT_SCALE] =
     g_param_spec_double ("font-scale", NULL, NULL, 0.5, 3.0, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BOOKMARKED] =
+    g_param_spec_boolean ("bookmarked", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -397,7 +499,10 @@ gcm_item_view_class_init (GcmItemViewClass *klass)
 static void
 gcm_item_view_init (GcmItemView *self)
 {
+  self->restore_to = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */
@@ -424,6 +529,9 @@ gcm_item_view_load (GcmItemView        *self,
   g_return_if_fail (GCM_IS_ITEM_VIEW (self));
   g_return_if_fail (id != NULL);
 
+  if (self->save_source != 0)
+    save_progress (self);
+  self->loaded = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -472,4 +580,29 @@ gcm_item_view_set_font_scale (GcmItemView *self,
     return;
   gcm_document_view_set_font_scale (self->document_view, font_scale);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_SCALE]);
+}
+
+gboolean
+gcm_item_view_get_bookmarked (GcmItemView *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM_VIEW (self), FALSE);
+  return self->bookmarked;
+}
+
+/**
+ * gcm_item_view_toggle_bookmark:
+ *
+ * Bookmarks the item shown, or removes its bookmark. The change shows at once; the write runs
+ * on a worker and is undone if it fails.
+ */
+void
+gcm_item_view_toggle_bookmark (GcmItemView *self)
+{
+  g_return_if_fail (GCM_IS_ITEM_VIEW (self));
+
+  if (!self->loaded)
+    return;
+  set_bookmarked (self, !self->bookmarked);
+  gcm_user_data_set_bookmark_async (self->store, self->item_id, self->title, self->bookmarked,
+                                    NULL, bookmark_written_cb, g_object_ref (self));
 }

@@ -22,6 +22,8 @@ void        gcm_item_view_load           (GcmItemView        *self,
                                           const char * const *highlight);
 const char *gcm_item_view_get_item_id    (GcmItemView        *self);
 const char *gcm_item_view_get_title      (GcmItemView        *self);
+gboolean    gcm_item_view_get_bookmarked (GcmItemView        *self);
+void        gcm_item_view_toggle_bookmark (GcmItemView       *self);
 double      gcm_item_view_get_font_scale (GcmItemView        *self);
 void        gcm_item_view_set_font_scale (GcmItemView        *self,
                                           double              font_scale);

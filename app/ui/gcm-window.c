@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gcm-browse.h"
 #include "gcm-item-view.h"
 #include "gcm-search.h"
 #include "gcm-window.h"
@@ -36,6 +37,8 @@ struct _GcmWindow
   GtkStack             *content_stack;
   AdwStatusPage        *status_page;
   GtkLabel             *list_title;
+  GtkLabel             *list_subtitle;
+  GtkBox               *filter_box;
   GtkLabel             *list_empty;
   GtkButton            *suggestion_button;
   GtkListBox           *item_list;
@@ -45,11 +48,17 @@ struct _GcmWindow
   GSettings            *settings;
   GcmSearch            *search;
   GCancellable         *search_cancellable;
+  GCancellable         *list_cancellable;
+  GCancellable         *cancellable;
   GcmItemView          *item_view;
   char                 *current;      /* the target shown */
   GPtrArray            *back;         /* targets */
   GPtrArray            *forward;      /* targets */
   GStrv                 list_ids;     /* ids of the list last shown, for previous/next */
+  GStrv                 highlight;    /* terms for the next item opened from search */
+  GStrv                 search_terms; /* the terms of the results shown */
+  char                 *filter_convention;  /* search filters from the chips; NULL for all */
+  char                 *filter_kind;
   gboolean              has_content;
 };
 
@@ -155,27 +164,34 @@ select_sidebar_target (GcmWindow  *self,
 }
 
 static void
-reload_sidebar (GcmWindow *self)
+show_target (GcmWindow *self, const char *target);
+
+static void
+contents_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  sqlite3 *db = gcm_store_get_content_db (self->store);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GcmWindow) self = user_data;
+  g_autoptr(GcmBrowseContents) contents = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
-  gint64 serial;
+
+  contents = gcm_browse_contents_finish (GCM_STORE (object), result, &error);
+  if (contents == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot read the table of contents: %s", error->message);
+      return;
+    }
 
   clear_list_box (self->sidebar_list);
   gtk_list_box_append (self->sidebar_list, sidebar_heading (_("Manual")));
-
-  if (sqlite3_prepare_v2 (db, "SELECT id, title FROM chapter ORDER BY ord", -1, &stmt, NULL) ==
-      SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        g_autofree char *target = g_strconcat ("chapter:", sqlite3_column_text (stmt, 0), NULL);
-        gtk_list_box_append (self->sidebar_list,
-                             sidebar_row (NULL, (const char *) sqlite3_column_text (stmt, 1),
-                                          target));
-      }
-  sqlite3_finalize (stmt);
-
+  for (guint i = 0; i < contents->chapters->len; i++)
+    {
+      GcmBrowseChapter *chapter = g_ptr_array_index (contents->chapters, i);
+      g_autofree char *target = g_strconcat ("chapter:", chapter->id, NULL);
+      gtk_list_box_append (self->sidebar_list, sidebar_row (NULL, chapter->title, target));
+    }
   gtk_list_box_append (self->sidebar_list, sidebar_heading (_("Learn and Act")));
   gtk_list_box_append (self->sidebar_list,
                        sidebar_row ("camera-photo-symbolic", _("Cases"), "kind:case"));
@@ -186,16 +202,30 @@ reload_sidebar (GcmWindow *self)
   gtk_list_box_append (self->sidebar_list,
                        sidebar_row ("user-bookmarks-symbolic", _("Bookmarks"), "bookmarks"));
 
-  serial = gcm_store_get_serial (self->store);
-  self->has_content = serial > 0;
+  self->has_content = contents->serial > 0;
   if (self->has_content)
     {
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (serial);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (contents->serial);
       g_autofree char *date = g_date_time_format (when, "%x");
       /* Translators: %s is a date */
       status = g_strdup_printf (_("Content of %s"), date);
     }
   gtk_label_set_text (self->content_status, status ? status : "");
+
+  if (!self->has_content)
+    return;
+  if (self->current == NULL)
+    navigate (self, "chapter:green-customs", FALSE);
+  else
+    show_target (self, self->current);
+}
+
+/* Reads the table of contents again, then shows the current place again. */
+static void
+reload_contents (GcmWindow *self)
+{
+  gcm_browse_contents_async (self->store, self->cancellable, contents_loaded_cb,
+                             g_object_ref (self));
 }
 
 static GtkWidget *
@@ -203,7 +233,8 @@ item_row (const char *id,
           const char *title,
           const char *subtitle,
           gboolean    subtitle_is_markup,
-          const char *badge)
+          const char *badge,
+          gboolean    completed)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *escaped_title = g_markup_escape_text (title, -1);
@@ -217,6 +248,15 @@ item_row (const char *id,
                                escaped_subtitle ? escaped_subtitle : subtitle ? subtitle : "");
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (completed)
+    {
+      GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
+      gtk_widget_set_tooltip_text (mark, _("Read"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Read"), -1);
+      gtk_widget_add_css_class (mark, "success");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
+    }
   if (badge != NULL)
     {
       GtkWidget *label = gtk_label_new (badge);
@@ -233,10 +273,13 @@ item_row (const char *id,
 static void
 show_list_page (GcmWindow  *self,
                 const char *title,
+                const char *subtitle,
                 const char *empty_text,
                 guint       n_rows)
 {
   gtk_label_set_text (self->list_title, title);
+  gtk_label_set_text (self->list_subtitle, subtitle ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->list_subtitle), subtitle != NULL);
   gtk_label_set_text (self->list_empty, empty_text ? empty_text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->list_empty), n_rows == 0 && empty_text != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->item_list), n_rows > 0);
@@ -244,169 +287,122 @@ show_list_page (GcmWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", FALSE);
 }
 
-/* Fills the list from a query of (id, title, summary, kind) rows. */
-static guint
-fill_list (GcmWindow    *self,
-           sqlite3_stmt *stmt,
-           gboolean      show_kind)
+/* Starts a new list in the content pane; the ids are kept for previous/next. */
+static void
+begin_list (GcmWindow *self,
+            gboolean   searching)
 {
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  guint n = 0;
-
   clear_list_box (self->item_list);
   gtk_widget_set_visible (GTK_WIDGET (self->suggestion_button), FALSE);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      gtk_list_box_append (self->item_list,
-                           item_row (id, (const char *) sqlite3_column_text (stmt, 1),
-                                     (const char *) sqlite3_column_text (stmt, 2), FALSE,
-                                     show_kind ? kind_name ((const char *) sqlite3_column_text (stmt, 3)) : NULL));
-      g_strv_builder_add (ids, id);
-      n++;
-    }
-  sqlite3_finalize (stmt);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_box), searching);
+}
+
+static void
+append_row (GcmWindow  *self,
+            GStrvBuilder *ids,
+            GtkWidget  *row,
+            const char *id)
+{
+  gtk_list_box_append (self->item_list, row);
+  g_strv_builder_add (ids, id);
+}
+
+static void
+end_list (GcmWindow    *self,
+          GStrvBuilder *ids)
+{
   g_strfreev (self->list_ids);
   self->list_ids = g_strv_builder_end (ids);
-  return n;
 }
 
 static void
-show_chapter (GcmWindow  *self,
-              const char *chapter)
+list_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  sqlite3 *db = gcm_store_get_content_db (self->store);
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *title = NULL;
-  guint n;
-
-  if (sqlite3_prepare_v2 (db, "SELECT title FROM chapter WHERE id = ?1", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, chapter, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    }
-  sqlite3_finalize (stmt);
-
-  sqlite3_prepare_v2 (db, "SELECT id, title, summary, kind FROM item"
-                          " WHERE kind = 'section' AND chapter = ?1 ORDER BY ord, id", -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, chapter, -1, SQLITE_TRANSIENT);
-  n = fill_list (self, stmt, FALSE);
-  show_list_page (self, title ? title : _("Manual"), _("This chapter has no sections yet."), n);
-}
-
-static void
-show_kind (GcmWindow  *self,
-           const char *kind)
-{
-  sqlite3 *db = gcm_store_get_content_db (self->store);
-  sqlite3_stmt *stmt = NULL;
-  guint n;
-
-  sqlite3_prepare_v2 (db, "SELECT id, title, summary, kind FROM item WHERE kind = ?1"
-                          " ORDER BY CASE WHEN kind = 'case' THEN id END DESC, title", -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
-  n = fill_list (self, stmt, FALSE);
-  show_list_page (self, kind_title (kind), _("Nothing here yet."), n);
-}
-
-/* Bookmarks live in user.db; titles come from the content when the item still exists. */
-static void
-show_bookmarks (GcmWindow *self)
-{
-  sqlite3 *db = gcm_store_get_user_db (self->store);
-  sqlite3 *content = gcm_store_get_content_db (self->store);
+  g_autoptr(GcmWindow) self = user_data;
+  g_autoptr(GcmBrowseList) list = NULL;
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  sqlite3_stmt *stmt = NULL, *lookup = NULL;
-  guint n = 0;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *title, *empty;
 
-  clear_list_box (self->item_list);
-  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_button), FALSE);
-  sqlite3_prepare_v2 (db, "SELECT item_id, title FROM bookmark ORDER BY created DESC", -1, &stmt, NULL);
-  sqlite3_prepare_v2 (content, "SELECT title, summary, kind FROM item WHERE id = ?1", -1, &lookup, NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  list = gcm_browse_list_finish (GCM_STORE (object), result, &error);
+  if (list == NULL)
     {
-      const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      GtkWidget *row;
-
-      sqlite3_bind_text (lookup, 1, id, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (lookup) == SQLITE_ROW)
-        row = item_row (id, (const char *) sqlite3_column_text (lookup, 0),
-                        (const char *) sqlite3_column_text (lookup, 1), FALSE,
-                        kind_name ((const char *) sqlite3_column_text (lookup, 2)));
-      else
-        row = item_row (id, (const char *) sqlite3_column_text (stmt, 1),
-                        _("No longer in the manual"), FALSE, NULL);
-      sqlite3_reset (lookup);
-      gtk_list_box_append (self->item_list, row);
-      g_strv_builder_add (ids, id);
-      n++;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot read the list %s: %s", self->current, error->message);
+      return;
     }
-  sqlite3_finalize (stmt);
-  sqlite3_finalize (lookup);
-  g_strfreev (self->list_ids);
-  self->list_ids = g_strv_builder_end (ids);
-  show_list_page (self, _("Bookmarks"),
-                  _("No bookmarks yet. Press Ctrl+D on a page to keep it here."), n);
+
+  begin_list (self, FALSE);
+  for (guint i = 0; i < list->rows->len; i++)
+    {
+      GcmBrowseRow *row = g_ptr_array_index (list->rows, i);
+      gboolean bookmarks = g_str_equal (self->current, "bookmarks");
+
+      append_row (self, ids,
+                  item_row (row->id, row->title,
+                            row->kind ? row->summary : _("No longer in the manual"), FALSE,
+                            bookmarks && row->kind ? kind_name (row->kind) : NULL,
+                            row->completed),
+                  row->id);
+    }
+  end_list (self, ids);
+
+  if (g_str_has_prefix (self->current, "chapter:"))
+    {
+      title = list->title ? list->title : _("Manual");
+      empty = _("This chapter has no sections yet.");
+      if (list->rows->len > 0)
+        /* Translators: reading progress in a chapter, e.g. “3 of 5 sections read” */
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u section read",
+                                                 "%u of %u sections read", list->rows->len),
+                                    list->n_completed, list->rows->len);
+    }
+  else if (g_str_equal (self->current, "bookmarks"))
+    {
+      title = _("Bookmarks");
+      empty = _("No bookmarks yet. Press Ctrl+D on a page to keep it here.");
+    }
+  else
+    {
+      title = kind_title (self->current + strlen ("kind:"));
+      empty = _("Nothing here yet.");
+    }
+  show_list_page (self, title, subtitle, empty, list->rows->len);
 }
 
-static gboolean
-is_bookmarked (GcmWindow  *self,
-               const char *id)
+static void
+load_list (GcmWindow  *self,
+           const char *target)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
-
-  if (sqlite3_prepare_v2 (gcm_store_get_user_db (self->store),
-                          "SELECT 1 FROM bookmark WHERE item_id = ?1", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      found = sqlite3_step (stmt) == SQLITE_ROW;
-    }
-  sqlite3_finalize (stmt);
-  return found;
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  self->list_cancellable = g_cancellable_new ();
+  gcm_browse_list_async (self->store, target, self->list_cancellable, list_loaded_cb,
+                         g_object_ref (self));
 }
 
 static void
 update_bookmark_button (GcmWindow *self)
 {
-  const char *id = gcm_item_view_get_item_id (self->item_view);
-  gboolean marked = id != NULL && is_bookmarked (self, id);
+  gboolean marked = gcm_item_view_get_bookmarked (self->item_view);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", id != NULL);
   gtk_toggle_button_set_active (self->bookmark_button, marked);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
                                marked ? _("Remove Bookmark") : _("Bookmark This Page"));
 }
 
-/* Reading progress: an opened item counts as started, with its title kept for later. */
 static void
-record_progress (GcmWindow  *self,
-                 const char *id)
+open_item (GcmWindow  *self,
+           const char *id)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_auto(GStrv) highlight = g_steal_pointer (&self->highlight);
 
-  if (sqlite3_prepare_v2 (gcm_store_get_user_db (self->store),
-                          "INSERT INTO progress (item_id, updated) VALUES (?1, ?2)"
-                          " ON CONFLICT (item_id) DO UPDATE SET updated = ?2",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
-      sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-}
-
-static void
-open_item (GcmWindow          *self,
-           const char         *id,
-           const char * const *highlight)
-{
-  gcm_item_view_load (self->item_view, id, highlight);
+  gcm_item_view_load (self->item_view, id, (const char * const *) highlight);
   gtk_stack_set_visible_child_name (self->content_stack, "item");
-  record_progress (self, id);
-  update_bookmark_button (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", TRUE);
 }
 
 /* Search */
@@ -419,27 +415,28 @@ show_results (GcmWindow        *self,
   guint n = gcm_search_results_get_n_results (results);
   const char *suggestion = gcm_search_results_get_suggestion (results);
   g_autofree char *title = NULL;
-  g_autofree char *empty = NULL;
 
-  clear_list_box (self->item_list);
+  begin_list (self, TRUE);
   for (guint i = 0; i < n; i++)
     {
       const GcmSearchResult *r = gcm_search_results_get_result (results, i);
-      gtk_list_box_append (self->item_list,
-                           item_row (r->id, r->title, r->snippet_markup, TRUE, kind_name (r->kind)));
-      g_strv_builder_add (ids, r->id);
+      append_row (self, ids, item_row (r->id, r->title, r->snippet_markup, TRUE,
+                                       kind_name (r->kind), FALSE),
+                  r->id);
     }
-  g_strfreev (self->list_ids);
-  self->list_ids = g_strv_builder_end (ids);
+  end_list (self, ids);
+  g_strfreev (self->search_terms);
+  self->search_terms = g_strdupv ((char **) gcm_search_results_get_terms (results));
 
   if (gcm_search_results_get_corrected (results))
     /* Translators: nothing matched what was typed, so the suggestion's results are shown */
     title = g_strdup_printf (_("Showing results for “%s”"), suggestion);
   else
     /* Translators: the heading of search results; %s is what the user typed */
-    title = g_strdup_printf (_("Results for “%s”"), gcm_search_results_get_text (results));
-  empty = g_strdup (_("Nothing in the manual matches. Check the spelling, or try fewer or other words."));
-  show_list_page (self, title, empty, n);
+    title = g_strdup_printf (_("Results for “%s”"), self->current + strlen ("search:"));
+  show_list_page (self, title, NULL,
+                  _("Nothing in the manual matches. Check the spelling, or try fewer or other words."),
+                  n);
 
   if (suggestion != NULL && n == 0)
     {
@@ -472,14 +469,22 @@ search_cb (GObject      *object,
     show_results (self, results);
 }
 
+/* The chips add typed filters to what was typed; the heading still shows the typed text. */
 static void
 run_search (GcmWindow  *self,
             const char *text)
 {
+  g_autoptr(GString) query = g_string_new (text);
+
+  if (self->filter_convention != NULL)
+    g_string_append_printf (query, " convention:%s", self->filter_convention);
+  if (self->filter_kind != NULL)
+    g_string_append_printf (query, " kind:%s", self->filter_kind);
+
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   self->search_cancellable = g_cancellable_new ();
-  gcm_search_query_async (self->search, text, 50, self->search_cancellable, search_cb,
+  gcm_search_query_async (self->search, query->str, 50, self->search_cancellable, search_cb,
                           g_object_ref (self));
 }
 
@@ -492,16 +497,12 @@ show_target (GcmWindow  *self,
   if (!self->has_content)
     return;
 
-  if (g_str_has_prefix (target, "chapter:"))
-    show_chapter (self, target + strlen ("chapter:"));
-  else if (g_str_has_prefix (target, "kind:"))
-    show_kind (self, target + strlen ("kind:"));
-  else if (g_str_equal (target, "bookmarks"))
-    show_bookmarks (self);
-  else if (g_str_has_prefix (target, "search:"))
+  if (g_str_has_prefix (target, "search:"))
     run_search (self, target + strlen ("search:"));
   else if (g_str_has_prefix (target, "item:"))
-    open_item (self, target + strlen ("item:"), NULL);
+    open_item (self, target + strlen ("item:"));
+  else
+    load_list (self, target);
 
   if (!g_str_has_prefix (target, "item:") && !g_str_has_prefix (target, "search:"))
     select_sidebar_target (self, target);
@@ -522,7 +523,12 @@ navigate (GcmWindow  *self,
           gboolean    remember)
 {
   if (g_strcmp0 (self->current, target) == 0)
-    return;
+    {
+      /* The same place again, such as a search result for the page shown: show it anew so
+       * new highlights apply. */
+      show_target (self, target);
+      return;
+    }
 
   /* Typing in search replaces the search entry in history instead of adding one per key. */
   if (remember && self->current != NULL &&
@@ -537,18 +543,106 @@ navigate (GcmWindow  *self,
   update_history_actions (self);
 }
 
-static void
-open_item_with_highlight (GcmWindow          *self,
-                          const char         *id,
-                          const char * const *terms)
-{
-  g_autofree char *target = g_strconcat ("item:", id, NULL);
+/* Filter chips: one convention and one kind at a time, or all. */
 
-  navigate (self, target, TRUE);
-  gcm_item_view_load (self->item_view, id, terms);
+typedef struct
+{
+  const char *value;   /* NULL: all */
+  const char *label;
+} Chip;
+
+static const Chip convention_chips[] = {
+  { NULL, N_("All agreements") },
+  { "basel", N_("Basel") },
+  { "rotterdam", N_("Rotterdam") },
+  { "stockholm", N_("Stockholm") },
+  { "montreal", N_("Montreal") },
+  { "cites", N_("CITES") },
+};
+
+static const Chip kind_chips[] = {
+  { NULL, N_("All kinds") },
+  { "section", N_("Sections") },
+  { "case", N_("Cases") },
+  { "procedure", N_("Procedures") },
+  { "quiz", N_("Quizzes") },
+};
+
+static void
+on_chip_toggled_cb (GtkToggleButton *chip,
+                    GcmWindow       *self)
+{
+  char **filter;
+
+  if (!gtk_toggle_button_get_active (chip))
+    return;
+  filter = g_object_get_data (G_OBJECT (chip), "is-kind") ? &self->filter_kind
+                                                          : &self->filter_convention;
+  g_free (*filter);
+  *filter = g_strdup (g_object_get_data (G_OBJECT (chip), "value"));
+  if (g_str_has_prefix (self->current ? self->current : "", "search:"))
+    run_search (self, self->current + strlen ("search:"));
+}
+
+static void
+add_chips (GcmWindow  *self,
+           const Chip *chips,
+           guint       n_chips,
+           gboolean    is_kind)
+{
+  GtkToggleButton *group = NULL;
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  /* One row of chips that scrolls sideways on a narrow window. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), row);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  is_kind ? _("Kind") : _("Agreement"), -1);
+  gtk_box_append (self->filter_box, scroller);
+
+  for (guint i = 0; i < n_chips; i++)
+    {
+      GtkWidget *chip = gtk_toggle_button_new_with_label (_(chips[i].label));
+
+      gtk_widget_add_css_class (chip, "chip");
+      gtk_widget_add_css_class (chip, "pill");
+      gtk_widget_add_css_class (chip, "small");
+      g_object_set_data (G_OBJECT (chip), "value", (gpointer) chips[i].value);
+      g_object_set_data (G_OBJECT (chip), "is-kind", GINT_TO_POINTER (is_kind));
+      gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (chip), group);
+      if (group == NULL)
+        {
+          group = GTK_TOGGLE_BUTTON (chip);
+          gtk_toggle_button_set_active (group, TRUE);
+        }
+      g_signal_connect (chip, "toggled", G_CALLBACK (on_chip_toggled_cb), self);
+      gtk_box_append (GTK_BOX (row), chip);
+    }
 }
 
 /* Callbacks */
+
+/* Down in the search entry moves to the results, as in GNOME Settings. */
+static gboolean
+on_search_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          GcmWindow             *self)
+{
+  GtkListBoxRow *first;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  first = gtk_list_box_get_row_at_index (self->item_list, 0);
+  if (first == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->item_list)))
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return TRUE;
+}
 
 static void
 on_sidebar_row_activated_cb (GcmWindow     *self,
@@ -565,16 +659,17 @@ on_item_row_activated_cb (GcmWindow     *self,
                           GtkListBoxRow *row)
 {
   const char *id = g_object_get_data (G_OBJECT (row), "item-id");
-  g_auto(GStrv) terms = NULL;
+  g_autofree char *target = NULL;
 
   if (id == NULL)
     return;
   if (g_str_has_prefix (self->current ? self->current : "", "search:"))
     {
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-      terms = g_strsplit_set (text, " \t", -1);
+      g_strfreev (self->highlight);
+      self->highlight = g_strdupv (self->search_terms);
     }
-  open_item_with_highlight (self, id, (const char * const *) terms);
+  target = g_strconcat ("item:", id, NULL);
+  navigate (self, target, TRUE);
 }
 
 static gboolean
@@ -643,16 +738,12 @@ on_suggestion_clicked_cb (GcmWindow *self,
 static void
 on_content_changed_cb (GcmWindow *self)
 {
-  reload_sidebar (self);
-  if (self->current == NULL)
-    navigate (self, "chapter:green-customs", FALSE);
-  else
-    show_target (self, self->current);
+  reload_contents (self);
 }
 
 static void
-on_importing_changed_cb (GcmWindow  *self,
-                         GParamSpec *pspec,
+on_importing_changed_cb (GcmWindow      *self,
+                         GParamSpec     *pspec,
                          GcmApplication *app)
 {
   const char *error = gcm_application_get_import_error (app);
@@ -660,17 +751,12 @@ on_importing_changed_cb (GcmWindow  *self,
   if (gcm_application_get_importing (app))
     return;
 
-  reload_sidebar (self);
-  if (!self->has_content)
-    {
-      adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->status_page, _("The Manual Could Not Be Installed"));
-      adw_status_page_set_description (self->status_page,
-                                       error ? error : _("No bundled content was found."));
-      return;
-    }
-  if (self->current == NULL)
-    navigate (self, "chapter:green-customs", FALSE);
+  /* Seen only while no content is installed: the table of contents replaces it. */
+  adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
+  adw_status_page_set_title (self->status_page, _("The Manual Could Not Be Installed"));
+  adw_status_page_set_description (self->status_page,
+                                   error ? error : _("No bundled content was found."));
+  reload_contents (self);
 }
 
 /* Actions */
@@ -735,35 +821,13 @@ gcm_window_actions_toggle_bookmark (GtkWidget  *widget,
                                     GVariant   *parameter)
 {
   GcmWindow *self = GCM_WINDOW (widget);
-  const char *id = gcm_item_view_get_item_id (self->item_view);
-  sqlite3_stmt *stmt = NULL;
-  gboolean marked;
 
-  if (id == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "item") != 0)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "item") != 0)
     return;
-  marked = is_bookmarked (self, id);
-  if (marked)
-    sqlite3_prepare_v2 (gcm_store_get_user_db (self->store),
-                        "DELETE FROM bookmark WHERE item_id = ?1", -1, &stmt, NULL);
-  else
-    sqlite3_prepare_v2 (gcm_store_get_user_db (self->store),
-                        "INSERT OR REPLACE INTO bookmark (item_id, title, created) VALUES (?1, ?2, ?3)",
-                        -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (!marked)
-    {
-      sqlite3_bind_text (stmt, 2, gcm_item_view_get_title (self->item_view) ?: id, -1,
-                         SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
-    }
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("The bookmark could not be saved")));
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (marked ? _("Bookmark removed") : _("Bookmarked")));
-  sqlite3_finalize (stmt);
-  update_bookmark_button (self);
+  gcm_item_view_toggle_bookmark (self->item_view);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (gcm_item_view_get_bookmarked (self->item_view) ?
+                                              _("Bookmarked") : _("Bookmark removed")));
 }
 
 static void
@@ -840,6 +904,8 @@ gcm_window_constructed (GObject *object)
   self->item_view = GCM_ITEM_VIEW (gcm_item_view_new (self->store));
   g_signal_connect_object (self->item_view, "link-activated",
                            G_CALLBACK (on_link_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->item_view, "notify::bookmarked",
+                           G_CALLBACK (update_bookmark_button), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->item_view), "item");
 
   g_settings_bind (self->settings, "font-scale", self->item_view, "font-scale", G_SETTINGS_BIND_GET);
@@ -851,6 +917,13 @@ gcm_window_constructed (GObject *object)
                            G_CALLBACK (on_content_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
+  add_chips (self, convention_chips, G_N_ELEMENTS (convention_chips), FALSE);
+  add_chips (self, kind_chips, G_N_ELEMENTS (kind_chips), TRUE);
   update_history_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", FALSE);
 }
@@ -861,6 +934,8 @@ gcm_window_dispose (GObject *object)
   GcmWindow *self = GCM_WINDOW (object);
 
   g_cancellable_cancel (self->search_cancellable);
+  g_cancellable_cancel (self->list_cancellable);
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_WINDOW);
 
   G_OBJECT_CLASS (gcm_window_parent_class)->dispose (object);
@@ -875,7 +950,13 @@ gcm_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->search);
   g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->list_cancellable);
+  g_clear_object (&self->cancellable);
   g_free (self->current);
+  g_strfreev (self->highlight);
+  g_strfreev (self->search_terms);
+  g_free (self->filter_convention);
+  g_free (self->filter_kind);
   g_ptr_array_unref (self->back);
   g_ptr_array_unref (self->forward);
   g_strfreev (self->list_ids);
@@ -955,6 +1036,8 @@ gcm_window_class_init (GcmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, list_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, filter_box);
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, list_empty);
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, suggestion_button);
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, item_list);
@@ -987,6 +1070,7 @@ gcm_window_class_init (GcmWindowClass *klass)
 static void
 gcm_window_init (GcmWindow *self)
 {
+  self->cancellable = g_cancellable_new ();
   self->back = g_ptr_array_new_with_free_func (g_free);
   self->forward = g_ptr_array_new_with_free_func (g_free);
 
