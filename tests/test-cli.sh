@@ -142,6 +142,7 @@ assert all(set(r) == {"kind", "id", "title", "snippet"} for r in results)' "$tmp
 # Errors
 run --import /nonexistent --trust-key "$bundle_pub"
 check "--import of a missing folder exits 1 with one sentence" refused
+check "--import of a missing folder speaks of the folder" grep -qi "folder" "$tmp/err"
 run --status
 check "--status is unchanged after the refusals" cmp -s "$tmp/status-before" "$tmp/out"
 run --import "$bundle" --trust-key /nonexistent/key.pub

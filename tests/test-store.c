@@ -328,6 +328,29 @@ test_content_rebuilt (Fixture       *fixture,
     }
 }
 
+/* A content.db that is not a database at all is rebuilt too; user.db stays. */
+static void
+test_content_not_a_database (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GcmStore *store = store_new_ok (fixture);
+
+  g_assert_cmpint (sqlite3_exec (gcm_store_get_user_db (store),
+                                 "INSERT INTO bookmark (item_id, created) VALUES ('case/x', 5)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_finalize_object (store);
+
+  gcm_test_write_file (fixture->content, "this is not an SQLite database, just text\n", -1);
+
+  store = store_new_ok (fixture);
+  g_assert_cmpint (gcm_test_sql_int (fixture->content, "PRAGMA user_version"), ==,
+                   GCM_CONTENT_SCHEMA_VERSION);
+  g_assert_cmpint (gcm_test_sql_int (fixture->content, "SELECT count(*) FROM item"), ==, 0);
+  g_assert_cmpstr (gcm_test_sql_dump (fixture->user, "SELECT item_id, created FROM bookmark"),
+                   ==, "case/x|5\n");
+  g_assert_finalize_object (store);
+}
+
 /* Worker connections: read-only ones cannot write, writable ones see the same data. */
 static void
 test_worker_connections (Fixture       *fixture,
@@ -401,6 +424,7 @@ main (int   argc,
   ADD ("migrate-failure", test_migrate_failure);
   ADD ("newer-user-db", test_newer_user_db);
   ADD ("content-rebuilt", test_content_rebuilt);
+  ADD ("content-not-a-database", test_content_not_a_database);
   ADD ("worker-connections", test_worker_connections);
   ADD ("content-changed-signal", test_content_changed_signal);
   ADD ("unwritable", test_unwritable);

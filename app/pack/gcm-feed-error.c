@@ -47,7 +47,7 @@ gcm_feed_error_to_string (const GError *error)
     case GCM_FEED_ERROR_TOO_NEW:
       return _("A newer version of the app is needed for this content. Your content is unchanged.");
     case GCM_FEED_ERROR_MISSING:
-      return _("The content feed is incomplete. Your content is unchanged.");
+      return _("The folder does not hold a complete content feed. Your content is unchanged.");
     case GCM_FEED_ERROR_NO_SPACE:
       return _("There is not enough free disk space for the update. Your content is unchanged.");
     case GCM_FEED_ERROR_IO:
