@@ -50,6 +50,12 @@ static const TestItem library[] = {
   /* Markup-looking content is text. */
   { "sections/markup", "section", "Markup <b>safety</b> & more", "general", "", "",
     "<script>alert('x')</script> seized narwhal & <i>tusks</i>", "" },
+  /* Title and keyword hits whose body never names the word: the summary, or else the
+   * keyword, shows it. */
+  { "sections/walrus", "section", "Walrus tusks", "general", "", "", "Dentine is carved.",
+    "Walrus tusks are carved like ivory." },
+  { "sections/okapi", "section", "Forest mammals", "general", "", "okapi giraffe",
+    "Rare hoofed animals.", "Hoofed animals of the rainforest." },
   /* A quiz: its answers live in json only, never in the indexed columns. */
   { "quizzes/ivory", "quiz", "Ivory quiz", "cites", "", "narwhal", "",
     "Questions on ivory & horn" },
@@ -476,6 +482,18 @@ test_snippets (Fixture       *f,
   /* A quiz has no body: its summary is shown, escaped. */
   result = gcm_search_results_get_result (results, quiz);
   g_assert_cmpstr (result->snippet_markup, ==, "Questions on ivory &amp; horn");
+
+  /* A title hit shows its summary with the word marked; a keyword hit, the keywords. */
+  g_clear_pointer (&results, gcm_search_results_unref);
+  results = search (f, "walrus");
+  g_assert_cmpuint (gcm_search_results_get_n_results (results), ==, 1);
+  g_assert_cmpstr (gcm_search_results_get_result (results, 0)->snippet_markup, ==,
+                   "<b>Walrus</b> tusks are carved like ivory.");
+  g_clear_pointer (&results, gcm_search_results_unref);
+  results = search (f, "okap");
+  g_assert_cmpuint (gcm_search_results_get_n_results (results), ==, 1);
+  g_assert_cmpstr (gcm_search_results_get_result (results, 0)->snippet_markup, ==,
+                   "<b>okap</b>i giraffe");
 
   g_clear_pointer (&results, gcm_search_results_unref);
   results = search (f, "seized");

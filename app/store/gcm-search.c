@@ -510,6 +510,7 @@ typedef struct
   GcmSearchResults *results;
   GArray           *seen;   /* gint64 rowids already in results */
   guint             limit;
+  const char * const *words;   /* set while a title or heading tier is collected */
 } Collector;
 
 static gboolean
@@ -544,7 +545,7 @@ mark_words (const char         *text,
         {
           gsize len = strlen (words[i]);
 
-          if (len > match && strncmp (p, words[i], len) == 0)
+          if (len > match && g_ascii_strncasecmp (p, words[i], len) == 0)
             match = len;
         }
       if (match > 0)
@@ -571,6 +572,22 @@ mark_words (const char         *text,
  * and, when @mark is set (instr() hits), 8 whether the snippet window starts inside the text:
  * the snippet is then plain text in which @mark words are marked here.
  */
+/* The first line of @text that holds one of @words, with the words marked; NULL if none. */
+static char *
+mark_first_line (const char         *text,
+                 const char * const *words)
+{
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *marked = mark_words (lines[i], words);
+      if (strchr (marked, GCM_SEARCH_MARK_OPEN) != NULL)
+        return g_steal_pointer (&marked);
+    }
+  return NULL;
+}
+
 static gboolean
 collect_rows (GcmSearch           *self,
               sqlite3_stmt        *stmt,
@@ -585,10 +602,28 @@ collect_rows (GcmSearch           *self,
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
       const char *snippet = (const char *) sqlite3_column_text (stmt, 6);
+      g_autofree char *remade = NULL;
       char *markup;
 
       if (collector_seen (c, rowid))
         continue;
+
+      /* A title or heading hit's body snippet may not hold the words, since the tier's match
+       * names only those columns. The summary with the words marked says more, or else the
+       * heading or keywords that matched (column 8). Marking text here costs nothing; making
+       * the snippet again in FTS5 would scan a short prefix's whole doclist. */
+      if (c->words != NULL && snippet != NULL && snippet[0] != '\0' &&
+          strchr (snippet, GCM_SEARCH_MARK_OPEN) == NULL)
+        {
+          remade = mark_words ((const char *) sqlite3_column_text (stmt, 5), c->words);
+          if (strchr (remade, GCM_SEARCH_MARK_OPEN) == NULL)
+            {
+              g_free (remade);
+              remade = mark_first_line ((const char *) sqlite3_column_text (stmt, 8), c->words);
+            }
+          if (remade != NULL)
+            snippet = remade;
+        }
 
       if (snippet == NULL || snippet[0] == '\0')
         {
@@ -606,7 +641,8 @@ collect_rows (GcmSearch           *self,
           markup = _gcm_search_results_markup_snippet (framed, -1);
         }
       else
-        markup = _gcm_search_results_markup_snippet (snippet, sqlite3_column_bytes (stmt, 6));
+        markup = _gcm_search_results_markup_snippet (snippet, remade ? -1 :
+                                                     sqlite3_column_bytes (stmt, 6));
 
       _gcm_search_results_add (c->results,
                                (const char *) sqlite3_column_text (stmt, 1),
@@ -641,10 +677,12 @@ search_fts_tier (GcmSearch             *self,
 {
   g_auto(Sql) s = { 0 };
   sqlite3_stmt *stmt;
+  gboolean ok;
 
   sql_init (&s);
   sql_add (&s,
-           "SELECT i.rowid, i.id, i.kind, i.title, i.chapter, i.summary, m.snip, m.rank"
+           "SELECT i.rowid, i.id, i.kind, i.title, i.chapter, i.summary, m.snip, m.rank,"
+           "  i.headings || char(10) || i.keywords"
            " FROM (SELECT rowid AS rid, rank,"
            "  snippet(item_fts, 4, x'01', x'02', '…', " G_STRINGIFY (SNIPPET_TOKENS) ") AS snip"
            "  FROM item_fts WHERE item_fts MATCH ");
@@ -669,7 +707,13 @@ search_fts_tier (GcmSearch             *self,
 
   stmt = prepare_sql (self, &s, error);
   reset_rank (&self->rank);
-  return stmt != NULL && collect_rows (self, stmt, c, NULL, cancellable, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (g_strcmp0 (match, query->match) != 0)
+    c->words = (const char * const *) query->words;
+  ok = collect_rows (self, stmt, c, NULL, cancellable, error);
+  c->words = NULL;
+  return ok;
 }
 
 /* Three tiers, so that where a word is found matters more than how often: items with every
@@ -694,18 +738,11 @@ search_fts (GcmSearch             *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (tiers) && !collector_is_full (c); i++)
     {
-      g_autofree char *expression = NULL;
-
       /* Code filters alone are the same expression in every tier. */
       if (i > 0 && g_strcmp0 (tiers[i], tiers[i - 1]) == 0)
         continue;
-      /* A tier limited to some columns also carries the unlimited match, so the body snippet
-       * marks the words where the body has them. */
-      if (g_strcmp0 (tiers[i], query->match) != 0)
-        expression = g_strdup_printf ("(%s) AND (%s)", tiers[i], query->match);
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !search_fts_tier (self, query, expression ? expression : tiers[i], c, cancellable,
-                            error))
+          !search_fts_tier (self, query, tiers[i], c, cancellable, error))
         return FALSE;
     }
   return TRUE;
