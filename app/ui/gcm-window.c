@@ -214,9 +214,14 @@ contents_loaded_cb (GObject      *object,
 
   if (!self->has_content)
     return;
-  if (self->current == NULL)
-    navigate (self, "chapter:green-customs", FALSE);
-  else
+  if (self->current == NULL && contents->chapters->len > 0)
+    {
+      /* A first start opens on the first chapter. */
+      GcmBrowseChapter *first = g_ptr_array_index (contents->chapters, 0);
+      g_autofree char *target = g_strconcat ("chapter:", first->id, NULL);
+      navigate (self, target, FALSE);
+    }
+  else if (self->current != NULL)
     show_target (self, self->current);
 }
 
@@ -394,12 +399,32 @@ update_bookmark_button (GcmWindow *self)
                                marked ? _("Remove Bookmark") : _("Bookmark This Page"));
 }
 
+/* Previous and next step through the list the item was opened from. */
+static void
+update_step_actions (GcmWindow  *self,
+                     const char *id)
+{
+  guint n = self->list_ids ? g_strv_length (self->list_ids) : 0;
+  gboolean has_previous = FALSE, has_next = FALSE;
+
+  for (guint i = 0; id != NULL && i < n; i++)
+    if (g_str_equal (self->list_ids[i], id))
+      {
+        has_previous = i > 0;
+        has_next = i + 1 < n;
+        break;
+      }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-item", has_previous);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-item", has_next);
+}
+
 static void
 open_item (GcmWindow  *self,
            const char *id)
 {
   g_auto(GStrv) highlight = g_steal_pointer (&self->highlight);
 
+  update_step_actions (self, id);
   gcm_item_view_load (self->item_view, id, (const char * const *) highlight);
   gtk_stack_set_visible_child_name (self->content_stack, "item");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", TRUE);
