@@ -378,16 +378,32 @@ store_media (GcmStore          *store,
 static gboolean
 check_free_space (GcmStore     *store,
                   GcmManifest  *manifest,
+                  GHashTable   *installed,
                   GError      **error)
 {
   g_autoptr(GFile) dir = g_file_new_for_path (gcm_store_get_directory (store));
   g_autoptr(GFileInfo) info = NULL;
   guint64 needed = 0, available;
 
+  /* Only what the update adds: media not in objects/ yet, and changed items (their JSON and
+   * the text search indexes, about twice their size). */
   for (guint i = 0; i < manifest->media->len; i++)
-    needed += ((GcmManifestMedia *) g_ptr_array_index (manifest->media, i))->size;
+    {
+      GcmManifestMedia *media = g_ptr_array_index (manifest->media, i);
+      char prefix[3] = { media->sha256[0], media->sha256[1], '\0' };
+      g_autofree char *path = g_build_filename (gcm_store_get_objects_path (store), prefix,
+                                                media->sha256, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        needed += media->size;
+    }
   for (guint i = 0; i < manifest->items->len; i++)
-    needed += 2 * ((GcmManifestItem *) g_ptr_array_index (manifest->items, i))->size;
+    {
+      GcmManifestItem *item = g_ptr_array_index (manifest->items, i);
+
+      if (g_strcmp0 (g_hash_table_lookup (installed, item->id), item->sha256) != 0)
+        needed += 2 * item->size;
+    }
 
   info = g_file_query_filesystem_info (dir, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
   if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE))
@@ -477,9 +493,6 @@ apply_in_transaction (GcmStore           *store,
                    manifest->expires);
       goto out;
     }
-  if (!check_free_space (store, manifest, error))
-    goto out;
-
   if (sqlite3_prepare_v2 (db, "SELECT id, sha256 FROM item", -1, &stmt, NULL) != SQLITE_OK)
     {
       gcm_sqlite_set_error (error, db, "Cannot read content");
@@ -489,6 +502,9 @@ apply_in_transaction (GcmStore           *store,
     g_hash_table_insert (installed, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
                          g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
   g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!check_free_space (store, manifest, installed, error))
+    goto out;
 
   for (guint i = 0; i < manifest->items->len; i++)
     {
