@@ -25,6 +25,8 @@ use_home () {
 }
 export GCM_KEYS_DIR="$tmp/no-installed-keys" GSETTINGS_BACKEND=memory LC_ALL=C.UTF-8
 mkdir -p "$GCM_KEYS_DIR"
+# Most checks start with nothing installed: the bundled feed is given only where a check needs it.
+export GCM_BUNDLED_FEED_DIR="$tmp/no-bundled-feed"
 use_home main
 
 n=0
@@ -149,10 +151,30 @@ run --import "$bundle" --trust-key /nonexistent/key.pub
 check "--import with a missing key file fails with one line" sh -c '
   [ "$1" -ne 0 ] && [ "$(grep -cv "^$" "$2")" -eq 1 ]' sh "$rc" "$tmp/err"
 
+run --search "$(printf 'ivory\377\376')"
+check "--search with bytes that are not text exits 2" status_is 2
+check "--search with bytes that are not text names the program and the option" \
+  grep -q '^green-customs-manual: .*--search.*\.$' "$tmp/err"
+
 run --json
 check "--json without --search exits 2" status_is 2
 run --trust-key "$bundle_pub"
 check "--trust-key without --import exits 2" status_is 2
+
+# The first command on a new machine installs the bundled manual, as the window does.
+use_home first
+GCM_BUNDLED_FEED_DIR=$bundle run --search "used batteries"
+check "the first --search exits 0" status_is 0
+check "the first --search installs the bundled manual and finds used batteries" \
+  awk -F '\t' 'NR == 1 && tolower($3) ~ /batter/ { found = 1 } END { exit !found }' "$tmp/out"
+check "the first --search reports the installation on stderr" grep -q 'Installing the bundled manual' "$tmp/err"
+GCM_BUNDLED_FEED_DIR=$bundle run --status
+check "--status then shows the bundled serial" grep -q "^Content serial: $serial$" "$tmp/out"
+check "a second command installs nothing again" sh -c '! grep -q Installing "$1"' sh "$tmp/err"
+use_home nothing
+run --search ivory
+check "--search with nothing installed exits 1 with one sentence" refused
+check "--search with nothing installed says so" grep -q 'No manual is installed' "$tmp/err"
 
 # A corrupt copy of the bundled feed, into an empty data folder …
 use_home corrupt

@@ -33,6 +33,7 @@ struct _GcmApplication
   GCancellable   *cancellable;
   gboolean        importing;
   char           *import_error;
+  char           *store_error;    /* why the app's data could not be opened */
 };
 
 G_DEFINE_FINAL_TYPE (GcmApplication, gcm_application, ADW_TYPE_APPLICATION)
@@ -134,6 +135,24 @@ error_sentence (const GError *error)
   return error->message;
 }
 
+/* Whether the bundled feed is newer than the installed content. It blocks: the window calls it
+ * on a worker. */
+static gboolean
+bundled_content_is_newer (GcmStore *store)
+{
+  g_autoptr(GcmBrowseContents) installed = gcm_browse_contents (store, NULL);
+
+  return gcm_importer_peek_serial (bundled_feed_dir ()) > (installed ? installed->serial : 0);
+}
+
+static gboolean
+has_content (GcmStore *store)
+{
+  g_autoptr(GcmBrowseContents) installed = gcm_browse_contents (store, NULL);
+
+  return installed != NULL && installed->serial > 0;
+}
+
 /* Command line */
 
 static void
@@ -184,6 +203,28 @@ run_import (GcmStore   *store,
     g_print (_("Imported serial %" G_GINT64_FORMAT ": %u added, %u updated, %u removed, %u unchanged.\n"),
              result.serial, result.added, result.updated, result.removed, result.unchanged);
   return 0;
+}
+
+/* Failing to install is not fatal here: the installed content, if any, is still read. */
+static void
+install_bundled_content (GcmStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GcmImportResult result = { 0 };
+
+  if (!bundled_content_is_newer (store))
+    return;
+  g_printerr (_("Installing the bundled manual…\n"));
+  if (!gcm_importer_import_path (store, bundled_feed_dir (), NULL, NULL, print_progress_cb, NULL,
+                                 &result, &error))
+    {
+      g_printerr ("%s", isatty (STDERR_FILENO) ? "\n" : "");
+      /* Translators: %s is one sentence that says why */
+      g_printerr (_("The bundled manual could not be installed: %s\n"), error_sentence (error));
+      return;
+    }
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\n");
 }
 
 static int
@@ -320,7 +361,8 @@ gcm_application_handle_local_options (GApplication *app,
   g_autoptr(GcmStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *directory = NULL;
-  const char *import_dir = NULL, *search = NULL, *trust_key = NULL;
+  const char *import_dir = NULL, *raw_search = NULL, *trust_key = NULL;
+  g_autofree char *search = NULL;
   gboolean status = FALSE, json = FALSE;
 
   if (g_variant_dict_contains (options, "version"))
@@ -330,10 +372,22 @@ gcm_application_handle_local_options (GApplication *app,
     }
 
   g_variant_dict_lookup (options, "import", "^&ay", &import_dir);
-  g_variant_dict_lookup (options, "search", "&s", &search);
+  g_variant_dict_lookup (options, "search", "^&ay", &raw_search);
   g_variant_dict_lookup (options, "trust-key", "^&ay", &trust_key);
   status = g_variant_dict_contains (options, "status");
   json = g_variant_dict_contains (options, "json");
+
+  /* The query arrives as bytes so that text that is not valid gets a sentence of our own. */
+  if (raw_search != NULL)
+    {
+      search = g_locale_to_utf8 (raw_search, -1, NULL, NULL, NULL);
+      if (search == NULL || !g_utf8_validate (search, -1, NULL))
+        {
+          g_printerr (_("%s: the text given to --search is not valid text in this system’s "
+                        "character set; type it again.\n"), g_get_prgname ());
+          return 2;
+        }
+    }
 
   if (import_dir == NULL && search == NULL && !status)
     {
@@ -355,8 +409,17 @@ gcm_application_handle_local_options (GApplication *app,
 
   if (import_dir != NULL)
     return run_import (store, import_dir, trust_key);
+
+  /* What reads content sees the bundled manual, as the window does. */
+  install_bundled_content (store);
   if (status)
     return run_status (store);
+  if (!has_content (store))
+    {
+      g_printerr (_("No manual is installed yet, so there is nothing to search. "
+                    "Install a content feed with --import.\n"));
+      return 1;
+    }
   return run_search (store, search, json);
 }
 
@@ -372,16 +435,35 @@ set_importing (GcmApplication *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
 }
 
+/* Runs in the window's worker, so it may block. */
 static void
-bundled_import_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+install_bundled_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
 {
-  g_autoptr(GcmApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GcmImportResult import_result = { 0 };
+  GcmApplication *self = source_object;
+  GcmImportResult result = { 0 };
+  GError *error = NULL;
 
-  if (!gcm_importer_import_finish (GCM_STORE (object), result, &import_result, &error))
+  if (!bundled_content_is_newer (self->store))
+    g_task_return_boolean (task, TRUE);
+  else if (gcm_importer_import_path (self->store, bundled_feed_dir (), NULL, cancellable, NULL,
+                                     NULL, &result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+install_bundled_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GcmApplication *self = GCM_APPLICATION (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -389,41 +471,7 @@ bundled_import_cb (GObject      *object,
       g_free (self->import_error);
       self->import_error = g_strdup (error_sentence (error));
     }
-  else
-    g_debug ("Bundled content: serial %" G_GINT64_FORMAT ", %u added, %u updated, %u removed",
-             import_result.serial, import_result.added, import_result.updated,
-             import_result.removed);
   set_importing (self, FALSE);
-}
-
-/* Whether the bundled feed is newer than the installed content; read off the main thread. */
-static void
-check_bundled_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  GcmApplication *self = source_object;
-  g_autoptr(GcmBrowseContents) installed = gcm_browse_contents (self->store, NULL);
-  gint64 bundled = gcm_importer_peek_serial (bundled_feed_dir ());
-
-  g_task_return_boolean (task, bundled > (installed ? installed->serial : 0));
-}
-
-static void
-check_bundled_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  GcmApplication *self = GCM_APPLICATION (object);
-
-  if (!g_task_propagate_boolean (G_TASK (result), NULL))
-    {
-      set_importing (self, FALSE);
-      return;
-    }
-  gcm_importer_import_async (self->store, bundled_feed_dir (), NULL, self->cancellable,
-                             bundled_import_cb, g_object_ref (self));
 }
 
 /* GApplication */
@@ -502,16 +550,43 @@ gcm_application_startup (GApplication *app)
   self->store = gcm_store_new (directory, &error);
   if (self->store == NULL)
     {
-      g_critical ("Cannot open the app’s data in %s: %s", directory, error->message);
+      g_warning ("Cannot open the app’s data in %s: %s", directory, error->message);
+      self->store_error = g_strdup (error->message);
       return;
     }
 
   /* The installed content is checked against the bundled feed off the main thread. */
   self->importing = TRUE;
   {
-    g_autoptr(GTask) task = g_task_new (self, self->cancellable, check_bundled_cb, NULL);
-    g_task_run_in_thread (task, check_bundled_thread);
+    g_autoptr(GTask) task = g_task_new (self, self->cancellable, install_bundled_cb, NULL);
+    g_task_run_in_thread (task, install_bundled_thread);
   }
+}
+
+/* Without its data the app can only say why, in a window of its own. */
+static GtkWindow *
+store_error_window (GcmApplication *self)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-warning-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("The Manual Cannot Open Its Data"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), self->store_error);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (quit, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (quit), "app.quit");
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), quit);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), _("Green Customs Manual"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 480);
+  return GTK_WINDOW (window);
 }
 
 static void
@@ -520,9 +595,9 @@ gcm_application_activate (GApplication *app)
   GcmApplication *self = GCM_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (self->store == NULL)
-    return;
-  if (window == NULL)
+  if (window == NULL && self->store == NULL)
+    window = store_error_window (self);
+  else if (window == NULL)
     window = GTK_WINDOW (gcm_window_new (self, self->store, self->settings));
   gtk_window_present (window);
 }
@@ -547,6 +622,7 @@ gcm_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_free (self->import_error);
+  g_free (self->store_error);
 
   G_OBJECT_CLASS (gcm_application_parent_class)->finalize (object);
 }
@@ -604,7 +680,7 @@ gcm_application_init (GcmApplication *self)
       N_("DIR") },
     { "trust-key", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Also trust this minisign public key for --import"), N_("FILE") },
-    { "search", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Search the manual and print the results"),
+    { "search", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Search the manual and print the results"),
       N_("QUERY") },
     { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print --search results as JSON"), NULL },
     { NULL }

@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "gcm-document-view.h"
+#include "gcm-picture.h"
 
 /* Decoded images are never wider or taller than this, in pixels */
 #define IMAGE_MAX_WIDTH  720
@@ -115,35 +116,57 @@ image_request_free (ImageRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImageRequest, image_request_free)
 
+/* What a worker decodes: the file, and for how dense a screen. */
+typedef struct
+{
+  GFile *file;
+  int    scale_factor;
+  int    natural_width;   /* set by the worker: the size to show, in logical pixels */
+  int    natural_height;
+} ImageJob;
+
+static void
+image_job_free (ImageJob *job)
+{
+  g_object_unref (job->file);
+  g_free (job);
+}
+
 static void
 on_loader_size_prepared_cb (GdkPixbufLoader *loader,
                             int              width,
                             int              height,
                             gpointer         user_data)
 {
+  ImageJob *job = user_data;
   double scale = 1.0;
 
   if (width <= 0 || height <= 0)
     return;
 
+  /* Shown at its own size, but never larger than a page needs */
   scale = MIN (scale, (double) IMAGE_MAX_WIDTH / width);
   scale = MIN (scale, (double) IMAGE_MAX_HEIGHT / height);
+  job->natural_width = MAX (1, (int) (width * scale));
+  job->natural_height = MAX (1, (int) (height * scale));
 
-  /* Only ever scale down: small images stay sharp at their own size */
-  if (scale < 1.0)
+  /* Decoded with as many pixels as the screen shows there: SVGs stay crisp on HiDPI, and a
+   * large photo is never held in memory at full size */
+  scale *= job->scale_factor;
+  if (!G_APPROX_VALUE (scale, 1.0, 0.001))
     gdk_pixbuf_loader_set_size (loader,
                                 MAX (1, (int) (width * scale)),
                                 MAX (1, (int) (height * scale)));
 }
 
-/* Runs in a worker thread: touches only the file it was given. */
+/* Runs in a worker thread: touches only the job it was given. */
 static void
 load_image_thread (GTask        *task,
                    gpointer      source_object,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  ImageJob *job = task_data;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GdkPixbuf) oriented = NULL;
@@ -152,7 +175,7 @@ load_image_thread (GTask        *task,
   GdkPixbuf *pixbuf;
   gssize n_read;
 
-  stream = g_file_read (file, cancellable, &error);
+  stream = g_file_read (job->file, cancellable, &error);
   if (stream == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -160,7 +183,7 @@ load_image_thread (GTask        *task,
     }
 
   loader = gdk_pixbuf_loader_new ();
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_loader_size_prepared_cb), NULL);
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_loader_size_prepared_cb), job);
 
   while ((n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer,
                                         cancellable, &error)) > 0)
@@ -184,7 +207,7 @@ load_image_thread (GTask        *task,
     }
 
   pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (pixbuf == NULL)
+  if (pixbuf == NULL || job->natural_width == 0)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                                "The file holds no image");
@@ -193,6 +216,12 @@ load_image_thread (GTask        *task,
 
   /* Photos from cameras carry their rotation in EXIF */
   oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  if (gdk_pixbuf_get_width (oriented) != gdk_pixbuf_get_width (pixbuf))
+    {
+      int width = job->natural_width;
+      job->natural_width = job->natural_height;
+      job->natural_height = width;
+    }
   g_task_return_pointer (task, g_steal_pointer (&oriented), g_object_unref);
 }
 
@@ -200,8 +229,7 @@ static void
 show_image_fallback (GcmDocumentView *self,
                      GtkWidget       *picture)
 {
-  GtkWidget *clamp = gtk_widget_get_parent (picture);
-  GtkWidget *figure = clamp != NULL ? gtk_widget_get_parent (clamp) : NULL;
+  GtkWidget *figure = gtk_widget_get_parent (picture);
   const char *alt = g_object_get_data (G_OBJECT (picture), "gcm-alt");
   GtkWidget *label;
 
@@ -210,7 +238,7 @@ show_image_fallback (GcmDocumentView *self,
   if (figure == NULL)
     return;
 
-  gtk_widget_set_visible (clamp, FALSE);
+  gtk_widget_set_visible (picture, FALSE);
 
   if (alt == NULL || *alt == '\0')
     return;
@@ -220,7 +248,7 @@ show_image_fallback (GcmDocumentView *self,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_insert_child_after (GTK_BOX (figure), label, clamp);
+  gtk_box_insert_child_after (GTK_BOX (figure), label, picture);
   add_label (self, GTK_LABEL (label), TRUE);
 }
 
@@ -235,7 +263,7 @@ on_image_loaded_cb (GObject      *source_object,
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *clamp;
+  ImageJob *job;
 
   pixbuf = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -254,16 +282,9 @@ on_image_loaded_cb (GObject      *source_object,
       return;
     }
 
+  job = g_task_get_task_data (G_TASK (result));
   texture = gdk_texture_new_for_pixbuf (pixbuf);
-  gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
-
-  /* A picture grows to any width it is given; the clamp keeps it at most its own size */
-  clamp = gtk_widget_get_parent (picture);
-  if (ADW_IS_CLAMP (clamp))
-    {
-      adw_clamp_set_maximum_size (ADW_CLAMP (clamp), gdk_texture_get_width (texture));
-      adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), gdk_texture_get_width (texture));
-    }
+  gcm_picture_set_texture (GCM_PICTURE (picture), texture, job->natural_width, job->natural_height);
 }
 
 static GFile *
@@ -291,12 +312,16 @@ load_image (GcmDocumentView *self,
             GFile           *file)
 {
   g_autoptr(GTask) task = NULL;
+  ImageJob *job = g_new0 (ImageJob, 1);
+
+  job->file = g_object_ref (file);
+  job->scale_factor = CLAMP (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1, 2);
 
   /* No source object: the view must be free to go away while a file is being decoded */
   task = g_task_new (NULL, self->cancellable, on_image_loaded_cb,
                      image_request_new (self, picture));
   g_task_set_source_tag (task, load_image);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, job, (GDestroyNotify) image_job_free);
   g_task_run_in_thread (task, load_image_thread);
 }
 
@@ -756,24 +781,14 @@ render_image (GcmDocumentView *self,
   g_autoptr(GFile) file = resolve_media (self, block->src);
   const char *alt = block->text != NULL ? block->text : "";
   GtkWidget *figure;
-  GtkWidget *clamp;
   GtkWidget *picture;
 
   figure = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  picture = gtk_picture_new ();
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
-  gtk_picture_set_alternative_text (GTK_PICTURE (picture), alt);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, alt,
-                                  -1);
+  /* Until the image is decoded it has no size; the caption stands in for it meanwhile */
+  picture = gcm_picture_new (alt);
   g_object_set_data_full (G_OBJECT (picture), "gcm-alt", g_strdup (alt), g_free);
-
-  /* Until the image is decoded it has no size; then the clamp is set to its width */
-  clamp = adw_clamp_new ();
-  adw_clamp_set_child (ADW_CLAMP (clamp), picture);
-  gtk_box_append (GTK_BOX (figure), clamp);
+  gtk_box_append (GTK_BOX (figure), picture);
 
   if (block->title != NULL && *block->title != '\0')
     {

@@ -30,16 +30,21 @@ struct _GcmItemView
 
   /* Template widgets */
   GtkScrolledWindow *scroller;
-  GtkLabel          *kind_label;
+  GtkLabel          *breadcrumb;
   GtkLabel          *title_label;
   GtkLabel          *summary_label;
   GcmDocumentView   *document_view;
+  GtkWidget         *previous_button;
+  GtkLabel          *previous_title;
+  GtkWidget         *next_button;
+  GtkLabel          *next_title;
 
   /* Owned */
   GcmStore          *store;
   GCancellable      *cancellable;
   char              *item_id;
   char              *title;
+  char              *parent_target;  /* the list the item belongs to: chapter:<id> or kind:<kind> */
   GStrv              highlight;
   gboolean           bookmarked;
   gboolean           loaded;         /* the item exists and is shown */
@@ -52,6 +57,8 @@ typedef struct
   char        *kind;
   char        *title;
   char        *summary;
+  char        *chapter;        /* sections only: the chapter's id and title */
+  char        *chapter_title;
   GcmDocument *document;
   GHashTable  *media;    /* path → sha256 */
   GcmItemState state;
@@ -70,6 +77,7 @@ enum {
   PROP_STORE,
   PROP_ITEM_ID,
   PROP_TITLE,
+  PROP_PARENT_TARGET,
   PROP_FONT_SCALE,
   PROP_BOOKMARKED,
   N_PROPS
@@ -91,6 +99,8 @@ loaded_item_free (LoadedItem *item)
   g_free (item->kind);
   g_free (item->title);
   g_free (item->summary);
+  g_free (item->chapter);
+  g_free (item->chapter_title);
   g_clear_object (&item->document);
   g_clear_pointer (&item->media, g_hash_table_unref);
   g_free (item);
@@ -126,15 +136,37 @@ resolve_media (const char *src,
 }
 
 static const char *
-kind_label (const char *kind)
+kind_list_title (const char *kind)
 {
   if (g_strcmp0 (kind, "case") == 0)
-    return _("Case");
+    return _("Cases");
   if (g_strcmp0 (kind, "procedure") == 0)
-    return _("Procedure");
+    return _("Procedures");
   if (g_strcmp0 (kind, "quiz") == 0)
-    return _("Quiz");
+    return _("Quizzes");
   return _("Manual");
+}
+
+/* The breadcrumb above the title links to the list the item belongs to: its chapter for a
+ * section, all items of its kind otherwise. */
+static char *
+breadcrumb_markup (const LoadedItem *item,
+                   const char       *parent_target)
+{
+  g_autofree char *target = g_markup_escape_text (parent_target, -1);
+  g_autofree char *label = g_markup_escape_text (item->chapter_title != NULL ?
+                                                 item->chapter_title : kind_list_title (item->kind),
+                                                 -1);
+
+  return g_strdup_printf ("<a href=\"%s\">%s</a>", target, label);
+}
+
+static char *
+parent_target_of (const LoadedItem *item)
+{
+  if (item->chapter != NULL)
+    return g_strconcat ("chapter:", item->chapter, NULL);
+  return g_strconcat ("kind:", item->kind, NULL);
 }
 
 static void
@@ -159,7 +191,9 @@ load_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  if (sqlite3_prepare_v2 (db, "SELECT kind, title, summary, json FROM item WHERE id = ?1", -1,
+  if (sqlite3_prepare_v2 (db, "SELECT item.kind, item.title, item.summary, item.json, item.chapter, chapter.title"
+                          " FROM item LEFT JOIN chapter ON chapter.id = item.chapter"
+                          " WHERE item.id = ?1", -1,
                           &stmt, NULL) != SQLITE_OK)
     {
       g_task_return_new_error (task, GCM_STORE_ERROR, GCM_STORE_ERROR_FAILED, "%s",
@@ -179,6 +213,8 @@ load_thread (GTask        *task,
   item->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   item->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   item->summary = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  item->chapter = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  item->chapter_title = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
   if (!json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 3),
                                    sqlite3_column_bytes (stmt, 3), &error))
     {
@@ -291,6 +327,7 @@ load_cb (GObject      *object,
   GcmItemView *self = GCM_ITEM_VIEW (object);
   g_autoptr(LoadedItem) item = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *breadcrumb = NULL;
   MediaMap *map;
 
   item = g_task_propagate_pointer (G_TASK (result), &error);
@@ -298,21 +335,35 @@ load_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      gtk_label_set_text (self->kind_label, "");
-      gtk_label_set_text (self->title_label, _("This item is no longer in the manual"));
-      gtk_label_set_text (self->summary_label,
-                          _("It was withdrawn by a content update. Your bookmark and notes are kept."));
+      gtk_label_set_text (self->breadcrumb, "");
+      if (g_error_matches (error, GCM_STORE_ERROR, GCM_STORE_ERROR_NOT_FOUND))
+        {
+          gtk_label_set_text (self->title_label, _("This page is no longer in the manual"));
+          gtk_label_set_text (self->summary_label,
+                              _("It was withdrawn by a content update. Your bookmark and notes "
+                                "are kept."));
+        }
+      else
+        {
+          g_warning ("Cannot show %s: %s", self->item_id, error->message);
+          gtk_label_set_text (self->title_label, _("This page could not be opened"));
+          gtk_label_set_text (self->summary_label, error->message);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->summary_label), TRUE);
       gcm_document_view_set_document (self->document_view, NULL);
-      g_debug ("Cannot show %s: %s", self->item_id, error->message);
       return;
     }
 
   g_free (self->title);
   self->title = g_strdup (item->title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  g_free (self->parent_target);
+  self->parent_target = parent_target_of (item);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_TARGET]);
   set_bookmarked (self, item->state.bookmarked);
 
-  gtk_label_set_text (self->kind_label, kind_label (item->kind));
+  breadcrumb = breadcrumb_markup (item, self->parent_target);
+  gtk_label_set_markup (self->breadcrumb, breadcrumb);
   gtk_label_set_text (self->title_label, item->title);
   gtk_label_set_text (self->summary_label, item->summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), item->summary[0] != '\0');
@@ -338,14 +389,19 @@ bookmark_written_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(GcmItemView) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = user_data;
+  GcmItemView *self = g_task_get_source_object (task);
+  GError *error = NULL;
 
   if (!gcm_user_data_write_finish (GCM_STORE (object), result, &error))
     {
-      g_warning ("The bookmark could not be saved: %s", error->message);
-      set_bookmarked (self, !self->bookmarked);
+      g_task_return_error (task, error);
+      return;
     }
+  /* Shown only once it is on disk. */
+  if (g_strcmp0 (self->item_id, g_task_get_task_data (task)) == 0)
+    set_bookmarked (self, !self->bookmarked);
+  g_task_return_boolean (task, TRUE);
 }
 
 /* Callbacks */
@@ -365,6 +421,13 @@ on_link_activated_cb (GcmItemView *self,
 
   g_signal_emit (self, signals[LINK_ACTIVATED], 0, uri, &handled);
   return handled;
+}
+
+static gboolean
+on_breadcrumb_activate_link_cb (GcmItemView *self,
+                                const char  *uri)
+{
+  return on_link_activated_cb (self, uri);
 }
 
 /* GObject */
@@ -391,6 +454,7 @@ gcm_item_view_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_free (self->item_id);
   g_free (self->title);
+  g_free (self->parent_target);
   g_strfreev (self->highlight);
 
   G_OBJECT_CLASS (gcm_item_view_parent_class)->finalize (object);
@@ -414,6 +478,9 @@ gcm_item_view_get_property (GObject    *object,
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
+      break;
+    case PROP_PARENT_TARGET:
+      g_value_set_string (value, self->parent_target);
       break;
     case PROP_FONT_SCALE:
       g_value_set_double (value, gcm_item_view_get_font_scale (self));
@@ -465,6 +532,9 @@ gcm_item_view_class_init (GcmItemViewClass *klass)
     g_param_spec_string ("item-id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PARENT_TARGET] =
+    g_param_spec_string ("parent-target", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_FONT_SCALE] =
     g_param_spec_double ("font-scale", NULL, NULL, 0.5, 3.0, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -487,11 +557,16 @@ gcm_item_view_class_init (GcmItemViewClass *klass)
   g_type_ensure (GCM_TYPE_DOCUMENT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/gcm-item-view.ui");
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, GcmItemView, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, breadcrumb);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, title_label);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, document_view);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, previous_title);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, next_button);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, next_title);
   gtk_widget_class_bind_template_callback (widget_class, on_link_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_breadcrumb_activate_link_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "itemview");
 }
@@ -590,19 +665,81 @@ gcm_item_view_get_bookmarked (GcmItemView *self)
 }
 
 /**
- * gcm_item_view_toggle_bookmark:
+ * gcm_item_view_toggle_bookmark_async:
  *
- * Bookmarks the item shown, or removes its bookmark. The change shows at once; the write runs
- * on a worker and is undone if it fails.
+ * Bookmarks the item shown, or removes its bookmark. The write runs on a worker;
+ * #GcmItemView:bookmarked changes once it has succeeded.
  */
 void
-gcm_item_view_toggle_bookmark (GcmItemView *self)
+gcm_item_view_toggle_bookmark_async (GcmItemView         *self,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
 {
+  g_autoptr(GTask) task = NULL;
+
   g_return_if_fail (GCM_IS_ITEM_VIEW (self));
 
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, gcm_item_view_toggle_bookmark_async);
   if (!self->loaded)
-    return;
-  set_bookmarked (self, !self->bookmarked);
-  gcm_user_data_set_bookmark_async (self->store, self->item_id, self->title, self->bookmarked,
-                                    NULL, bookmark_written_cb, g_object_ref (self));
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("This page cannot be bookmarked."));
+      return;
+    }
+  g_task_set_task_data (task, g_strdup (self->item_id), g_free);
+  gcm_user_data_set_bookmark_async (self->store, self->item_id, self->title, !self->bookmarked,
+                                    NULL, bookmark_written_cb, g_steal_pointer (&task));
+}
+
+gboolean
+gcm_item_view_toggle_bookmark_finish (GcmItemView   *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+const char *
+gcm_item_view_get_parent_target (GcmItemView *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM_VIEW (self), NULL);
+  return self->parent_target;
+}
+
+/**
+ * gcm_item_view_set_neighbours:
+ * @previous_title: (nullable): the title of the page before this one in its list
+ * @next_title: (nullable): the title of the page after it
+ *
+ * The buttons under the page say where they lead; a missing neighbour hides its button.
+ */
+void
+gcm_item_view_set_neighbours (GcmItemView *self,
+                              const char  *previous_title,
+                              const char  *next_title)
+{
+  struct { GtkWidget *button; GtkLabel *label; const char *title; const char *format; } steps[] = {
+    /* Translators: the button under a page that opens the page before it */
+    { self->previous_button, self->previous_title, previous_title, _("Previous: %s") },
+    /* Translators: the button under a page that opens the page after it */
+    { self->next_button, self->next_title, next_title, _("Next: %s") },
+  };
+
+  g_return_if_fail (GCM_IS_ITEM_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *name = NULL;
+
+      gtk_widget_set_visible (steps[i].button, steps[i].title != NULL);
+      if (steps[i].title == NULL)
+        continue;
+      gtk_label_set_text (steps[i].label, steps[i].title);
+      name = g_strdup_printf (steps[i].format, steps[i].title);
+      gtk_widget_set_tooltip_text (steps[i].button, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (steps[i].button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
 }

@@ -22,8 +22,17 @@ void        gcm_item_view_load           (GcmItemView        *self,
                                           const char * const *highlight);
 const char *gcm_item_view_get_item_id    (GcmItemView        *self);
 const char *gcm_item_view_get_title      (GcmItemView        *self);
+const char *gcm_item_view_get_parent_target (GcmItemView     *self);
 gboolean    gcm_item_view_get_bookmarked (GcmItemView        *self);
-void        gcm_item_view_toggle_bookmark (GcmItemView       *self);
+void        gcm_item_view_toggle_bookmark_async  (GcmItemView         *self,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean    gcm_item_view_toggle_bookmark_finish (GcmItemView         *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+void        gcm_item_view_set_neighbours (GcmItemView        *self,
+                                          const char         *previous_title,
+                                          const char         *next_title);
 double      gcm_item_view_get_font_scale (GcmItemView        *self);
 void        gcm_item_view_set_font_scale (GcmItemView        *self,
                                           double              font_scale);

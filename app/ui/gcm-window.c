@@ -19,6 +19,7 @@
 #include "gcm-browse.h"
 #include "gcm-item-view.h"
 #include "gcm-search.h"
+#include "gcm-user-data.h"
 #include "gcm-window.h"
 
 #define FONT_SCALE_STEP 0.1
@@ -39,8 +40,8 @@ struct _GcmWindow
   GtkLabel             *list_title;
   GtkLabel             *list_subtitle;
   GtkBox               *filter_box;
-  GtkLabel             *list_empty;
-  GtkButton            *suggestion_button;
+  AdwStatusPage        *list_empty;
+  GtkButton            *empty_button;
   GtkListBox           *item_list;
 
   /* Owned */
@@ -55,10 +56,12 @@ struct _GcmWindow
   GPtrArray            *back;         /* targets */
   GPtrArray            *forward;      /* targets */
   GStrv                 list_ids;     /* ids of the list last shown, for previous/next */
+  GStrv                 list_titles;  /* and their titles, for the buttons that say where */
   GStrv                 highlight;    /* terms for the next item opened from search */
   GStrv                 search_terms; /* the terms of the results shown */
   char                 *filter_convention;  /* search filters from the chips; NULL for all */
   char                 *filter_kind;
+  char                 *first_chapter; /* target of the first chapter */
   gboolean              has_content;
 };
 
@@ -74,6 +77,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void navigate (GcmWindow *self, const char *target, gboolean remember);
+static void load_list (GcmWindow *self, const char *target);
 
 /* Helpers */
 
@@ -101,6 +105,23 @@ kind_name (const char *kind)
   return C_("item kind", "Section");
 }
 
+static void
+toast (GcmWindow  *self,
+       const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* An icon that repeats what its row already says: screen readers skip it. */
+static GtkWidget *
+decorative_icon (const char *icon_name)
+{
+  return g_object_new (GTK_TYPE_IMAGE,
+                       "icon-name", icon_name,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
+}
+
 static GtkWidget *
 sidebar_row (const char *icon,
              const char *label,
@@ -114,7 +135,7 @@ sidebar_row (const char *icon,
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_natural_wrap_mode (GTK_LABEL (text), GTK_NATURAL_WRAP_NONE);
   if (icon != NULL)
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+    gtk_box_append (GTK_BOX (box), decorative_icon (icon));
   gtk_box_append (GTK_BOX (box), text);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "target", g_strdup (target), g_free);
@@ -166,6 +187,22 @@ select_sidebar_target (GcmWindow  *self,
 static void
 show_target (GcmWindow *self, const char *target);
 
+static void on_search_changed_cb (GcmWindow *self);
+
+/* Sets the entry's text without starting a search. */
+static void
+set_search_text (GcmWindow  *self,
+                 const char *text)
+{
+  g_autofree char *shown = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  if (g_str_equal (shown, text))
+    return;
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed_cb, self);
+}
+
 static void
 contents_loaded_cb (GObject      *object,
                     GAsyncResult *result,
@@ -179,8 +216,13 @@ contents_loaded_cb (GObject      *object,
   contents = gcm_browse_contents_finish (GCM_STORE (object), result, &error);
   if (contents == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Cannot read the table of contents: %s", error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Cannot read the table of contents: %s", error->message);
+      adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
+      adw_status_page_set_title (self->status_page, _("The Manual Could Not Be Opened"));
+      adw_status_page_set_description (self->status_page, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "status");
       return;
     }
 
@@ -202,6 +244,11 @@ contents_loaded_cb (GObject      *object,
   gtk_list_box_append (self->sidebar_list,
                        sidebar_row ("user-bookmarks-symbolic", _("Bookmarks"), "bookmarks"));
 
+  g_clear_pointer (&self->first_chapter, g_free);
+  if (contents->chapters->len > 0)
+    self->first_chapter = g_strconcat ("chapter:",
+                                       ((GcmBrowseChapter *) g_ptr_array_index (contents->chapters, 0))->id,
+                                       NULL);
   self->has_content = contents->serial > 0;
   if (self->has_content)
     {
@@ -214,12 +261,15 @@ contents_loaded_cb (GObject      *object,
 
   if (!self->has_content)
     return;
-  if (self->current == NULL && contents->chapters->len > 0)
+  if (self->current == NULL)
     {
-      /* A first start opens on the first chapter. */
-      GcmBrowseChapter *first = g_ptr_array_index (contents->chapters, 0);
-      g_autofree char *target = g_strconcat ("chapter:", first->id, NULL);
-      navigate (self, target, FALSE);
+      /* The app opens where it was left; a first start on the first chapter. */
+      g_autofree char *target = g_settings_get_string (self->settings, "last-page");
+
+      if (*target != '\0')
+        navigate (self, target, FALSE);
+      else if (self->first_chapter != NULL)
+        navigate (self, self->first_chapter, FALSE);
     }
   else if (self->current != NULL)
     show_target (self, self->current);
@@ -269,55 +319,153 @@ item_row (const char *id,
       gtk_widget_add_css_class (label, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), decorative_icon ("go-next-symbolic"));
   g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (id), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   return row;
 }
 
 static void
-show_list_page (GcmWindow  *self,
-                const char *title,
-                const char *subtitle,
-                const char *empty_text,
-                guint       n_rows)
+bookmark_removed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
+  g_autoptr(GcmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gcm_user_data_write_finish (GCM_STORE (object), result, &error))
+    {
+      g_warning ("The bookmark could not be removed: %s", error->message);
+      toast (self, _("The bookmark could not be removed."));
+      return;
+    }
+  toast (self, _("Bookmark removed"));
+  if (g_strcmp0 (self->current, "bookmarks") == 0)
+    load_list (self, "bookmarks");
+}
+
+static void
+on_remove_bookmark_clicked_cb (GtkButton *button,
+                               GcmWindow *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "item-id");
+
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  gcm_user_data_set_bookmark_async (self->store, id, NULL, FALSE, self->cancellable,
+                                    bookmark_removed_cb, g_object_ref (self));
+}
+
+static void
+add_remove_bookmark_button (GcmWindow          *self,
+                            GtkWidget          *row,
+                            const GcmBrowseRow *bookmark)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  /* Translators: the button on a row of the Bookmarks list; %s is the page's title */
+  g_autofree char *name = g_strdup_printf (_("Remove the bookmark of “%s”"), bookmark->title);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Bookmark"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data_full (G_OBJECT (button), "item-id", g_strdup (bookmark->id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_remove_bookmark_clicked_cb), self);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), button);
+}
+
+/* What a list page shows when it has no rows: a status page, with a button that leads on. */
+typedef struct
+{
+  const char *icon_name;
+  const char *title;
+  const char *description;
+  const char *button_label;   /* NULL for no button */
+  const char *button_target;  /* where the button leads */
+} EmptyState;
+
+static void
+show_list_page (GcmWindow        *self,
+                const char       *title,
+                const char       *subtitle,
+                const EmptyState *empty,
+                guint             n_rows)
+{
+  gboolean show_empty = n_rows == 0 && empty != NULL;
+
   gtk_label_set_text (self->list_title, title);
   gtk_label_set_text (self->list_subtitle, subtitle ? subtitle : "");
   gtk_widget_set_visible (GTK_WIDGET (self->list_subtitle), subtitle != NULL);
-  gtk_label_set_text (self->list_empty, empty_text ? empty_text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->list_empty), n_rows == 0 && empty_text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->list_empty), show_empty);
+  if (show_empty)
+    {
+      adw_status_page_set_icon_name (self->list_empty, empty->icon_name);
+      adw_status_page_set_title (self->list_empty, empty->title);
+      adw_status_page_set_description (self->list_empty, empty->description);
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_button), empty->button_label != NULL);
+      gtk_button_set_label (self->empty_button, empty->button_label ? empty->button_label : "");
+      g_object_set_data_full (G_OBJECT (self->empty_button), "target",
+                              g_strdup (empty->button_target), g_free);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->item_list), n_rows > 0);
   gtk_stack_set_visible_child_name (self->content_stack, "list");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", FALSE);
 }
 
-/* Starts a new list in the content pane; the ids are kept for previous/next. */
+/* A list or search that could not be read says so, and offers to try again. */
 static void
+show_list_error (GcmWindow    *self,
+                 const char   *title,
+                 const GError *error)
+{
+  EmptyState failed = {
+    "dialog-warning-symbolic", title, error->message, _("Try Again"), self->current,
+  };
+
+  clear_list_box (self->item_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_box), FALSE);
+  show_list_page (self, "", NULL, &failed, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->list_title), FALSE);
+}
+
+typedef struct
+{
+  GStrvBuilder *ids;
+  GStrvBuilder *titles;
+} ListBuilder;
+
+/* Starts a new list in the content pane; the ids are kept for previous/next. */
+static ListBuilder
 begin_list (GcmWindow *self,
             gboolean   searching)
 {
   clear_list_box (self->item_list);
-  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->list_title), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_box), searching);
+  return (ListBuilder) { g_strv_builder_new (), g_strv_builder_new () };
 }
 
 static void
-append_row (GcmWindow  *self,
-            GStrvBuilder *ids,
-            GtkWidget  *row,
-            const char *id)
+append_row (GcmWindow   *self,
+            ListBuilder *list,
+            GtkWidget   *row,
+            const char  *id,
+            const char  *title)
 {
   gtk_list_box_append (self->item_list, row);
-  g_strv_builder_add (ids, id);
+  g_strv_builder_add (list->ids, id);
+  g_strv_builder_add (list->titles, title);
 }
 
 static void
-end_list (GcmWindow    *self,
-          GStrvBuilder *ids)
+end_list (GcmWindow   *self,
+          ListBuilder *list)
 {
   g_strfreev (self->list_ids);
-  self->list_ids = g_strv_builder_end (ids);
+  g_strfreev (self->list_titles);
+  self->list_ids = g_strv_builder_end (list->ids);
+  self->list_titles = g_strv_builder_end (list->titles);
+  g_strv_builder_unref (list->ids);
+  g_strv_builder_unref (list->titles);
 }
 
 static void
@@ -327,38 +475,44 @@ list_loaded_cb (GObject      *object,
 {
   g_autoptr(GcmWindow) self = user_data;
   g_autoptr(GcmBrowseList) list = NULL;
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = NULL;
-  const char *title, *empty;
+  ListBuilder builder;
+  EmptyState empty;
+  const char *title;
 
   list = gcm_browse_list_finish (GCM_STORE (object), result, &error);
   if (list == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Cannot read the list %s: %s", self->current, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Cannot read the list %s: %s", self->current, error->message);
+      show_list_error (self, _("This List Could Not Be Opened"), error);
       return;
     }
 
-  begin_list (self, FALSE);
+  builder = begin_list (self, FALSE);
   for (guint i = 0; i < list->rows->len; i++)
     {
       GcmBrowseRow *row = g_ptr_array_index (list->rows, i);
       gboolean bookmarks = g_str_equal (self->current, "bookmarks");
+      GtkWidget *widget = item_row (row->id, row->title,
+                                    row->kind ? row->summary : _("No longer in the manual"),
+                                    FALSE, bookmarks && row->kind ? kind_name (row->kind) : NULL,
+                                    row->completed);
 
-      append_row (self, ids,
-                  item_row (row->id, row->title,
-                            row->kind ? row->summary : _("No longer in the manual"), FALSE,
-                            bookmarks && row->kind ? kind_name (row->kind) : NULL,
-                            row->completed),
-                  row->id);
+      if (bookmarks)
+        add_remove_bookmark_button (self, widget, row);
+      append_row (self, &builder, widget, row->id, row->title);
     }
-  end_list (self, ids);
+  end_list (self, &builder);
 
   if (g_str_has_prefix (self->current, "chapter:"))
     {
       title = list->title ? list->title : _("Manual");
-      empty = _("This chapter has no sections yet.");
+      empty = (EmptyState) { "org.greencustoms.Manual-symbolic", _("No Sections Yet"),
+                             _("This chapter has no sections yet. A content update may add them."),
+                             NULL, NULL };
       if (list->rows->len > 0)
         /* Translators: reading progress in a chapter, e.g. “3 of 5 sections read” */
         subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u section read",
@@ -368,14 +522,18 @@ list_loaded_cb (GObject      *object,
   else if (g_str_equal (self->current, "bookmarks"))
     {
       title = _("Bookmarks");
-      empty = _("No bookmarks yet. Press Ctrl+D on a page to keep it here.");
+      empty = (EmptyState) { "user-bookmarks-symbolic", _("No Bookmarks Yet"),
+                             _("Press Ctrl+D on a page, or the bookmark button above it, to keep "
+                               "it here."),
+                             _("Open the Manual"), self->first_chapter };
     }
   else
     {
       title = kind_title (self->current + strlen ("kind:"));
-      empty = _("Nothing here yet.");
+      empty = (EmptyState) { "org.greencustoms.Manual-symbolic", _("Nothing Here Yet"),
+                             _("A content update may add some."), NULL, NULL };
     }
-  show_list_page (self, title, subtitle, empty, list->rows->len);
+  show_list_page (self, title, subtitle, &empty, list->rows->len);
 }
 
 static void
@@ -393,10 +551,12 @@ static void
 update_bookmark_button (GcmWindow *self)
 {
   gboolean marked = gcm_item_view_get_bookmarked (self->item_view);
+  const char *label = marked ? _("Remove Bookmark") : _("Bookmark This Page");
 
   gtk_toggle_button_set_active (self->bookmark_button, marked);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
-                               marked ? _("Remove Bookmark") : _("Bookmark This Page"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bookmark_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 /* Previous and next step through the list the item was opened from. */
@@ -407,15 +567,20 @@ update_step_actions (GcmWindow  *self,
   guint n = self->list_ids ? g_strv_length (self->list_ids) : 0;
   gboolean has_previous = FALSE, has_next = FALSE;
 
+  const char *previous = NULL, *next = NULL;
+
   for (guint i = 0; id != NULL && i < n; i++)
     if (g_str_equal (self->list_ids[i], id))
       {
         has_previous = i > 0;
         has_next = i + 1 < n;
+        previous = has_previous ? self->list_titles[i - 1] : NULL;
+        next = has_next ? self->list_titles[i + 1] : NULL;
         break;
       }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-item", has_previous);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-item", has_next);
+  gcm_item_view_set_neighbours (self->item_view, previous, next);
 }
 
 static void
@@ -436,20 +601,24 @@ static void
 show_results (GcmWindow        *self,
               GcmSearchResults *results)
 {
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  ListBuilder builder;
   guint n = gcm_search_results_get_n_results (results);
   const char *suggestion = gcm_search_results_get_suggestion (results);
   g_autofree char *title = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *suggestion_label = NULL;
+  g_autofree char *suggestion_target = NULL;
+  EmptyState empty;
 
-  begin_list (self, TRUE);
+  builder = begin_list (self, TRUE);
   for (guint i = 0; i < n; i++)
     {
       const GcmSearchResult *r = gcm_search_results_get_result (results, i);
-      append_row (self, ids, item_row (r->id, r->title, r->snippet_markup, TRUE,
-                                       kind_name (r->kind), FALSE),
-                  r->id);
+      append_row (self, &builder, item_row (r->id, r->title, r->snippet_markup, TRUE,
+                                            kind_name (r->kind), FALSE),
+                  r->id, r->title);
     }
-  end_list (self, ids);
+  end_list (self, &builder);
   g_strfreev (self->search_terms);
   self->search_terms = g_strdupv ((char **) gcm_search_results_get_terms (results));
 
@@ -459,18 +628,20 @@ show_results (GcmWindow        *self,
   else
     /* Translators: the heading of search results; %s is what the user typed */
     title = g_strdup_printf (_("Results for “%s”"), self->current + strlen ("search:"));
-  show_list_page (self, title, NULL,
-                  _("Nothing in the manual matches. Check the spelling, or try fewer or other words."),
-                  n);
-
+  if (n > 0)
+    /* Translators: how many search results are shown */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
   if (suggestion != NULL && n == 0)
     {
-      g_autofree char *label = g_strdup_printf (_("Did you mean “%s”?"), suggestion);
-      gtk_button_set_label (self->suggestion_button, label);
-      g_object_set_data_full (G_OBJECT (self->suggestion_button), "suggestion",
-                              g_strdup (suggestion), g_free);
+      /* Translators: a button on the empty search results; %s is a word from the manual */
+      suggestion_label = g_strdup_printf (_("Search for “%s”"), suggestion);
+      suggestion_target = g_strconcat ("search:", suggestion, NULL);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_button), suggestion != NULL && n == 0);
+  empty = (EmptyState) { "system-search-symbolic", _("No Results"),
+                         _("Nothing in the manual matches. Check the spelling, or try fewer or "
+                           "other words."),
+                         suggestion_label, suggestion_target };
+  show_list_page (self, title, count, &empty, n);
 }
 
 static void
@@ -485,9 +656,12 @@ search_cb (GObject      *object,
   results = gcm_search_query_finish (GCM_SEARCH (object), result, &error);
   if (results == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          !g_error_matches (error, GCM_STORE_ERROR, GCM_STORE_ERROR_CANCELLED))
-        g_warning ("Search failed: %s", error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          g_error_matches (error, GCM_STORE_ERROR, GCM_STORE_ERROR_CANCELLED))
+        return;
+      g_warning ("Search failed: %s", error->message);
+      if (g_str_has_prefix (self->current ? self->current : "", "search:"))
+        show_list_error (self, _("The Search Failed"), error);
       return;
     }
   if (g_str_has_prefix (self->current ? self->current : "", "search:"))
@@ -522,6 +696,10 @@ show_target (GcmWindow  *self,
   if (!self->has_content)
     return;
 
+  /* A search is not a page to come back to on the next start. */
+  if (!g_str_has_prefix (target, "search:"))
+    g_settings_set_string (self->settings, "last-page", target);
+
   if (g_str_has_prefix (target, "search:"))
     run_search (self, target + strlen ("search:"));
   else if (g_str_has_prefix (target, "item:"))
@@ -529,8 +707,13 @@ show_target (GcmWindow  *self,
   else
     load_list (self, target);
 
-  if (!g_str_has_prefix (target, "item:") && !g_str_has_prefix (target, "search:"))
+  if (g_str_has_prefix (target, "search:"))
+    gtk_list_box_unselect_all (self->sidebar_list);
+  else if (!g_str_has_prefix (target, "item:"))
     select_sidebar_target (self, target);
+
+  /* The entry shows the search while its results are shown, and only then. */
+  set_search_text (self, g_str_has_prefix (target, "search:") ? target + strlen ("search:") : "");
   if (!g_str_has_prefix (target, "search:"))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -669,6 +852,30 @@ on_search_key_pressed_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* Typing a letter anywhere starts a search. Unlike GtkSearchEntry's key capture, only
+ * printable characters go to the entry: Enter, Space and Escape stay with the focused widget,
+ * so Enter activates the focused row. */
+static gboolean
+on_window_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          GcmWindow             *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      c == 0 || !g_unichar_isgraph (c))
+    return GDK_EVENT_PROPAGATE;
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus)))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  return focus != NULL && gtk_event_controller_key_forward (controller, focus);
+}
+
 static void
 on_sidebar_row_activated_cb (GcmWindow     *self,
                              GtkListBoxRow *row)
@@ -701,7 +908,8 @@ static gboolean
 on_link_activated_cb (GcmWindow  *self,
                       const char *uri)
 {
-  if (g_str_has_prefix (uri, "item:"))
+  if (g_str_has_prefix (uri, "item:") || g_str_has_prefix (uri, "chapter:") ||
+      g_str_has_prefix (uri, "kind:"))
     {
       navigate (self, uri, TRUE);
       return TRUE;
@@ -730,7 +938,11 @@ static void
 on_search_activate_cb (GcmWindow *self)
 {
   GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->item_list, 0);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
+  /* Enter opens the best result only when it was typed in the entry itself. */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)))
+    return;
   if (first != NULL && g_str_has_prefix (self->current ? self->current : "", "search:"))
     g_signal_emit_by_name (self->item_list, "row-activated", first);
 }
@@ -751,13 +963,28 @@ on_search_stop_cb (GcmWindow *self)
 }
 
 static void
-on_suggestion_clicked_cb (GcmWindow *self,
-                          GtkButton *button)
+on_empty_button_clicked_cb (GcmWindow *self,
+                            GtkButton *button)
 {
-  const char *suggestion = g_object_get_data (G_OBJECT (button), "suggestion");
+  const char *target = g_object_get_data (G_OBJECT (button), "target");
 
-  if (suggestion != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), suggestion);
+  if (target == NULL)
+    return;
+  /* A suggested search is typed for the user, so the entry shows what is searched. */
+  if (g_str_has_prefix (target, "search:"))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), target + strlen ("search:"));
+  else if (g_strcmp0 (target, self->current) == 0)
+    show_target (self, target);
+  else
+    navigate (self, target, TRUE);
+}
+
+/* The sidebar shows where the page belongs: its chapter, or its kind. */
+static void
+on_item_parent_changed_cb (GcmWindow *self)
+{
+  if (g_str_has_prefix (self->current ? self->current : "", "item:"))
+    select_sidebar_target (self, gcm_item_view_get_parent_target (self->item_view));
 }
 
 static void
@@ -801,12 +1028,6 @@ gcm_window_actions_back (GtkWidget  *widget,
     g_ptr_array_add (self->forward, g_strdup (self->current));
   g_free (self->current);
   self->current = g_strdup (target);
-  if (!g_str_has_prefix (target, "search:"))
-    {
-      g_signal_handlers_block_by_func (self->search_entry, on_search_changed_cb, self);
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed_cb, self);
-    }
   show_target (self, target);
   update_history_actions (self);
 }
@@ -841,6 +1062,25 @@ gcm_window_actions_search (GtkWidget  *widget,
 }
 
 static void
+bookmark_toggled_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GcmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gcm_item_view_toggle_bookmark_finish (GCM_ITEM_VIEW (object), result, &error))
+    {
+      g_warning ("The bookmark could not be saved: %s", error->message);
+      toast (self, _("The bookmark could not be saved."));
+      update_bookmark_button (self);
+      return;
+    }
+  toast (self, gcm_item_view_get_bookmarked (self->item_view) ? _("Bookmarked")
+                                                               : _("Bookmark removed"));
+}
+
+static void
 gcm_window_actions_toggle_bookmark (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *parameter)
@@ -849,10 +1089,7 @@ gcm_window_actions_toggle_bookmark (GtkWidget  *widget,
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "item") != 0)
     return;
-  gcm_item_view_toggle_bookmark (self->item_view);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (gcm_item_view_get_bookmarked (self->item_view) ?
-                                              _("Bookmarked") : _("Bookmark removed")));
+  gcm_item_view_toggle_bookmark_async (self->item_view, bookmark_toggled_cb, g_object_ref (self));
 }
 
 static void
@@ -929,6 +1166,8 @@ gcm_window_constructed (GObject *object)
   self->item_view = GCM_ITEM_VIEW (gcm_item_view_new (self->store));
   g_signal_connect_object (self->item_view, "link-activated",
                            G_CALLBACK (on_link_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->item_view, "notify::parent-target",
+                           G_CALLBACK (on_item_parent_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->item_view, "notify::bookmarked",
                            G_CALLBACK (update_bookmark_button), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->item_view), "item");
@@ -941,11 +1180,15 @@ gcm_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "content-changed",
                            G_CALLBACK (on_content_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
     g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+
+    keys = gtk_event_controller_key_new ();
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_window_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
   }
   add_chips (self, convention_chips, G_N_ELEMENTS (convention_chips), FALSE);
   add_chips (self, kind_chips, G_N_ELEMENTS (kind_chips), TRUE);
@@ -982,9 +1225,11 @@ gcm_window_finalize (GObject *object)
   g_strfreev (self->search_terms);
   g_free (self->filter_convention);
   g_free (self->filter_kind);
+  g_free (self->first_chapter);
   g_ptr_array_unref (self->back);
   g_ptr_array_unref (self->forward);
   g_strfreev (self->list_ids);
+  g_strfreev (self->list_titles);
 
   G_OBJECT_CLASS (gcm_window_parent_class)->finalize (object);
 }
@@ -1064,7 +1309,7 @@ gcm_window_class_init (GcmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, list_subtitle);
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, filter_box);
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, list_empty);
-  gtk_widget_class_bind_template_child (widget_class, GcmWindow, suggestion_button);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, empty_button);
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, item_list);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_item_row_activated_cb);
@@ -1072,7 +1317,7 @@ gcm_window_class_init (GcmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_next_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_suggestion_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_empty_button_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, gcm_window_actions_back);
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, gcm_window_actions_forward);
