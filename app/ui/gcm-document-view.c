@@ -661,6 +661,19 @@ wrap_in_scroller (GtkWidget *child)
                        NULL);
 }
 
+static gboolean
+row_is_empty (GcmBlock *row)
+{
+  for (guint c = 0; c < row->children->len; c++)
+    {
+      GcmBlock *cell = g_ptr_array_index (row->children, c);
+
+      if (cell->markup != NULL && cell->markup[strspn (cell->markup, " \t")] != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static GtkWidget *
 render_table (GcmDocumentView *self,
               GcmBlock        *block)
@@ -672,17 +685,22 @@ render_table (GcmDocumentView *self,
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_widget_set_halign (grid, GTK_ALIGN_START);
 
-  for (guint r = 0; r < block->children->len; r++)
+  for (guint r = 0, shown = 0; r < block->children->len; r++)
     {
       GcmBlock *row = g_ptr_array_index (block->children, r);
+
+      /* A table of facts has no column headings: its header row is left empty */
+      if (row->is_header && row_is_empty (row))
+        continue;
 
       for (guint c = 0; c < row->children->len; c++)
         {
           GcmBlock *cell = g_ptr_array_index (row->children, c);
           GtkWidget *widget = render_cell (self, cell, row->is_header);
 
-          gtk_grid_attach (GTK_GRID (grid), widget, (int) c, (int) r, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), widget, (int) c, (int) shown, 1, 1);
         }
+      shown++;
     }
 
   /* Cells wrap, so a table narrows down to its longest words; a scroller around it would
