@@ -491,6 +491,64 @@ render_heading (GcmDocumentView *self,
   return label;
 }
 
+/* A paragraph in italics right after a picture is its caption (the content's convention). */
+static gboolean
+is_caption (GcmBlock *block)
+{
+  return block->kind == GCM_BLOCK_PARAGRAPH && block->markup != NULL &&
+         g_str_has_prefix (block->markup, "<i>") && g_str_has_suffix (block->markup, "</i>") &&
+         strstr (block->markup + 3, "<i>") == NULL;
+}
+
+typedef void (*AddChildFunc) (GtkWidget *parent,
+                              GtkWidget *child);
+
+static void
+add_to_box (GtkWidget *box,
+            GtkWidget *child)
+{
+  gtk_box_append (GTK_BOX (box), child);
+}
+
+static void
+add_to_view (GtkWidget *view,
+             GtkWidget *child)
+{
+  gtk_widget_set_parent (child, view);
+}
+
+/* Renders @blocks in order into @parent; a caption joins the figure before it. */
+static void
+render_blocks (GcmDocumentView *self,
+               GPtrArray       *blocks,
+               guint            list_depth,
+               GtkWidget       *parent,
+               AddChildFunc     add_child)
+{
+  GtkWidget *figure = NULL;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      GcmBlock *block = g_ptr_array_index (blocks, i);
+      GtkWidget *child = render_block (self, block, list_depth);
+
+      if (child == NULL)
+        continue;
+      if (figure != NULL && is_caption (block))
+        {
+          /* Centred under its picture, as one figure */
+          gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
+          gtk_label_set_xalign (GTK_LABEL (child), 0.5);
+          gtk_widget_add_css_class (child, "dim-label");
+          gtk_box_append (GTK_BOX (figure), child);
+          figure = NULL;
+          continue;
+        }
+      add_child (parent, child);
+      figure = block->kind == GCM_BLOCK_IMAGE ? child : NULL;
+    }
+}
+
 static GtkWidget *
 render_children (GcmDocumentView *self,
                  GPtrArray       *blocks,
@@ -499,14 +557,7 @@ render_children (GcmDocumentView *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, spacing);
 
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      GtkWidget *child = render_block (self, g_ptr_array_index (blocks, i), list_depth);
-
-      if (child != NULL)
-        gtk_box_append (GTK_BOX (box), child);
-    }
-
+  render_blocks (self, blocks, list_depth, box, add_to_box);
   return box;
 }
 
@@ -923,14 +974,7 @@ rebuild (GcmDocumentView *self)
   self->cancellable = g_cancellable_new ();
   blocks = gcm_document_get_blocks (self->document);
 
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      GtkWidget *child = render_block (self, g_ptr_array_index (blocks, i), 0);
-
-      if (child != NULL)
-        gtk_widget_set_parent (child, GTK_WIDGET (self));
-    }
-
+  render_blocks (self, blocks, 0, GTK_WIDGET (self), add_to_view);
   refresh_attributes (self);
 }
 

@@ -981,10 +981,51 @@ on_empty_button_clicked_cb (GcmWindow *self,
 
 /* The sidebar shows where the page belongs: its chapter, or its kind. */
 static void
+parent_list_loaded_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GcmWindow) self = user_data;
+  g_autoptr(GcmBrowseList) list = gcm_browse_list_finish (GCM_STORE (object), result, NULL);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+
+  if (list == NULL)
+    return;
+  for (guint i = 0; i < list->rows->len; i++)
+    {
+      GcmBrowseRow *row = g_ptr_array_index (list->rows, i);
+      g_strv_builder_add (ids, row->id);
+      g_strv_builder_add (titles, row->title);
+    }
+  g_strfreev (self->list_ids);
+  g_strfreev (self->list_titles);
+  self->list_ids = g_strv_builder_end (ids);
+  self->list_titles = g_strv_builder_end (titles);
+  update_step_actions (self, gcm_item_view_get_item_id (self->item_view));
+}
+
+static gboolean
+list_holds (GcmWindow  *self,
+            const char *id)
+{
+  return self->list_ids != NULL && id != NULL &&
+         g_strv_contains ((const char * const *) self->list_ids, id);
+}
+
+/* The sidebar shows where the page belongs: its chapter, or its kind. A page opened from
+ * elsewhere (a link, a restart) steps through that list too. */
+static void
 on_item_parent_changed_cb (GcmWindow *self)
 {
-  if (g_str_has_prefix (self->current ? self->current : "", "item:"))
-    select_sidebar_target (self, gcm_item_view_get_parent_target (self->item_view));
+  const char *parent = gcm_item_view_get_parent_target (self->item_view);
+
+  if (!g_str_has_prefix (self->current ? self->current : "", "item:") || parent == NULL)
+    return;
+  select_sidebar_target (self, parent);
+  if (!list_holds (self, gcm_item_view_get_item_id (self->item_view)))
+    gcm_browse_list_async (self->store, parent, self->list_cancellable, parent_list_loaded_cb,
+                           g_object_ref (self));
 }
 
 static void
