@@ -16,33 +16,6 @@
 
 #include "gcm-item.h"
 
-static const char * const kind_names[GCM_ITEM_KIND_COUNT] = {
-  "section", "case", "procedure", "quiz",
-};
-
-gboolean
-gcm_item_kind_from_string (const char  *name,
-                           GcmItemKind *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    {
-      if (g_strcmp0 (name, kind_names[i]) == 0)
-        {
-          if (kind != NULL)
-            *kind = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-const char *
-gcm_item_kind_to_string (GcmItemKind kind)
-{
-  g_return_val_if_fail (kind < GCM_ITEM_KIND_COUNT, NULL);
-  return kind_names[kind];
-}
-
 /* ^[a-z0-9][a-z0-9/_.-]{0,127}$, and no ".." so an id can never name a parent folder. */
 gboolean
 gcm_item_id_is_valid (const char *id)

@@ -8,21 +8,10 @@
 
 #include <gio/gio.h>
 
+#include "gcm-item-kind.h"
+
 G_BEGIN_DECLS
 
-typedef enum
-{
-  GCM_ITEM_KIND_SECTION,
-  GCM_ITEM_KIND_CASE,
-  GCM_ITEM_KIND_PROCEDURE,
-  GCM_ITEM_KIND_QUIZ,
-} GcmItemKind;
-
-#define GCM_ITEM_KIND_COUNT 4
-
-gboolean     gcm_item_kind_from_string (const char  *name,
-                                        GcmItemKind *kind);
-const char  *gcm_item_kind_to_string   (GcmItemKind  kind);
 gboolean     gcm_item_id_is_valid      (const char  *id);
 
 G_END_DECLS

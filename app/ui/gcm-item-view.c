@@ -44,7 +44,7 @@ struct _GcmItemView
   GCancellable      *cancellable;
   char              *item_id;
   char              *title;
-  char              *parent_target;  /* the list the item belongs to: chapter:<id> or kind:<kind> */
+  GcmRoute          *parent_route;   /* the list the item belongs to: its chapter, or its kind */
   GStrv              highlight;
   gboolean           bookmarked;
   gboolean           loaded;         /* the item exists and is shown */
@@ -77,7 +77,7 @@ enum {
   PROP_STORE,
   PROP_ITEM_ID,
   PROP_TITLE,
-  PROP_PARENT_TARGET,
+  PROP_PARENT_ROUTE,
   PROP_FONT_SCALE,
   PROP_BOOKMARKED,
   N_PROPS
@@ -135,38 +135,32 @@ resolve_media (const char *src,
   return g_file_new_build_filename (map->objects_path, prefix, sha256, NULL);
 }
 
-static const char *
-kind_list_title (const char *kind)
-{
-  if (g_strcmp0 (kind, "case") == 0)
-    return _("Cases");
-  if (g_strcmp0 (kind, "procedure") == 0)
-    return _("Procedures");
-  if (g_strcmp0 (kind, "quiz") == 0)
-    return _("Quizzes");
-  return _("Manual");
-}
-
 /* The breadcrumb above the title links to the list the item belongs to: its chapter for a
  * section, all items of its kind otherwise. */
 static char *
 breadcrumb_markup (const LoadedItem *item,
-                   const char       *parent_target)
+                   GcmRoute         *parent)
 {
-  g_autofree char *target = g_markup_escape_text (parent_target, -1);
-  g_autofree char *label = g_markup_escape_text (item->chapter_title != NULL ?
-                                                 item->chapter_title : kind_list_title (item->kind),
-                                                 -1);
+  g_autofree char *target = g_markup_escape_text (gcm_route_to_string (parent), -1);
+  g_autofree char *label = NULL;
+  GcmItemKind kind = GCM_ITEM_KIND_SECTION;
 
+  gcm_item_kind_from_string (item->kind, &kind);
+  label = g_markup_escape_text (item->chapter_title != NULL ? item->chapter_title
+                                                            : gcm_item_kind_get_plural_label (kind),
+                                -1);
   return g_strdup_printf ("<a href=\"%s\">%s</a>", target, label);
 }
 
-static char *
-parent_target_of (const LoadedItem *item)
+static GcmRoute *
+parent_route_of (const LoadedItem *item)
 {
+  GcmItemKind kind = GCM_ITEM_KIND_SECTION;
+
   if (item->chapter != NULL)
-    return g_strconcat ("chapter:", item->chapter, NULL);
-  return g_strconcat ("kind:", item->kind, NULL);
+    return gcm_route_new_chapter (item->chapter);
+  gcm_item_kind_from_string (item->kind, &kind);
+  return gcm_route_new_kind (kind);
 }
 
 static void
@@ -357,12 +351,12 @@ load_cb (GObject      *object,
   g_free (self->title);
   self->title = g_strdup (item->title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  g_free (self->parent_target);
-  self->parent_target = parent_target_of (item);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_TARGET]);
+  g_clear_pointer (&self->parent_route, gcm_route_unref);
+  self->parent_route = parent_route_of (item);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_ROUTE]);
   set_bookmarked (self, item->state.bookmarked);
 
-  breadcrumb = breadcrumb_markup (item, self->parent_target);
+  breadcrumb = breadcrumb_markup (item, self->parent_route);
   gtk_label_set_markup (self->breadcrumb, breadcrumb);
   gtk_label_set_text (self->title_label, item->title);
   gtk_label_set_text (self->summary_label, item->summary);
@@ -454,7 +448,7 @@ gcm_item_view_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_free (self->item_id);
   g_free (self->title);
-  g_free (self->parent_target);
+  g_clear_pointer (&self->parent_route, gcm_route_unref);
   g_strfreev (self->highlight);
 
   G_OBJECT_CLASS (gcm_item_view_parent_class)->finalize (object);
@@ -479,8 +473,8 @@ gcm_item_view_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
-    case PROP_PARENT_TARGET:
-      g_value_set_string (value, self->parent_target);
+    case PROP_PARENT_ROUTE:
+      g_value_set_boxed (value, self->parent_route);
       break;
     case PROP_FONT_SCALE:
       g_value_set_double (value, gcm_item_view_get_font_scale (self));
@@ -532,9 +526,9 @@ gcm_item_view_class_init (GcmItemViewClass *klass)
     g_param_spec_string ("item-id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PARENT_TARGET] =
-    g_param_spec_string ("parent-target", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PARENT_ROUTE] =
+    g_param_spec_boxed ("parent-route", NULL, NULL, GCM_TYPE_ROUTE,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_FONT_SCALE] =
     g_param_spec_double ("font-scale", NULL, NULL, 0.5, 3.0, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -701,11 +695,16 @@ gcm_item_view_toggle_bookmark_finish (GcmItemView   *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-const char *
-gcm_item_view_get_parent_target (GcmItemView *self)
+/**
+ * gcm_item_view_get_parent_route:
+ *
+ * Returns: (transfer none) (nullable): the list the item shown belongs to
+ */
+GcmRoute *
+gcm_item_view_get_parent_route (GcmItemView *self)
 {
   g_return_val_if_fail (GCM_IS_ITEM_VIEW (self), NULL);
-  return self->parent_target;
+  return self->parent_route;
 }
 
 /**

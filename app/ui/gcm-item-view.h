@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "gcm-route.h"
 #include "gcm-store.h"
 
 G_BEGIN_DECLS
@@ -22,7 +23,7 @@ void        gcm_item_view_load           (GcmItemView        *self,
                                           const char * const *highlight);
 const char *gcm_item_view_get_item_id    (GcmItemView        *self);
 const char *gcm_item_view_get_title      (GcmItemView        *self);
-const char *gcm_item_view_get_parent_target (GcmItemView     *self);
+GcmRoute   *gcm_item_view_get_parent_route (GcmItemView      *self);
 gboolean    gcm_item_view_get_bookmarked (GcmItemView        *self);
 void        gcm_item_view_toggle_bookmark_async  (GcmItemView         *self,
                                                   GAsyncReadyCallback  callback,

@@ -5,9 +5,8 @@
  *
  * The main window (DESIGN §8): a folding sidebar of chapters and kinds, a content pane that
  * shows a list (a chapter, all cases, bookmarks, search results) or one item, and search in the
- * header bar. Every place the window shows is a "target" string — `chapter:<id>`,
- * `kind:<kind>`, `bookmarks`, `search:<text>`, `item:<id>` — so back/forward history is a plain
- * list of targets. Search runs on GcmSearch's worker; item pages load on GcmItemView's.
+ * header bar. Every place the window shows is a GcmRoute, kept in a GcmHistory for back and
+ * forward. Search runs on GcmSearch's worker; item pages load on GcmItemView's.
  */
 
 #define G_LOG_DOMAIN "GcmWindow"
@@ -17,6 +16,8 @@
 #include <glib/gi18n.h>
 
 #include "gcm-browse.h"
+#include "gcm-convention.h"
+#include "gcm-history.h"
 #include "gcm-item-view.h"
 #include "gcm-search.h"
 #include "gcm-user-data.h"
@@ -52,16 +53,14 @@ struct _GcmWindow
   GCancellable         *list_cancellable;
   GCancellable         *cancellable;
   GcmItemView          *item_view;
-  char                 *current;      /* the target shown */
-  GPtrArray            *back;         /* targets */
-  GPtrArray            *forward;      /* targets */
+  GcmHistory           *history;      /* the place shown, and back and forward */
   GStrv                 list_ids;     /* ids of the list last shown, for previous/next */
   GStrv                 list_titles;  /* and their titles, for the buttons that say where */
   GStrv                 highlight;    /* terms for the next item opened from search */
   GStrv                 search_terms; /* the terms of the results shown */
   char                 *filter_convention;  /* search filters from the chips; NULL for all */
   char                 *filter_kind;
-  char                 *first_chapter; /* target of the first chapter */
+  GcmRoute             *first_chapter;
   gboolean              has_content;
 };
 
@@ -76,33 +75,34 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void navigate (GcmWindow *self, const char *target, gboolean remember);
-static void load_list (GcmWindow *self, const char *target);
+static void navigate (GcmWindow *self, GcmRoute *route);
+static void load_list (GcmWindow *self, GcmRoute *route);
 
 /* Helpers */
 
+/* The label of a kind read from the store, such as “Case”. */
 static const char *
-kind_title (const char *kind)
+kind_label (const char *name)
 {
-  if (g_strcmp0 (kind, "case") == 0)
-    return _("Cases");
-  if (g_strcmp0 (kind, "procedure") == 0)
-    return _("Procedures");
-  if (g_strcmp0 (kind, "quiz") == 0)
-    return _("Quizzes");
-  return _("Manual");
+  GcmItemKind kind = GCM_ITEM_KIND_SECTION;
+
+  gcm_item_kind_from_string (name, &kind);
+  return gcm_item_kind_get_label (kind);
 }
 
-static const char *
-kind_name (const char *kind)
+static GcmRoute *
+current_route (GcmWindow *self)
 {
-  if (g_strcmp0 (kind, "case") == 0)
-    return C_("item kind", "Case");
-  if (g_strcmp0 (kind, "procedure") == 0)
-    return C_("item kind", "Procedure");
-  if (g_strcmp0 (kind, "quiz") == 0)
-    return C_("item kind", "Quiz");
-  return C_("item kind", "Section");
+  return gcm_history_get_current (self->history);
+}
+
+static gboolean
+showing (GcmWindow    *self,
+         GcmRouteType  type)
+{
+  GcmRoute *route = current_route (self);
+
+  return route != NULL && gcm_route_get_route_type (route) == type;
 }
 
 static void
@@ -122,10 +122,11 @@ decorative_icon (const char *icon_name)
                        NULL);
 }
 
+/* A row of the sidebar; it owns @route. */
 static GtkWidget *
 sidebar_row (const char *icon,
              const char *label,
-             const char *target)
+             GcmRoute   *route)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -138,7 +139,7 @@ sidebar_row (const char *icon,
     gtk_box_append (GTK_BOX (box), decorative_icon (icon));
   gtk_box_append (GTK_BOX (box), text);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "target", g_strdup (target), g_free);
+  g_object_set_data_full (G_OBJECT (row), "route", route, (GDestroyNotify) gcm_route_unref);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   return row;
 }
@@ -170,13 +171,13 @@ clear_list_box (GtkListBox *list)
 }
 
 static void
-select_sidebar_target (GcmWindow  *self,
-                       const char *target)
+select_sidebar_route (GcmWindow *self,
+                      GcmRoute  *route)
 {
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "target"), target) == 0)
+      if (gcm_route_equal (g_object_get_data (G_OBJECT (row), "route"), route))
         {
           gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
           return;
@@ -185,7 +186,7 @@ select_sidebar_target (GcmWindow  *self,
 }
 
 static void
-show_target (GcmWindow *self, const char *target);
+show_route (GcmWindow *self, GcmRoute *route);
 
 static void on_search_changed_cb (GcmWindow *self);
 
@@ -231,24 +232,24 @@ contents_loaded_cb (GObject      *object,
   for (guint i = 0; i < contents->chapters->len; i++)
     {
       GcmBrowseChapter *chapter = g_ptr_array_index (contents->chapters, i);
-      g_autofree char *target = g_strconcat ("chapter:", chapter->id, NULL);
-      gtk_list_box_append (self->sidebar_list, sidebar_row (NULL, chapter->title, target));
+      gtk_list_box_append (self->sidebar_list,
+                           sidebar_row (NULL, chapter->title, gcm_route_new_chapter (chapter->id)));
     }
+  /* Sections are listed by chapter above; every other kind has a list of its own. */
   gtk_list_box_append (self->sidebar_list, sidebar_heading (_("Learn and Act")));
+  for (GcmItemKind kind = GCM_ITEM_KIND_SECTION + 1; kind < GCM_ITEM_KIND_COUNT; kind++)
+    gtk_list_box_append (self->sidebar_list,
+                         sidebar_row (gcm_item_kind_get_icon_name (kind),
+                                      gcm_item_kind_get_plural_label (kind),
+                                      gcm_route_new_kind (kind)));
   gtk_list_box_append (self->sidebar_list,
-                       sidebar_row ("camera-photo-symbolic", _("Cases"), "kind:case"));
-  gtk_list_box_append (self->sidebar_list,
-                       sidebar_row ("view-list-bullet-symbolic", _("Procedures"), "kind:procedure"));
-  gtk_list_box_append (self->sidebar_list,
-                       sidebar_row ("dialog-question-symbolic", _("Quizzes"), "kind:quiz"));
-  gtk_list_box_append (self->sidebar_list,
-                       sidebar_row ("user-bookmarks-symbolic", _("Bookmarks"), "bookmarks"));
+                       sidebar_row ("user-bookmarks-symbolic", _("Bookmarks"),
+                                    gcm_route_new_bookmarks ()));
 
-  g_clear_pointer (&self->first_chapter, g_free);
+  g_clear_pointer (&self->first_chapter, gcm_route_unref);
   if (contents->chapters->len > 0)
-    self->first_chapter = g_strconcat ("chapter:",
-                                       ((GcmBrowseChapter *) g_ptr_array_index (contents->chapters, 0))->id,
-                                       NULL);
+    self->first_chapter =
+      gcm_route_new_chapter (((GcmBrowseChapter *) g_ptr_array_index (contents->chapters, 0))->id);
   self->has_content = contents->serial > 0;
   if (self->has_content)
     {
@@ -261,18 +262,19 @@ contents_loaded_cb (GObject      *object,
 
   if (!self->has_content)
     return;
-  if (self->current == NULL)
+  if (current_route (self) == NULL)
     {
       /* The app opens where it was left; a first start on the first chapter. */
-      g_autofree char *target = g_settings_get_string (self->settings, "last-page");
+      g_autofree char *text = g_settings_get_string (self->settings, "last-page");
+      g_autoptr(GcmRoute) last = gcm_route_parse (text);
 
-      if (*target != '\0')
-        navigate (self, target, FALSE);
+      if (last != NULL)
+        navigate (self, last);
       else if (self->first_chapter != NULL)
-        navigate (self, self->first_chapter, FALSE);
+        navigate (self, self->first_chapter);
     }
-  else if (self->current != NULL)
-    show_target (self, self->current);
+  else
+    show_route (self, current_route (self));
 }
 
 /* Reads the table of contents again, then shows the current place again. */
@@ -340,8 +342,8 @@ bookmark_removed_cb (GObject      *object,
       return;
     }
   toast (self, _("Bookmark removed"));
-  if (g_strcmp0 (self->current, "bookmarks") == 0)
-    load_list (self, "bookmarks");
+  if (showing (self, GCM_ROUTE_BOOKMARKS))
+    load_list (self, current_route (self));
 }
 
 static void
@@ -380,7 +382,7 @@ typedef struct
   const char *title;
   const char *description;
   const char *button_label;   /* NULL for no button */
-  const char *button_target;  /* where the button leads */
+  GcmRoute   *button_route;   /* where the button leads */
 } EmptyState;
 
 static void
@@ -403,8 +405,9 @@ show_list_page (GcmWindow        *self,
       adw_status_page_set_description (self->list_empty, empty->description);
       gtk_widget_set_visible (GTK_WIDGET (self->empty_button), empty->button_label != NULL);
       gtk_button_set_label (self->empty_button, empty->button_label ? empty->button_label : "");
-      g_object_set_data_full (G_OBJECT (self->empty_button), "target",
-                              g_strdup (empty->button_target), g_free);
+      g_object_set_data_full (G_OBJECT (self->empty_button), "route",
+                              empty->button_route ? gcm_route_ref (empty->button_route) : NULL,
+                              (GDestroyNotify) gcm_route_unref);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->item_list), n_rows > 0);
   gtk_stack_set_visible_child_name (self->content_stack, "list");
@@ -418,7 +421,7 @@ show_list_error (GcmWindow    *self,
                  const GError *error)
 {
   EmptyState failed = {
-    "dialog-warning-symbolic", title, error->message, _("Try Again"), self->current,
+    "dialog-warning-symbolic", title, error->message, _("Try Again"), current_route (self),
   };
 
   clear_list_box (self->item_list);
@@ -486,7 +489,8 @@ list_loaded_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      g_warning ("Cannot read the list %s: %s", self->current, error->message);
+      g_warning ("Cannot read the list %s: %s", gcm_route_to_string (current_route (self)),
+                 error->message);
       show_list_error (self, _("This List Could Not Be Opened"), error);
       return;
     }
@@ -495,10 +499,10 @@ list_loaded_cb (GObject      *object,
   for (guint i = 0; i < list->rows->len; i++)
     {
       GcmBrowseRow *row = g_ptr_array_index (list->rows, i);
-      gboolean bookmarks = g_str_equal (self->current, "bookmarks");
+      gboolean bookmarks = showing (self, GCM_ROUTE_BOOKMARKS);
       GtkWidget *widget = item_row (row->id, row->title,
                                     row->kind ? row->summary : _("No longer in the manual"),
-                                    FALSE, bookmarks && row->kind ? kind_name (row->kind) : NULL,
+                                    FALSE, bookmarks && row->kind ? kind_label (row->kind) : NULL,
                                     row->completed);
 
       if (bookmarks)
@@ -507,7 +511,7 @@ list_loaded_cb (GObject      *object,
     }
   end_list (self, &builder);
 
-  if (g_str_has_prefix (self->current, "chapter:"))
+  if (showing (self, GCM_ROUTE_CHAPTER))
     {
       title = list->title ? list->title : _("Manual");
       empty = (EmptyState) { "org.greencustoms.Manual-symbolic", _("No Sections Yet"),
@@ -519,7 +523,7 @@ list_loaded_cb (GObject      *object,
                                                  "%u of %u sections read", list->rows->len),
                                     list->n_completed, list->rows->len);
     }
-  else if (g_str_equal (self->current, "bookmarks"))
+  else if (showing (self, GCM_ROUTE_BOOKMARKS))
     {
       title = _("Bookmarks");
       empty = (EmptyState) { "user-bookmarks-symbolic", _("No Bookmarks Yet"),
@@ -529,7 +533,7 @@ list_loaded_cb (GObject      *object,
     }
   else
     {
-      title = kind_title (self->current + strlen ("kind:"));
+      title = gcm_item_kind_get_plural_label (gcm_route_get_kind (current_route (self)));
       empty = (EmptyState) { "org.greencustoms.Manual-symbolic", _("Nothing Here Yet"),
                              _("A content update may add some."), NULL, NULL };
     }
@@ -537,14 +541,14 @@ list_loaded_cb (GObject      *object,
 }
 
 static void
-load_list (GcmWindow  *self,
-           const char *target)
+load_list (GcmWindow *self,
+           GcmRoute  *route)
 {
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
   self->list_cancellable = g_cancellable_new ();
-  gcm_browse_list_async (self->store, target, self->list_cancellable, list_loaded_cb,
-                         g_object_ref (self));
+  gcm_browse_list_async (self->store, gcm_route_to_string (route), self->list_cancellable,
+                         list_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -607,7 +611,7 @@ show_results (GcmWindow        *self,
   g_autofree char *title = NULL;
   g_autofree char *count = NULL;
   g_autofree char *suggestion_label = NULL;
-  g_autofree char *suggestion_target = NULL;
+  g_autoptr(GcmRoute) suggestion_route = NULL;
   EmptyState empty;
 
   builder = begin_list (self, TRUE);
@@ -615,7 +619,7 @@ show_results (GcmWindow        *self,
     {
       const GcmSearchResult *r = gcm_search_results_get_result (results, i);
       append_row (self, &builder, item_row (r->id, r->title, r->snippet_markup, TRUE,
-                                            kind_name (r->kind), FALSE),
+                                            kind_label (r->kind), FALSE),
                   r->id, r->title);
     }
   end_list (self, &builder);
@@ -627,7 +631,7 @@ show_results (GcmWindow        *self,
     title = g_strdup_printf (_("Showing results for “%s”"), suggestion);
   else
     /* Translators: the heading of search results; %s is what the user typed */
-    title = g_strdup_printf (_("Results for “%s”"), self->current + strlen ("search:"));
+    title = g_strdup_printf (_("Results for “%s”"), gcm_route_get_argument (current_route (self)));
   if (n > 0)
     /* Translators: how many search results are shown */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
@@ -635,12 +639,12 @@ show_results (GcmWindow        *self,
     {
       /* Translators: a button on the empty search results; %s is a word from the manual */
       suggestion_label = g_strdup_printf (_("Search for “%s”"), suggestion);
-      suggestion_target = g_strconcat ("search:", suggestion, NULL);
+      suggestion_route = gcm_route_new_search (suggestion);
     }
   empty = (EmptyState) { "system-search-symbolic", _("No Results"),
                          _("Nothing in the manual matches. Check the spelling, or try fewer or "
                            "other words."),
-                         suggestion_label, suggestion_target };
+                         suggestion_label, suggestion_route };
   show_list_page (self, title, count, &empty, n);
 }
 
@@ -660,11 +664,11 @@ search_cb (GObject      *object,
           g_error_matches (error, GCM_STORE_ERROR, GCM_STORE_ERROR_CANCELLED))
         return;
       g_warning ("Search failed: %s", error->message);
-      if (g_str_has_prefix (self->current ? self->current : "", "search:"))
+      if (showing (self, GCM_ROUTE_SEARCH))
         show_list_error (self, _("The Search Failed"), error);
       return;
     }
-  if (g_str_has_prefix (self->current ? self->current : "", "search:"))
+  if (showing (self, GCM_ROUTE_SEARCH))
     show_results (self, results);
 }
 
@@ -690,91 +694,56 @@ run_search (GcmWindow  *self,
 /* Navigation */
 
 static void
-show_target (GcmWindow  *self,
-             const char *target)
+show_route (GcmWindow *self,
+            GcmRoute  *route)
 {
+  GcmRouteType type = gcm_route_get_route_type (route);
+
   if (!self->has_content)
     return;
 
   /* A search is not a page to come back to on the next start. */
-  if (!g_str_has_prefix (target, "search:"))
-    g_settings_set_string (self->settings, "last-page", target);
+  if (type != GCM_ROUTE_SEARCH)
+    g_settings_set_string (self->settings, "last-page", gcm_route_to_string (route));
 
-  if (g_str_has_prefix (target, "search:"))
-    run_search (self, target + strlen ("search:"));
-  else if (g_str_has_prefix (target, "item:"))
-    open_item (self, target + strlen ("item:"));
+  if (type == GCM_ROUTE_SEARCH)
+    run_search (self, gcm_route_get_argument (route));
+  else if (type == GCM_ROUTE_ITEM)
+    open_item (self, gcm_route_get_argument (route));
   else
-    load_list (self, target);
+    load_list (self, route);
 
-  if (g_str_has_prefix (target, "search:"))
+  if (type == GCM_ROUTE_SEARCH)
     gtk_list_box_unselect_all (self->sidebar_list);
-  else if (!g_str_has_prefix (target, "item:"))
-    select_sidebar_target (self, target);
+  else if (type != GCM_ROUTE_ITEM)
+    select_sidebar_route (self, route);
 
   /* The entry shows the search while its results are shown, and only then. */
-  set_search_text (self, g_str_has_prefix (target, "search:") ? target + strlen ("search:") : "");
-  if (!g_str_has_prefix (target, "search:"))
+  set_search_text (self, type == GCM_ROUTE_SEARCH ? gcm_route_get_argument (route) : "");
+  if (type != GCM_ROUTE_SEARCH)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
 update_history_actions (GcmWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->back->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward", self->forward->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
+                                 gcm_history_can_go_back (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward",
+                                 gcm_history_can_go_forward (self->history));
 }
 
 static void
-navigate (GcmWindow  *self,
-          const char *target,
-          gboolean    remember)
+navigate (GcmWindow *self,
+          GcmRoute  *route)
 {
-  if (g_strcmp0 (self->current, target) == 0)
-    {
-      /* The same place again, such as a search result for the page shown: show it anew so
-       * new highlights apply. */
-      show_target (self, target);
-      return;
-    }
-
-  /* Typing in search replaces the search entry in history instead of adding one per key. */
-  if (remember && self->current != NULL &&
-      !(g_str_has_prefix (self->current, "search:") && g_str_has_prefix (target, "search:")))
-    {
-      g_ptr_array_add (self->back, g_strdup (self->current));
-      g_ptr_array_set_size (self->forward, 0);
-    }
-  g_free (self->current);
-  self->current = g_strdup (target);
-  show_target (self, target);
-  update_history_actions (self);
+  /* The same place again, such as a search result for the page shown, is shown anew so new
+   * highlights apply. */
+  gcm_history_push (self->history, route);
+  show_route (self, route);
 }
 
 /* Filter chips: one convention and one kind at a time, or all. */
-
-typedef struct
-{
-  const char *value;   /* NULL: all */
-  const char *label;
-} Chip;
-
-static const Chip convention_chips[] = {
-  { NULL, N_("All agreements") },
-  { "basel", N_("Basel") },
-  { "rotterdam", N_("Rotterdam") },
-  { "stockholm", N_("Stockholm") },
-  { "montreal", N_("Montreal") },
-  { "cites", N_("CITES") },
-};
-
-static const Chip kind_chips[] = {
-  { NULL, N_("All kinds") },
-  { "section", N_("Sections") },
-  { "case", N_("Cases") },
-  { "procedure", N_("Procedures") },
-  { "quiz", N_("Quizzes") },
-};
 
 static void
 on_chip_toggled_cb (GtkToggleButton *chip,
@@ -788,47 +757,74 @@ on_chip_toggled_cb (GtkToggleButton *chip,
                                                           : &self->filter_convention;
   g_free (*filter);
   *filter = g_strdup (g_object_get_data (G_OBJECT (chip), "value"));
-  if (g_str_has_prefix (self->current ? self->current : "", "search:"))
-    run_search (self, self->current + strlen ("search:"));
+  if (showing (self, GCM_ROUTE_SEARCH))
+    run_search (self, gcm_route_get_argument (current_route (self)));
 }
 
-static void
-add_chips (GcmWindow  *self,
-           const Chip *chips,
-           guint       n_chips,
-           gboolean    is_kind)
+static GtkWidget *
+chip_new (GtkToggleButton *group,
+          const char      *label,
+          const char      *value)
 {
-  GtkToggleButton *group = NULL;
+  GtkWidget *chip = gtk_toggle_button_new_with_label (label);
+
+  gtk_widget_add_css_class (chip, "chip");
+  gtk_widget_add_css_class (chip, "pill");
+  gtk_widget_add_css_class (chip, "small");
+  g_object_set_data (G_OBJECT (chip), "value", (gpointer) value);
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (chip), group);
+  return chip;
+}
+
+/* One row of chips, the first of them for all, that scrolls sideways on a narrow window. */
+static GtkWidget *
+add_chip_row (GcmWindow  *self,
+              const char *name,
+              const char *all_label,
+              gboolean    is_kind)
+{
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *all = chip_new (NULL, all_label, NULL);
 
-  /* One row of chips that scrolls sideways on a narrow window. */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), row);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  is_kind ? _("Kind") : _("Agreement"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_box_append (self->filter_box, scroller);
+  g_object_set_data (G_OBJECT (row), "is-kind", GINT_TO_POINTER (is_kind));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (all), TRUE);
+  gtk_box_append (GTK_BOX (row), all);
+  return row;
+}
 
-  for (guint i = 0; i < n_chips; i++)
-    {
-      GtkWidget *chip = gtk_toggle_button_new_with_label (_(chips[i].label));
+static void
+append_chip (GcmWindow  *self,
+             GtkWidget  *row,
+             const char *label,
+             const char *value)
+{
+  GtkWidget *chip = chip_new (GTK_TOGGLE_BUTTON (gtk_widget_get_first_child (row)), label, value);
 
-      gtk_widget_add_css_class (chip, "chip");
-      gtk_widget_add_css_class (chip, "pill");
-      gtk_widget_add_css_class (chip, "small");
-      g_object_set_data (G_OBJECT (chip), "value", (gpointer) chips[i].value);
-      g_object_set_data (G_OBJECT (chip), "is-kind", GINT_TO_POINTER (is_kind));
-      gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (chip), group);
-      if (group == NULL)
-        {
-          group = GTK_TOGGLE_BUTTON (chip);
-          gtk_toggle_button_set_active (group, TRUE);
-        }
-      g_signal_connect (chip, "toggled", G_CALLBACK (on_chip_toggled_cb), self);
-      gtk_box_append (GTK_BOX (row), chip);
-    }
+  g_object_set_data (G_OBJECT (chip), "is-kind", g_object_get_data (G_OBJECT (row), "is-kind"));
+  g_signal_connect (chip, "toggled", G_CALLBACK (on_chip_toggled_cb), self);
+  gtk_box_append (GTK_BOX (row), chip);
+}
+
+/* Filters for every agreement and every kind the registries know. */
+static void
+add_chips (GcmWindow *self)
+{
+  GtkWidget *row;
+
+  row = add_chip_row (self, _("Agreement"), _("All agreements"), FALSE);
+  for (GcmConvention c = 0; c < GCM_CONVENTION_COUNT; c++)
+    append_chip (self, row, gcm_convention_get_short_label (c), gcm_convention_to_string (c));
+
+  row = add_chip_row (self, _("Kind"), _("All kinds"), TRUE);
+  for (GcmItemKind k = 0; k < GCM_ITEM_KIND_COUNT; k++)
+    append_chip (self, row, gcm_item_kind_get_plural_label (k), gcm_item_kind_to_string (k));
 }
 
 /* Callbacks */
@@ -880,10 +876,10 @@ static void
 on_sidebar_row_activated_cb (GcmWindow     *self,
                              GtkListBoxRow *row)
 {
-  const char *target = g_object_get_data (G_OBJECT (row), "target");
+  GcmRoute *route = g_object_get_data (G_OBJECT (row), "route");
 
-  if (target != NULL)
-    navigate (self, target, TRUE);
+  if (route != NULL)
+    navigate (self, route);
 }
 
 static void
@@ -891,47 +887,47 @@ on_item_row_activated_cb (GcmWindow     *self,
                           GtkListBoxRow *row)
 {
   const char *id = g_object_get_data (G_OBJECT (row), "item-id");
-  g_autofree char *target = NULL;
+  g_autoptr(GcmRoute) route = NULL;
 
   if (id == NULL)
     return;
-  if (g_str_has_prefix (self->current ? self->current : "", "search:"))
+  if (showing (self, GCM_ROUTE_SEARCH))
     {
       g_strfreev (self->highlight);
       self->highlight = g_strdupv (self->search_terms);
     }
-  target = g_strconcat ("item:", id, NULL);
-  navigate (self, target, TRUE);
+  route = gcm_route_new_item (id);
+  navigate (self, route);
 }
 
 static gboolean
 on_link_activated_cb (GcmWindow  *self,
                       const char *uri)
 {
-  if (g_str_has_prefix (uri, "item:") || g_str_has_prefix (uri, "chapter:") ||
-      g_str_has_prefix (uri, "kind:"))
-    {
-      navigate (self, uri, TRUE);
-      return TRUE;
-    }
-  return FALSE;   /* web links open in the browser */
+  g_autoptr(GcmRoute) route = gcm_route_parse (uri);
+
+  /* Content links name places of the manual, never a search. */
+  if (route == NULL || gcm_route_get_route_type (route) == GCM_ROUTE_SEARCH)
+    return FALSE;   /* web links open in the browser */
+  navigate (self, route);
+  return TRUE;
 }
 
 static void
 on_search_changed_cb (GcmWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *target = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr(GcmRoute) route = NULL;
 
   if (stripped[0] == '\0')
     {
-      if (g_str_has_prefix (self->current ? self->current : "", "search:") && self->back->len > 0)
+      if (showing (self, GCM_ROUTE_SEARCH))
         gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
       return;
     }
-  target = g_strconcat ("search:", stripped, NULL);
-  navigate (self, target, TRUE);
+  route = gcm_route_new_search (stripped);
+  navigate (self, route);
 }
 
 static void
@@ -943,7 +939,7 @@ on_search_activate_cb (GcmWindow *self)
   /* Enter opens the best result only when it was typed in the entry itself. */
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)))
     return;
-  if (first != NULL && g_str_has_prefix (self->current ? self->current : "", "search:"))
+  if (first != NULL && showing (self, GCM_ROUTE_SEARCH))
     g_signal_emit_by_name (self->item_list, "row-activated", first);
 }
 
@@ -966,20 +962,17 @@ static void
 on_empty_button_clicked_cb (GcmWindow *self,
                             GtkButton *button)
 {
-  const char *target = g_object_get_data (G_OBJECT (button), "target");
+  GcmRoute *route = g_object_get_data (G_OBJECT (button), "route");
 
-  if (target == NULL)
+  if (route == NULL)
     return;
   /* A suggested search is typed for the user, so the entry shows what is searched. */
-  if (g_str_has_prefix (target, "search:"))
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), target + strlen ("search:"));
-  else if (g_strcmp0 (target, self->current) == 0)
-    show_target (self, target);
+  if (gcm_route_get_route_type (route) == GCM_ROUTE_SEARCH)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), gcm_route_get_argument (route));
   else
-    navigate (self, target, TRUE);
+    navigate (self, route);
 }
 
-/* The sidebar shows where the page belongs: its chapter, or its kind. */
 static void
 parent_list_loaded_cb (GObject      *object,
                        GAsyncResult *result,
@@ -1018,14 +1011,14 @@ list_holds (GcmWindow  *self,
 static void
 on_item_parent_changed_cb (GcmWindow *self)
 {
-  const char *parent = gcm_item_view_get_parent_target (self->item_view);
+  GcmRoute *parent = gcm_item_view_get_parent_route (self->item_view);
 
-  if (!g_str_has_prefix (self->current ? self->current : "", "item:") || parent == NULL)
+  if (!showing (self, GCM_ROUTE_ITEM) || parent == NULL)
     return;
-  select_sidebar_target (self, parent);
+  select_sidebar_route (self, parent);
   if (!list_holds (self, gcm_item_view_get_item_id (self->item_view)))
-    gcm_browse_list_async (self->store, parent, self->list_cancellable, parent_list_loaded_cb,
-                           g_object_ref (self));
+    gcm_browse_list_async (self->store, gcm_route_to_string (parent), self->list_cancellable,
+                           parent_list_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -1060,17 +1053,10 @@ gcm_window_actions_back (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   GcmWindow *self = GCM_WINDOW (widget);
-  g_autofree char *target = NULL;
+  GcmRoute *route = gcm_history_go_back (self->history);
 
-  if (self->back->len == 0)
-    return;
-  target = g_ptr_array_steal_index (self->back, self->back->len - 1);
-  if (self->current != NULL)
-    g_ptr_array_add (self->forward, g_strdup (self->current));
-  g_free (self->current);
-  self->current = g_strdup (target);
-  show_target (self, target);
-  update_history_actions (self);
+  if (route != NULL)
+    show_route (self, route);
 }
 
 static void
@@ -1079,17 +1065,10 @@ gcm_window_actions_forward (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   GcmWindow *self = GCM_WINDOW (widget);
-  g_autofree char *target = NULL;
+  GcmRoute *route = gcm_history_go_forward (self->history);
 
-  if (self->forward->len == 0)
-    return;
-  target = g_ptr_array_steal_index (self->forward, self->forward->len - 1);
-  if (self->current != NULL)
-    g_ptr_array_add (self->back, g_strdup (self->current));
-  g_free (self->current);
-  self->current = g_strdup (target);
-  show_target (self, target);
-  update_history_actions (self);
+  if (route != NULL)
+    show_route (self, route);
 }
 
 static void
@@ -1172,8 +1151,8 @@ gcm_window_actions_step_item (GtkWidget  *widget,
     {
       if (g_str_equal (self->list_ids[i], id) && (int) i + step >= 0 && i + step < n)
         {
-          g_autofree char *target = g_strconcat ("item:", self->list_ids[i + step], NULL);
-          navigate (self, target, TRUE);
+          g_autoptr(GcmRoute) route = gcm_route_new_item (self->list_ids[i + step]);
+          navigate (self, route);
           return;
         }
     }
@@ -1192,7 +1171,9 @@ gcm_window_actions_show_bookmarks (GtkWidget  *widget,
                                    const char *action_name,
                                    GVariant   *parameter)
 {
-  navigate (GCM_WINDOW (widget), "bookmarks", TRUE);
+  g_autoptr(GcmRoute) bookmarks = gcm_route_new_bookmarks ();
+
+  navigate (GCM_WINDOW (widget), bookmarks);
 }
 
 /* GObject */
@@ -1207,7 +1188,7 @@ gcm_window_constructed (GObject *object)
   self->item_view = GCM_ITEM_VIEW (gcm_item_view_new (self->store));
   g_signal_connect_object (self->item_view, "link-activated",
                            G_CALLBACK (on_link_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->item_view, "notify::parent-target",
+  g_signal_connect_object (self->item_view, "notify::parent-route",
                            G_CALLBACK (on_item_parent_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->item_view, "notify::bookmarked",
                            G_CALLBACK (update_bookmark_button), self, G_CONNECT_SWAPPED);
@@ -1231,8 +1212,11 @@ gcm_window_constructed (GObject *object)
     g_signal_connect (keys, "key-pressed", G_CALLBACK (on_window_key_pressed_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self), keys);
   }
-  add_chips (self, convention_chips, G_N_ELEMENTS (convention_chips), FALSE);
-  add_chips (self, kind_chips, G_N_ELEMENTS (kind_chips), TRUE);
+  add_chips (self);
+  g_signal_connect_object (self->history, "notify::can-go-back",
+                           G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-go-forward",
+                           G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
   update_history_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", FALSE);
 }
@@ -1261,14 +1245,12 @@ gcm_window_finalize (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->list_cancellable);
   g_clear_object (&self->cancellable);
-  g_free (self->current);
+  g_clear_object (&self->history);
   g_strfreev (self->highlight);
   g_strfreev (self->search_terms);
   g_free (self->filter_convention);
   g_free (self->filter_kind);
-  g_free (self->first_chapter);
-  g_ptr_array_unref (self->back);
-  g_ptr_array_unref (self->forward);
+  g_clear_pointer (&self->first_chapter, gcm_route_unref);
   g_strfreev (self->list_ids);
   g_strfreev (self->list_titles);
 
@@ -1382,8 +1364,7 @@ static void
 gcm_window_init (GcmWindow *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->back = g_ptr_array_new_with_free_func (g_free);
-  self->forward = g_ptr_array_new_with_free_func (g_free);
+  self->history = gcm_history_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 #if DEVELOPMENT_BUILD
