@@ -4,9 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * GcmApplication creates the services once (the store, the settings) and hands them to each
- * window. It also answers the command line of DESIGN §9 without opening a window: --version,
- * --status, --import DIR and --search QUERY [--json]. On start it imports the bundled feed when
- * it is newer than the installed content, on a worker thread.
+ * window; the command line of DESIGN §9 is answered by gcm-cli.c without a window. On start it
+ * imports the bundled feed when it is newer than the installed content, on a worker thread.
  */
 
 #define G_LOG_DOMAIN "GcmApplication"
@@ -14,13 +13,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
-#include <unistd.h>
 
-#include "gcm-application.h"
+#include "gcm-application-private.h"
+#include "gcm-cli.h"
 #include "gcm-browse.h"
 #include "gcm-importer.h"
-#include "gcm-search.h"
 #include "gcm-store.h"
 #include "gcm-window.h"
 
@@ -48,8 +45,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-static const char *
-bundled_feed_dir (void)
+const char *
+_gcm_bundled_feed_dir (void)
 {
   const char *dir = g_getenv ("GCM_BUNDLED_FEED_DIR");
 
@@ -65,8 +62,8 @@ keys_dir (void)
 }
 
 /* GSettings may be missing when the CLI runs from an odd place; the schema is optional there. */
-static GSettings *
-maybe_settings (void)
+GSettings *
+_gcm_maybe_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -77,8 +74,8 @@ maybe_settings (void)
 }
 
 /* The keys trusted to sign feeds: the installed ones, the settings' ones and @extra_file. */
-static GPtrArray *
-load_trusted_keys (GSettings   *settings,
+GPtrArray *
+_gcm_load_trusted_keys (GSettings   *settings,
                    const char  *extra_file,
                    GError     **error)
 {
@@ -123,8 +120,8 @@ load_trusted_keys (GSettings   *settings,
   return g_steal_pointer (&keys);
 }
 
-static const char *
-error_sentence (const GError *error)
+const char *
+_gcm_error_sentence (const GError *error)
 {
   const char *sentence = gcm_feed_error_to_string (error);
 
@@ -137,290 +134,27 @@ error_sentence (const GError *error)
 
 /* Whether the bundled feed is newer than the installed content. It blocks: the window calls it
  * on a worker. */
-static gboolean
-bundled_content_is_newer (GcmStore *store)
+gboolean
+_gcm_bundled_content_is_newer (GcmStore *store)
 {
   g_autoptr(GcmBrowseContents) installed = gcm_browse_contents (store, NULL);
 
-  return gcm_importer_peek_serial (bundled_feed_dir ()) > (installed ? installed->serial : 0);
+  return gcm_importer_peek_serial (_gcm_bundled_feed_dir ()) > (installed ? installed->serial : 0);
 }
 
-static gboolean
-has_content (GcmStore *store)
+gboolean
+_gcm_has_content (GcmStore *store)
 {
   g_autoptr(GcmBrowseContents) installed = gcm_browse_contents (store, NULL);
 
   return installed != NULL && installed->serial > 0;
 }
 
-/* Command line */
-
-static void
-print_progress_cb (guint    done,
-                   guint    total,
-                   gpointer user_data)
-{
-  /* Redrawn in place on a terminal; a log gets one line per tenth. */
-  gboolean tty = isatty (STDERR_FILENO);
-
-  if (!tty && total > 10 && (done + 1) % (total / 10) != 0 && done + 1 != total)
-    return;
-  /* Translators: progress of an import on the command line */
-  g_printerr (tty ? "\r" : "");
-  g_printerr (_("Checking %u of %u items…"), done + 1, total);
-  if (!tty)
-    g_printerr ("\n");
-}
-
-static int
-run_import (GcmStore   *store,
-            const char *path,
-            const char *trust_key)
-{
-  g_autoptr(GSettings) settings = maybe_settings ();
-  g_autoptr(GPtrArray) keys = NULL;
-  g_autoptr(GError) error = NULL;
-  GcmImportResult result = { 0 };
-
-  keys = load_trusted_keys (settings, trust_key, &error);
-  if (keys == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-  if (!gcm_importer_import_path (store, path, keys, NULL, print_progress_cb, NULL, &result, &error))
-    {
-      g_printerr ("%s%s\n", isatty (STDERR_FILENO) ? "\n" : "", error_sentence (error));
-      g_debug ("Import failed: %s", error->message);
-      return 1;
-    }
-  if (isatty (STDERR_FILENO))
-    g_printerr ("\n");
-  if (result.up_to_date)
-    g_print (_("Already up to date (serial %" G_GINT64_FORMAT ").\n"), result.serial);
-  else
-    /* Translators: the result of an import; the numbers are item counts */
-    g_print (_("Imported serial %" G_GINT64_FORMAT ": %u added, %u updated, %u removed, %u unchanged.\n"),
-             result.serial, result.added, result.updated, result.removed, result.unchanged);
-  return 0;
-}
-
-/* Failing to install is not fatal here: the installed content, if any, is still read. */
-static void
-install_bundled_content (GcmStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  GcmImportResult result = { 0 };
-
-  if (!bundled_content_is_newer (store))
-    return;
-  g_printerr (_("Installing the bundled manual…\n"));
-  if (!gcm_importer_import_path (store, bundled_feed_dir (), NULL, NULL, print_progress_cb, NULL,
-                                 &result, &error))
-    {
-      g_printerr ("%s", isatty (STDERR_FILENO) ? "\n" : "");
-      /* Translators: %s is one sentence that says why */
-      g_printerr (_("The bundled manual could not be installed: %s\n"), error_sentence (error));
-      return;
-    }
-  if (isatty (STDERR_FILENO))
-    g_printerr ("\n");
-}
-
-static int
-run_status (GcmStore *store)
-{
-  sqlite3 *db = gcm_store_get_content_db (store);
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT feed, serial, applied_at, origin FROM feed_state", -1, &stmt,
-                          NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autoptr(GDateTime) applied = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 2));
-      g_autofree char *when = g_date_time_format_iso8601 (applied);
-
-      g_print (_("Feed: %s\n"), sqlite3_column_text (stmt, 0));
-      g_print (_("Content serial: %" G_GINT64_FORMAT "\n"), (gint64) sqlite3_column_int64 (stmt, 1));
-      g_print (_("Last import: %s from %s\n"), when, sqlite3_column_text (stmt, 3));
-    }
-  else
-    g_print (_("No content is installed yet.\n"));
-  sqlite3_finalize (stmt);
-
-  if (sqlite3_prepare_v2 (db, "SELECT kind, count(*) FROM item GROUP BY kind ORDER BY kind", -1,
-                          &stmt, NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      /* Translators: a line of --status: an item kind and how many there are */
-      g_print (_("Items (%s): %d\n"), sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1));
-  sqlite3_finalize (stmt);
-  return 0;
-}
-
-static char *
-single_line (const char *text)
-{
-  char *line = g_strdup (text ? text : "");
-
-  g_strdelimit (line, "\t\n\r", ' ');
-  return line;
-}
-
-static int
-run_search (GcmStore   *store,
-            const char *query,
-            gboolean    json)
-{
-  g_autoptr(GcmSearch) search = gcm_search_new (gcm_store_get_content_path (store));
-  g_autoptr(GcmSearchResults) results = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n;
-
-  results = gcm_search_query (search, query, 20, NULL, &error);
-  if (results == NULL)
-    {
-      g_printerr (_("The search failed: %s\n"), error->message);
-      return 1;
-    }
-  n = gcm_search_results_get_n_results (results);
-  if (gcm_search_results_get_corrected (results) && !json)
-    g_printerr (_("No results for “%s”; showing results for “%s”.\n"), query,
-                gcm_search_results_get_suggestion (results));
-
-  if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *data = NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "query");
-      json_builder_add_string_value (builder, query);
-      json_builder_set_member_name (builder, "suggestion");
-      if (gcm_search_results_get_suggestion (results) != NULL)
-        json_builder_add_string_value (builder, gcm_search_results_get_suggestion (results));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "corrected");
-      json_builder_add_boolean_value (builder, gcm_search_results_get_corrected (results));
-      json_builder_set_member_name (builder, "results");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n; i++)
-        {
-          const GcmSearchResult *r = gcm_search_results_get_result (results, i);
-          g_autofree char *snippet = NULL;
-
-          pango_parse_markup (r->snippet_markup, -1, 0, NULL, &snippet, NULL, NULL);
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, r->kind);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, r->id);
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, r->title);
-          json_builder_set_member_name (builder, "snippet");
-          json_builder_add_string_value (builder, snippet ? snippet : "");
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      data = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", data);
-      return 0;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      const GcmSearchResult *r = gcm_search_results_get_result (results, i);
-      g_autofree char *plain = NULL;
-      g_autofree char *title = single_line (r->title);
-      g_autofree char *snippet = NULL;
-
-      pango_parse_markup (r->snippet_markup, -1, 0, NULL, &plain, NULL, NULL);
-      snippet = single_line (plain);
-      g_print ("%s\t%s\t%s\t%s\n", r->kind, r->id, title, snippet);
-    }
-  if (n == 0)
-    {
-      if (gcm_search_results_get_suggestion (results) != NULL)
-        g_printerr (_("No results. Did you mean “%s”?\n"), gcm_search_results_get_suggestion (results));
-      else
-        g_printerr (_("No results.\n"));
-    }
-  return 0;
-}
-
 static int
 gcm_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
-  g_autoptr(GcmStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *directory = NULL;
-  const char *import_dir = NULL, *raw_search = NULL, *trust_key = NULL;
-  g_autofree char *search = NULL;
-  gboolean status = FALSE, json = FALSE;
-
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("green-customs-manual %s\n", PACKAGE_VERSION);
-      return 0;
-    }
-
-  g_variant_dict_lookup (options, "import", "^&ay", &import_dir);
-  g_variant_dict_lookup (options, "search", "^&ay", &raw_search);
-  g_variant_dict_lookup (options, "trust-key", "^&ay", &trust_key);
-  status = g_variant_dict_contains (options, "status");
-  json = g_variant_dict_contains (options, "json");
-
-  /* The query arrives as bytes so that text that is not valid gets a sentence of our own. */
-  if (raw_search != NULL)
-    {
-      search = g_locale_to_utf8 (raw_search, -1, NULL, NULL, NULL);
-      if (search == NULL || !g_utf8_validate (search, -1, NULL))
-        {
-          g_printerr (_("%s: the text given to --search is not valid text in this system’s "
-                        "character set; type it again.\n"), g_get_prgname ());
-          return 2;
-        }
-    }
-
-  if (import_dir == NULL && search == NULL && !status)
-    {
-      if (json || trust_key != NULL)
-        {
-          g_printerr (_("--json goes with --search, and --trust-key with --import.\n"));
-          return 2;
-        }
-      return -1;   /* go on and open the window */
-    }
-
-  directory = gcm_store_dup_default_directory ();
-  store = gcm_store_new (directory, &error);
-  if (store == NULL)
-    {
-      g_printerr (_("Cannot open the app’s data: %s\n"), error->message);
-      return 1;
-    }
-
-  if (import_dir != NULL)
-    return run_import (store, import_dir, trust_key);
-
-  /* What reads content sees the bundled manual, as the window does. */
-  install_bundled_content (store);
-  if (status)
-    return run_status (store);
-  if (!has_content (store))
-    {
-      g_printerr (_("No manual is installed yet, so there is nothing to search. "
-                    "Install a content feed with --import.\n"));
-      return 1;
-    }
-  return run_search (store, search, json);
+  return gcm_cli_run (options);
 }
 
 /* Start-up import of the bundled content */
@@ -446,9 +180,9 @@ install_bundled_thread (GTask        *task,
   GcmImportResult result = { 0 };
   GError *error = NULL;
 
-  if (!bundled_content_is_newer (self->store))
+  if (!_gcm_bundled_content_is_newer (self->store))
     g_task_return_boolean (task, TRUE);
-  else if (gcm_importer_import_path (self->store, bundled_feed_dir (), NULL, cancellable, NULL,
+  else if (gcm_importer_import_path (self->store, _gcm_bundled_feed_dir (), NULL, cancellable, NULL,
                                      NULL, &result, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -469,7 +203,7 @@ install_bundled_cb (GObject      *object,
         return;
       g_warning ("The bundled content could not be installed: %s", error->message);
       g_free (self->import_error);
-      self->import_error = g_strdup (error_sentence (error));
+      self->import_error = g_strdup (_gcm_error_sentence (error));
     }
   set_importing (self, FALSE);
 }

@@ -163,13 +163,33 @@ parent_route_of (const LoadedItem *item)
   return gcm_route_new_kind (kind);
 }
 
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+/* Returns: (transfer full) (nullable): the object, if it is still alive */
+static gpointer
+weak_ref_take (GWeakRef *ref)
+{
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return object;
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GcmItemView *self = source_object;
+  GcmStore *store = source_object;
   const char *id = task_data;
   g_autoptr(LoadedItem) item = g_new0 (LoadedItem, 1);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -179,7 +199,7 @@ load_thread (GTask        *task,
   JsonObject *object, *media;
   sqlite3 *db;
 
-  db = gcm_store_open_content_db (self->store, TRUE, &error);
+  db = gcm_store_open_content_db (store, TRUE, &error);
   if (db == NULL)
     {
       g_task_return_error (task, error);
@@ -234,7 +254,7 @@ load_thread (GTask        *task,
                              g_strdup (json_object_get_string_member (media, l->data)));
     }
 
-  db = gcm_store_open_user_db (self->store, TRUE, NULL);
+  db = gcm_store_open_user_db (store, TRUE, NULL);
   if (db != NULL)
     gcm_user_data_get_state (db, id, &item->state);
   sqlite3_close (db);
@@ -318,13 +338,15 @@ load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  GcmItemView *self = GCM_ITEM_VIEW (object);
+  g_autoptr(GcmItemView) self = weak_ref_take (user_data);
   g_autoptr(LoadedItem) item = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *breadcrumb = NULL;
   MediaMap *map;
 
   item = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self == NULL)
+    return;
   if (item == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -611,7 +633,9 @@ gcm_item_view_load (GcmItemView        *self,
   self->highlight = g_strdupv ((char **) highlight);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_ID]);
 
-  task = g_task_new (self, self->cancellable, load_cb, NULL);
+  /* The worker sees only the store and the id, and holds no reference to the view: a
+   * cancelled load may outlive it and finish on the worker. */
+  task = g_task_new (self->store, self->cancellable, load_cb, weak_ref_new (self));
   g_task_set_source_tag (task, gcm_item_view_load);
   g_task_set_task_data (task, g_strdup (id), g_free);
   g_task_set_return_on_cancel (task, TRUE);
