@@ -5,16 +5,18 @@
  *
  * Composes the page of any item as one Markdown text: a case's facts and photos, a procedure's
  * hazards and numbered steps, a quiz's questions, then the body and the sources. The reader then
- * renders every kind with the same document view, and pages stay native widgets. Headings are
- * content, not UI strings, so they are written in the content's language (English).
+ * renders every kind with the same document view, and pages stay native widgets. Its headings
+ * and labels are the app's words, so they are translated.
  */
 
 #define G_LOG_DOMAIN "GcmItemMarkdown"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
+#include "gcm-item-kind.h"
 #include "gcm-item-markdown.h"
 #include "gcm-json-utils.h"
 
@@ -134,11 +136,12 @@ append_case (GString    *out,
              JsonObject *item)
 {
   static const struct { const char *member; const char *label; } facts[] = {
-    { "date", "Date" },
-    { "place", "Place" },
-    { "commodity", "Commodity" },
-    { "quantity", "Quantity" },
-    { "reported_at", "Reported at" },
+    { "date", N_("Date") },
+    { "place", N_("Place") },
+    { "commodity", N_("Commodity") },
+    { "quantity", N_("Quantity") },
+    /* Translators: where a case was reported, such as a workshop */
+    { "reported_at", N_("Reported at") },
   };
   JsonArray *photos = gcm_json_get_array (item, "photos");
 
@@ -148,7 +151,9 @@ append_case (GString    *out,
       const char *value = gcm_json_get_string (item, facts[i].member);
       if (value == NULL)
         continue;
-      g_string_append_printf (out, "| **%s** | ", facts[i].label);
+      g_string_append (out, "| **");
+      append_escaped (out, _(facts[i].label));
+      g_string_append (out, "** | ");
       append_escaped (out, value);
       g_string_append (out, " |\n");
     }
@@ -183,8 +188,8 @@ append_case (GString    *out,
       g_string_append (out, "\")\n\n");
     }
 
-  append_list_section (out, item, "modus_operandi", "Modus operandi");
-  append_list_section (out, item, "risk_indicators", "Risk indicators");
+  append_list_section (out, item, "modus_operandi", _("Modus operandi"));
+  append_list_section (out, item, "risk_indicators", _("Risk indicators"));
 }
 
 static void
@@ -193,13 +198,13 @@ append_procedure (GString    *out,
 {
   JsonArray *steps = gcm_json_get_array (item, "steps");
 
-  append_list_section (out, item, "applies_to", "Applies to");
-  append_list_section (out, item, "hazards", "Hazards");
-  append_list_section (out, item, "protective_equipment", "Protective equipment");
+  append_list_section (out, item, "applies_to", _("Applies to"));
+  append_list_section (out, item, "hazards", _("Hazards"));
+  append_list_section (out, item, "protective_equipment", _("Protective equipment"));
 
   if (steps == NULL)
     return;
-  g_string_append (out, "## Steps\n\n");
+  g_string_append_printf (out, "## %s\n\n", _("Steps"));
   for (guint i = 0; i < json_array_get_length (steps); i++)
     {
       JsonObject *step = object_element (steps, i);
@@ -213,7 +218,7 @@ append_procedure (GString    *out,
       g_string_append (out, "\n\n");
       if (warning != NULL)
         {
-          g_string_append (out, "   > **Warning** ");
+          g_string_append_printf (out, "   > **%s** ", _("Warning"));
           append_escaped (out, warning);
           g_string_append (out, "\n\n");
         }
@@ -227,7 +232,9 @@ append_quiz (GString    *out,
   JsonArray *questions = gcm_json_get_array (item, "questions");
   guint count = questions ? json_array_get_length (questions) : 0;
 
-  g_string_append_printf (out, "This quiz has %u question%s.\n\n", count, count == 1 ? "" : "s");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "This quiz has %u question.",
+                                            "This quiz has %u questions.", count), count);
+  g_string_append (out, "\n\n");
   for (guint i = 0; i < count; i++)
     {
       JsonObject *question = object_element (questions, i);
@@ -237,17 +244,22 @@ append_quiz (GString    *out,
 
       if (prompt == NULL)
         continue;
-      g_string_append_printf (out, "### Question %u\n\n", i + 1);
+      /* Translators: a heading; %u is the question's number */
+      g_string_append (out, "### ");
+      g_string_append_printf (out, _("Question %u"), i + 1);
+      g_string_append (out, "\n\n");
       append_escaped (out, prompt);
       g_string_append (out, "\n\n");
       if (image != NULL)
         {
-          g_string_append_printf (out, "![Picture for question %u](", i + 1);
+          g_string_append (out, "![");
+          g_string_append_printf (out, _("Picture for question %u"), i + 1);
+          g_string_append (out, "](");
           append_destination (out, "media:", image);
           g_string_append (out, ")\n\n");
         }
       if (choices == NULL)
-        g_string_append (out, "- True\n- False\n");
+        g_string_append_printf (out, "- %s\n- %s\n", _("True"), _("False"));
       for (guint j = 0; choices != NULL && j < json_array_get_length (choices); j++)
         {
           const char *choice = string_element (choices, j);
@@ -269,7 +281,7 @@ append_sources (GString    *out,
 
   if (sources == NULL || json_array_get_length (sources) == 0)
     return;
-  g_string_append (out, "## Sources\n\n");
+  g_string_append_printf (out, "## %s\n\n", _("Sources"));
   for (guint i = 0; i < json_array_get_length (sources); i++)
     {
       JsonObject *source = object_element (sources, i);
@@ -303,17 +315,27 @@ char *
 gcm_item_markdown_compose (JsonObject *item)
 {
   GString *out = g_string_new (NULL);
-  const char *kind = gcm_json_get_string (item, "kind");
   const char *body = gcm_json_get_string (item, "body");
+  GcmItemKind kind = GCM_ITEM_KIND_SECTION;
 
   g_return_val_if_fail (item != NULL, NULL);
 
-  if (g_strcmp0 (kind, "case") == 0)
-    append_case (out, item);
-  else if (g_strcmp0 (kind, "procedure") == 0)
-    append_procedure (out, item);
-  else if (g_strcmp0 (kind, "quiz") == 0)
-    append_quiz (out, item);
+  gcm_item_kind_from_string (gcm_json_get_string (item, "kind"), &kind);
+  switch (kind)
+    {
+    case GCM_ITEM_KIND_CASE:
+      append_case (out, item);
+      break;
+    case GCM_ITEM_KIND_PROCEDURE:
+      append_procedure (out, item);
+      break;
+    case GCM_ITEM_KIND_QUIZ:
+      append_quiz (out, item);
+      break;
+    case GCM_ITEM_KIND_SECTION:
+    default:
+      break;
+    }
 
   if (body != NULL)
     {
