@@ -14,8 +14,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include "gcm-picture.h"
 
 struct _GcmPicture
@@ -45,7 +43,7 @@ gcm_picture_measure (GtkWidget      *widget,
                      int            *natural_baseline)
 {
   GcmPicture *self = GCM_PICTURE (widget);
-  double width;
+  gint64 width;
 
   if (self->natural_width <= 0 || self->natural_height <= 0)
     {
@@ -61,8 +59,10 @@ gcm_picture_measure (GtkWidget      *widget,
       return;
     }
 
+  /* Rounded up, so the picture never gets a pixel less than it draws */
   width = for_size >= 0 ? MIN (for_size, self->natural_width) : self->natural_width;
-  *minimum = *natural = (int) ceil (self->natural_height * width / self->natural_width);
+  *minimum = *natural = (int) ((self->natural_height * width + self->natural_width - 1) /
+                               self->natural_width);
 }
 
 static void

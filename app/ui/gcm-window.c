@@ -494,6 +494,8 @@ list_loaded_cb (GObject      *object,
       show_list_error (self, _("This List Could Not Be Opened"), error);
       return;
     }
+  if (current_route (self) == NULL || !gcm_route_is_list (current_route (self)))
+    return;
 
   builder = begin_list (self, FALSE);
   for (guint i = 0; i < list->rows->len; i++)
@@ -701,6 +703,10 @@ show_route (GcmWindow *self,
 
   if (!self->has_content)
     return;
+
+  /* Whatever was still being read for the place shown before must not replace this one. */
+  g_cancellable_cancel (self->list_cancellable);
+  g_cancellable_cancel (self->search_cancellable);
 
   /* A search is not a page to come back to on the next start. */
   if (type != GCM_ROUTE_SEARCH)
