@@ -21,48 +21,7 @@
 #include "gcm-item-view.h"
 #include "gcm-search.h"
 #include "gcm-user-data.h"
-#include "gcm-window.h"
-
-#define FONT_SCALE_STEP 0.1
-
-struct _GcmWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkListBox           *sidebar_list;
-  GtkLabel             *content_status;
-  GtkSearchEntry       *search_entry;
-  GtkToggleButton      *bookmark_button;
-  GtkStack             *content_stack;
-  AdwStatusPage        *status_page;
-  GtkLabel             *list_title;
-  GtkLabel             *list_subtitle;
-  GtkBox               *filter_box;
-  AdwStatusPage        *list_empty;
-  GtkButton            *empty_button;
-  GtkListBox           *item_list;
-
-  /* Owned */
-  GcmStore             *store;
-  GSettings            *settings;
-  GcmSearch            *search;
-  GCancellable         *search_cancellable;
-  GCancellable         *list_cancellable;
-  GCancellable         *cancellable;
-  GcmItemView          *item_view;
-  GcmHistory           *history;      /* the place shown, and back and forward */
-  GStrv                 list_ids;     /* ids of the list last shown, for previous/next */
-  GStrv                 list_titles;  /* and their titles, for the buttons that say where */
-  GStrv                 highlight;    /* terms for the next item opened from search */
-  GStrv                 search_terms; /* the terms of the results shown */
-  char                 *filter_convention;  /* search filters from the chips; NULL for all */
-  char                 *filter_kind;
-  GcmRoute             *first_chapter;
-  gboolean              has_content;
-};
+#include "gcm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (GcmWindow, gcm_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -75,7 +34,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void navigate (GcmWindow *self, GcmRoute *route);
 static void load_list (GcmWindow *self, GcmRoute *route);
 
 /* Helpers */
@@ -105,9 +63,9 @@ showing (GcmWindow    *self,
   return route != NULL && gcm_route_get_route_type (route) == type;
 }
 
-static void
-toast (GcmWindow  *self,
-       const char *text)
+void
+_gcm_window_toast (GcmWindow  *self,
+                   const char *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
@@ -184,9 +142,6 @@ select_sidebar_route (GcmWindow *self,
         }
     }
 }
-
-static void
-show_route (GcmWindow *self, GcmRoute *route);
 
 static void on_search_changed_cb (GcmWindow *self);
 
@@ -269,12 +224,12 @@ contents_loaded_cb (GObject      *object,
       g_autoptr(GcmRoute) last = gcm_route_parse (text);
 
       if (last != NULL)
-        navigate (self, last);
+        _gcm_window_navigate (self, last);
       else if (self->first_chapter != NULL)
-        navigate (self, self->first_chapter);
+        _gcm_window_navigate (self, self->first_chapter);
     }
   else
-    show_route (self, current_route (self));
+    _gcm_window_show_route (self, current_route (self));
 }
 
 /* Reads the table of contents again, then shows the current place again. */
@@ -338,10 +293,10 @@ bookmark_removed_cb (GObject      *object,
   if (!gcm_user_data_write_finish (GCM_STORE (object), result, &error))
     {
       g_warning ("The bookmark could not be removed: %s", error->message);
-      toast (self, _("The bookmark could not be removed."));
+      _gcm_window_toast (self, _("The bookmark could not be removed."));
       return;
     }
-  toast (self, _("Bookmark removed"));
+  _gcm_window_toast (self, _("Bookmark removed"));
   if (showing (self, GCM_ROUTE_BOOKMARKS))
     load_list (self, current_route (self));
 }
@@ -553,8 +508,8 @@ load_list (GcmWindow *self,
                          list_loaded_cb, g_object_ref (self));
 }
 
-static void
-update_bookmark_button (GcmWindow *self)
+void
+_gcm_window_update_bookmark_button (GcmWindow *self)
 {
   gboolean marked = gcm_item_view_get_bookmarked (self->item_view);
   const char *label = marked ? _("Remove Bookmark") : _("Bookmark This Page");
@@ -695,9 +650,9 @@ run_search (GcmWindow  *self,
 
 /* Navigation */
 
-static void
-show_route (GcmWindow *self,
-            GcmRoute  *route)
+void
+_gcm_window_show_route (GcmWindow *self,
+                        GcmRoute  *route)
 {
   GcmRouteType type = gcm_route_get_route_type (route);
 
@@ -739,14 +694,14 @@ update_history_actions (GcmWindow *self)
                                  gcm_history_can_go_forward (self->history));
 }
 
-static void
-navigate (GcmWindow *self,
-          GcmRoute  *route)
+void
+_gcm_window_navigate (GcmWindow *self,
+                      GcmRoute  *route)
 {
   /* The same place again, such as a search result for the page shown, is shown anew so new
    * highlights apply. */
   gcm_history_push (self->history, route);
-  show_route (self, route);
+  _gcm_window_show_route (self, route);
 }
 
 /* Filter chips: one convention and one kind at a time, or all. */
@@ -885,7 +840,7 @@ on_sidebar_row_activated_cb (GcmWindow     *self,
   GcmRoute *route = g_object_get_data (G_OBJECT (row), "route");
 
   if (route != NULL)
-    navigate (self, route);
+    _gcm_window_navigate (self, route);
 }
 
 static void
@@ -903,7 +858,7 @@ on_item_row_activated_cb (GcmWindow     *self,
       self->highlight = g_strdupv (self->search_terms);
     }
   route = gcm_route_new_item (id);
-  navigate (self, route);
+  _gcm_window_navigate (self, route);
 }
 
 static gboolean
@@ -915,7 +870,7 @@ on_link_activated_cb (GcmWindow  *self,
   /* Content links name places of the manual, never a search. */
   if (route == NULL || gcm_route_get_route_type (route) == GCM_ROUTE_SEARCH)
     return FALSE;   /* web links open in the browser */
-  navigate (self, route);
+  _gcm_window_navigate (self, route);
   return TRUE;
 }
 
@@ -933,7 +888,7 @@ on_search_changed_cb (GcmWindow *self)
       return;
     }
   route = gcm_route_new_search (stripped);
-  navigate (self, route);
+  _gcm_window_navigate (self, route);
 }
 
 static void
@@ -976,7 +931,7 @@ on_empty_button_clicked_cb (GcmWindow *self,
   if (gcm_route_get_route_type (route) == GCM_ROUTE_SEARCH)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), gcm_route_get_argument (route));
   else
-    navigate (self, route);
+    _gcm_window_navigate (self, route);
 }
 
 static void
@@ -1051,137 +1006,6 @@ on_importing_changed_cb (GcmWindow      *self,
   reload_contents (self);
 }
 
-/* Actions */
-
-static void
-gcm_window_actions_back (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  GcmWindow *self = GCM_WINDOW (widget);
-  GcmRoute *route = gcm_history_go_back (self->history);
-
-  if (route != NULL)
-    show_route (self, route);
-}
-
-static void
-gcm_window_actions_forward (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  GcmWindow *self = GCM_WINDOW (widget);
-  GcmRoute *route = gcm_history_go_forward (self->history);
-
-  if (route != NULL)
-    show_route (self, route);
-}
-
-static void
-gcm_window_actions_search (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  GcmWindow *self = GCM_WINDOW (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-bookmark_toggled_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GcmWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!gcm_item_view_toggle_bookmark_finish (GCM_ITEM_VIEW (object), result, &error))
-    {
-      g_warning ("The bookmark could not be saved: %s", error->message);
-      toast (self, _("The bookmark could not be saved."));
-      update_bookmark_button (self);
-      return;
-    }
-  toast (self, gcm_item_view_get_bookmarked (self->item_view) ? _("Bookmarked")
-                                                               : _("Bookmark removed"));
-}
-
-static void
-gcm_window_actions_toggle_bookmark (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *parameter)
-{
-  GcmWindow *self = GCM_WINDOW (widget);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "item") != 0)
-    return;
-  gcm_item_view_toggle_bookmark_async (self->item_view, bookmark_toggled_cb, g_object_ref (self));
-}
-
-static void
-change_font_scale (GcmWindow *self,
-                   double     delta)
-{
-  double scale = g_settings_get_double (self->settings, "font-scale");
-
-  scale = delta == 0 ? 1.0 : CLAMP (scale + delta, 0.5, 3.0);
-  g_settings_set_double (self->settings, "font-scale", scale);
-}
-
-static void
-gcm_window_actions_zoom (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  GcmWindow *self = GCM_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.zoom-in"))
-    change_font_scale (self, FONT_SCALE_STEP);
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    change_font_scale (self, -FONT_SCALE_STEP);
-  else
-    change_font_scale (self, 0);
-}
-
-static void
-gcm_window_actions_step_item (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  GcmWindow *self = GCM_WINDOW (widget);
-  const char *id = gcm_item_view_get_item_id (self->item_view);
-  int step = g_str_equal (action_name, "win.next-item") ? 1 : -1;
-  guint n = self->list_ids ? g_strv_length (self->list_ids) : 0;
-
-  for (guint i = 0; id != NULL && i < n; i++)
-    {
-      if (g_str_equal (self->list_ids[i], id) && (int) i + step >= 0 && i + step < n)
-        {
-          g_autoptr(GcmRoute) route = gcm_route_new_item (self->list_ids[i + step]);
-          navigate (self, route);
-          return;
-        }
-    }
-}
-
-static void
-gcm_window_actions_show_sidebar (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter)
-{
-  adw_leaflet_navigate (GCM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-gcm_window_actions_show_bookmarks (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *parameter)
-{
-  g_autoptr(GcmRoute) bookmarks = gcm_route_new_bookmarks ();
-
-  navigate (GCM_WINDOW (widget), bookmarks);
-}
-
 /* GObject */
 
 static void
@@ -1197,7 +1021,7 @@ gcm_window_constructed (GObject *object)
   g_signal_connect_object (self->item_view, "notify::parent-route",
                            G_CALLBACK (on_item_parent_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->item_view, "notify::bookmarked",
-                           G_CALLBACK (update_bookmark_button), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_gcm_window_update_bookmark_button), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->item_view), "item");
 
   g_settings_bind (self->settings, "font-scale", self->item_view, "font-scale", G_SETTINGS_BIND_GET);
@@ -1348,22 +1172,7 @@ gcm_window_class_init (GcmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_next_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_empty_button_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, gcm_window_actions_back);
-  gtk_widget_class_install_action (widget_class, "win.forward", NULL, gcm_window_actions_forward);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, gcm_window_actions_search);
-  gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL,
-                                   gcm_window_actions_toggle_bookmark);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, gcm_window_actions_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, gcm_window_actions_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, gcm_window_actions_zoom);
-  gtk_widget_class_install_action (widget_class, "win.previous-item", NULL,
-                                   gcm_window_actions_step_item);
-  gtk_widget_class_install_action (widget_class, "win.next-item", NULL,
-                                   gcm_window_actions_step_item);
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL,
-                                   gcm_window_actions_show_sidebar);
-  gtk_widget_class_install_action (widget_class, "win.show-bookmarks", NULL,
-                                   gcm_window_actions_show_bookmarks);
+  _gcm_window_class_add_actions (widget_class);
 }
 
 static void

@@ -1,0 +1,66 @@
+/* gcm-window-private.h
+ *
+ * Copyright 2026 The Green Customs Manual authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the window's files share: its fields and the steps its actions take.
+ */
+
+#pragma once
+
+#include "gcm-history.h"
+#include "gcm-item-view.h"
+#include "gcm-search.h"
+#include "gcm-window.h"
+
+G_BEGIN_DECLS
+
+struct _GcmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkLabel             *content_status;
+  GtkSearchEntry       *search_entry;
+  GtkToggleButton      *bookmark_button;
+  GtkStack             *content_stack;
+  AdwStatusPage        *status_page;
+  GtkLabel             *list_title;
+  GtkLabel             *list_subtitle;
+  GtkBox               *filter_box;
+  AdwStatusPage        *list_empty;
+  GtkButton            *empty_button;
+  GtkListBox           *item_list;
+
+  /* Owned */
+  GcmStore             *store;
+  GSettings            *settings;
+  GcmSearch            *search;
+  GCancellable         *search_cancellable;
+  GCancellable         *list_cancellable;
+  GCancellable         *cancellable;
+  GcmItemView          *item_view;
+  GcmHistory           *history;      /* the place shown, and back and forward */
+  GStrv                 list_ids;     /* ids of the list last shown, for previous/next */
+  GStrv                 list_titles;  /* and their titles, for the buttons that say where */
+  GStrv                 highlight;    /* terms for the next item opened from search */
+  GStrv                 search_terms; /* the terms of the results shown */
+  char                 *filter_convention;  /* search filters from the chips; NULL for all */
+  char                 *filter_kind;
+  GcmRoute             *first_chapter;
+  gboolean              has_content;
+};
+
+void _gcm_window_navigate                (GcmWindow      *self,
+                                          GcmRoute       *route);
+void _gcm_window_show_route              (GcmWindow      *self,
+                                          GcmRoute       *route);
+void _gcm_window_toast                   (GcmWindow      *self,
+                                          const char     *text);
+void _gcm_window_update_bookmark_button  (GcmWindow      *self);
+void _gcm_window_class_add_actions       (GtkWidgetClass *widget_class);
+
+G_END_DECLS
