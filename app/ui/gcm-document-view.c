@@ -26,9 +26,10 @@
 #include <glib/gi18n.h>
 
 #include "gcm-document-view.h"
+#include "gcm-image-loader.h"
 #include "gcm-picture.h"
 
-/* Decoded images are never wider or taller than this, in pixels */
+/* A page shows pictures no wider or taller than this, in logical pixels */
 #define IMAGE_MAX_WIDTH  720
 #define IMAGE_MAX_HEIGHT 1440
 
@@ -116,115 +117,6 @@ image_request_free (ImageRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImageRequest, image_request_free)
 
-/* What a worker decodes: the file, and for how dense a screen. */
-typedef struct
-{
-  GFile *file;
-  int    scale_factor;
-  int    natural_width;   /* set by the worker: the size to show, in logical pixels */
-  int    natural_height;
-} ImageJob;
-
-static void
-image_job_free (ImageJob *job)
-{
-  g_object_unref (job->file);
-  g_free (job);
-}
-
-static void
-on_loader_size_prepared_cb (GdkPixbufLoader *loader,
-                            int              width,
-                            int              height,
-                            gpointer         user_data)
-{
-  ImageJob *job = user_data;
-  double scale = 1.0;
-
-  if (width <= 0 || height <= 0)
-    return;
-
-  /* Shown at its own size, but never larger than a page needs */
-  scale = MIN (scale, (double) IMAGE_MAX_WIDTH / width);
-  scale = MIN (scale, (double) IMAGE_MAX_HEIGHT / height);
-  job->natural_width = MAX (1, (int) (width * scale));
-  job->natural_height = MAX (1, (int) (height * scale));
-
-  /* Decoded with as many pixels as the screen shows there: SVGs stay crisp on HiDPI, and a
-   * large photo is never held in memory at full size */
-  scale *= job->scale_factor;
-  if (!G_APPROX_VALUE (scale, 1.0, 0.001))
-    gdk_pixbuf_loader_set_size (loader,
-                                MAX (1, (int) (width * scale)),
-                                MAX (1, (int) (height * scale)));
-}
-
-/* Runs in a worker thread: touches only the job it was given. */
-static void
-load_image_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  ImageJob *job = task_data;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GdkPixbufLoader) loader = NULL;
-  g_autoptr(GdkPixbuf) oriented = NULL;
-  g_autoptr(GError) error = NULL;
-  guchar buffer[16384];
-  GdkPixbuf *pixbuf;
-  gssize n_read;
-
-  stream = g_file_read (job->file, cancellable, &error);
-  if (stream == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  loader = gdk_pixbuf_loader_new ();
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_loader_size_prepared_cb), job);
-
-  while ((n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer,
-                                        cancellable, &error)) > 0)
-    {
-      if (!gdk_pixbuf_loader_write (loader, buffer, (gsize) n_read, &error))
-        break;
-    }
-
-  /* A loader must always be closed, even after a failure */
-  if (error != NULL)
-    {
-      gdk_pixbuf_loader_close (loader, NULL);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!gdk_pixbuf_loader_close (loader, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (pixbuf == NULL || job->natural_width == 0)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               "The file holds no image");
-      return;
-    }
-
-  /* Photos from cameras carry their rotation in EXIF */
-  oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
-  if (gdk_pixbuf_get_width (oriented) != gdk_pixbuf_get_width (pixbuf))
-    {
-      int width = job->natural_width;
-      job->natural_width = job->natural_height;
-      job->natural_height = width;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&oriented), g_object_unref);
-}
-
 static void
 show_image_fallback (GcmDocumentView *self,
                      GtkWidget       *picture)
@@ -260,12 +152,11 @@ on_image_loaded_cb (GObject      *source_object,
   g_autoptr(ImageRequest) request = user_data;
   g_autoptr(GcmDocumentView) self = NULL;
   g_autoptr(GtkWidget) picture = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  ImageJob *job;
+  int width, height;
 
-  pixbuf = g_task_propagate_pointer (G_TASK (result), &error);
+  texture = gcm_image_load_finish (result, &width, &height, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -275,16 +166,13 @@ on_image_loaded_cb (GObject      *source_object,
   if (self == NULL || picture == NULL)
     return;
 
-  if (pixbuf == NULL)
+  if (texture == NULL)
     {
       g_debug ("Could not load image: %s", error->message);
       show_image_fallback (self, picture);
       return;
     }
-
-  job = g_task_get_task_data (G_TASK (result));
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  gcm_picture_set_texture (GCM_PICTURE (picture), texture, job->natural_width, job->natural_height);
+  gcm_picture_set_texture (GCM_PICTURE (picture), texture, width, height);
 }
 
 static GFile *
@@ -311,18 +199,10 @@ load_image (GcmDocumentView *self,
             GtkWidget       *picture,
             GFile           *file)
 {
-  g_autoptr(GTask) task = NULL;
-  ImageJob *job = g_new0 (ImageJob, 1);
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
-  job->file = g_object_ref (file);
-  job->scale_factor = CLAMP (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1, 2);
-
-  /* No source object: the view must be free to go away while a file is being decoded */
-  task = g_task_new (NULL, self->cancellable, on_image_loaded_cb,
-                     image_request_new (self, picture));
-  g_task_set_source_tag (task, load_image);
-  g_task_set_task_data (task, job, (GDestroyNotify) image_job_free);
-  g_task_run_in_thread (task, load_image_thread);
+  gcm_image_load_async (file, IMAGE_MAX_WIDTH, IMAGE_MAX_HEIGHT, scale_factor, self->cancellable,
+                        on_image_loaded_cb, image_request_new (self, picture));
 }
 
 /* ------------------------------------------------------------------------------------------ */
