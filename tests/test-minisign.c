@@ -129,6 +129,21 @@ replace_line (const char *text,
 
 /* Real signatures */
 
+/* minisign prints a key id as a number: an id whose high byte is 0 has fewer than 16 digits. */
+static void
+test_key_id_without_leading_zeros (void)
+{
+  guchar raw[2 + 8 + 32] = { 'E', 'd', 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x00 };
+  g_autofree char *text = g_base64_encode (raw, sizeof raw);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GcmMinisignKey) key = gcm_minisign_key_new_from_text (text, -1, &error);
+  g_autofree char *id = NULL;
+
+  g_assert_no_error (error);
+  id = gcm_minisign_key_dup_id (key);
+  g_assert_cmpstr (id, ==, "7060504030201");
+}
+
 static void
 test_key_from_minisign (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -616,6 +631,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/gcm/minisign/key-id-without-leading-zeros", test_key_id_without_leading_zeros);
   g_test_add ("/gcm/minisign/key", Fixture, NULL, fixture_set_up, test_key_from_minisign,
               fixture_tear_down);
   g_test_add ("/gcm/minisign/verify", Fixture, NULL, fixture_set_up, test_verify_ok,

@@ -144,7 +144,8 @@ gcm_minisign_key_new_from_file (const char  *path,
   return gcm_minisign_key_new_from_text (contents, length, error);
 }
 
-/* The id as minisign prints it: the 8 bytes read as a little-endian integer, in hex. */
+/* The id as minisign prints it: the 8 bytes read as a little-endian integer, in hex without
+ * leading zeros. */
 char *
 gcm_minisign_key_dup_id (const GcmMinisignKey *key)
 {
@@ -154,7 +155,7 @@ gcm_minisign_key_dup_id (const GcmMinisignKey *key)
 
   for (int i = GCM_MINISIGN_KEY_ID_LEN - 1; i >= 0; i--)
     id = (id << 8) | key->key_id[i];
-  return g_strdup_printf ("%016" G_GINT64_MODIFIER "X", id);
+  return g_strdup_printf ("%" G_GINT64_MODIFIER "X", id);
 }
 
 void
