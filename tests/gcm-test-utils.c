@@ -241,6 +241,17 @@ gcm_test_sql_dump (const char *db_path,
   return g_string_free (out, FALSE);
 }
 
+/* gcm_test_sql_dump() for use inside an assertion: the text is freed when the test ends. */
+const char *
+gcm_test_sql_text (const char *db_path,
+                   const char *sql)
+{
+  char *text = gcm_test_sql_dump (db_path, sql);
+
+  g_test_queue_free (text);
+  return text;
+}
+
 gint64
 gcm_test_sql_int (const char *db_path,
                   const char *sql)

@@ -48,6 +48,8 @@ void      gcm_test_edit_file        (const char *path,
 gboolean  gcm_test_dir_is_empty     (const char *path);
 char     *gcm_test_sql_dump         (const char *db_path,
                                      const char *sql);
+const char *gcm_test_sql_text       (const char *db_path,
+                                     const char *sql);
 gint64    gcm_test_sql_int          (const char *db_path,
                                      const char *sql);
 

@@ -132,11 +132,11 @@ publish_v2 (Fixture    *fixture,
   return publish (fixture, "feed2", 2);
 }
 
-static char *
+static const char *
 dump (Fixture    *fixture,
       const char *sql)
 {
-  return gcm_test_sql_dump (fixture->content, sql);
+  return gcm_test_sql_text (fixture->content, sql);
 }
 
 static gint64
@@ -150,20 +150,20 @@ count (Fixture    *fixture,
 static char *
 snapshot (Fixture *fixture)
 {
-  g_autofree char *items = dump (fixture, "SELECT id, kind, version, sha256, title, codes, body,"
-                                          " json FROM item ORDER BY id");
-  g_autofree char *state = dump (fixture, "SELECT * FROM feed_state");
-  g_autofree char *chapters = dump (fixture, "SELECT * FROM chapter ORDER BY ord");
-  g_autofree char *media = dump (fixture, "SELECT i.id, m.path, m.sha256 FROM item_media m"
-                                          " JOIN item i ON i.rowid = m.item ORDER BY 1, 2");
-  g_autofree char *tags = dump (fixture, "SELECT i.id, t.tag FROM item_tag t"
-                                         " JOIN item i ON i.rowid = t.item ORDER BY 1, 2");
+  const char *items = dump (fixture, "SELECT id, kind, version, sha256, title, codes, body,"
+                                     " json FROM item ORDER BY id");
+  const char *state = dump (fixture, "SELECT * FROM feed_state");
+  const char *chapters = dump (fixture, "SELECT * FROM chapter ORDER BY ord");
+  const char *media = dump (fixture, "SELECT i.id, m.path, m.sha256 FROM item_media m"
+                                     " JOIN item i ON i.rowid = m.item ORDER BY 1, 2");
+  const char *tags = dump (fixture, "SELECT i.id, t.tag FROM item_tag t"
+                                    " JOIN item i ON i.rowid = t.item ORDER BY 1, 2");
 
   return g_strconcat (items, "--\n", state, "--\n", chapters, "--\n", media, "--\n", tags, NULL);
 }
 
 /* The ids the word index finds for @query. */
-static char *
+static const char *
 fts (Fixture    *fixture,
      const char *query)
 {

@@ -129,8 +129,8 @@ test_new (Fixture       *fixture,
   g_assert_cmpint (gcm_store_get_serial (store), ==, 0);
 
   /* WAL mode, and the schema versions, as a second connection sees them. */
-  g_assert_cmpstr (gcm_test_sql_dump (fixture->content, "PRAGMA journal_mode"), ==, "wal\n");
-  g_assert_cmpstr (gcm_test_sql_dump (fixture->user, "PRAGMA journal_mode"), ==, "wal\n");
+  g_assert_cmpstr (gcm_test_sql_text (fixture->content, "PRAGMA journal_mode"), ==, "wal\n");
+  g_assert_cmpstr (gcm_test_sql_text (fixture->user, "PRAGMA journal_mode"), ==, "wal\n");
   g_assert_cmpint (gcm_test_sql_int (fixture->content, "PRAGMA user_version"), ==,
                    GCM_CONTENT_SCHEMA_VERSION);
   g_assert_cmpint (gcm_test_sql_int (fixture->user, "PRAGMA user_version"), ==, 2);
@@ -167,7 +167,7 @@ test_reopen (Fixture       *fixture,
   g_assert_finalize_object (store);
 
   store = store_new_ok (fixture);
-  g_assert_cmpstr (gcm_test_sql_dump (fixture->user, "SELECT item_id, created, title FROM bookmark"),
+  g_assert_cmpstr (gcm_test_sql_text (fixture->user, "SELECT item_id, created, title FROM bookmark"),
                    ==, "quiz/basel|5|Basel quiz\n");
   g_assert_finalize_object (store);
 
@@ -190,12 +190,12 @@ test_migrate_v1 (Fixture       *fixture,
   store = store_new_ok (fixture);
 
   g_assert_cmpint (gcm_test_sql_int (fixture->user, "PRAGMA user_version"), ==, 2);
-  g_assert_cmpstr (gcm_test_sql_dump (fixture->user,
+  g_assert_cmpstr (gcm_test_sql_text (fixture->user,
                                       "SELECT item_id, created, title FROM bookmark ORDER BY created"),
                    ==,
                    "manual/basel/scope|1700000001|\n"
                    "case/2017-busan-ivory-transhipment|1700000002|\n");
-  g_assert_cmpstr (gcm_test_sql_dump (fixture->user,
+  g_assert_cmpstr (gcm_test_sql_text (fixture->user,
                                       "SELECT item_id, position, updated, title, completed"
                                       " FROM progress ORDER BY updated"),
                    ==,
@@ -216,10 +216,10 @@ test_migrate_v1 (Fixture       *fixture,
   g_assert_cmpint (gcm_test_sql_int (backup, "PRAGMA user_version"), ==, 1);
   g_assert_false (has_column (backup, "bookmark", "title"));
   g_assert_true (has_column (fixture->user, "bookmark", "title"));
-  g_assert_cmpstr (gcm_test_sql_dump (backup, "SELECT * FROM bookmark ORDER BY created"), ==,
+  g_assert_cmpstr (gcm_test_sql_text (backup, "SELECT * FROM bookmark ORDER BY created"), ==,
                    "manual/basel/scope|1700000001\n"
                    "case/2017-busan-ivory-transhipment|1700000002\n");
-  g_assert_cmpstr (gcm_test_sql_dump (backup, "SELECT * FROM progress ORDER BY updated"), ==,
+  g_assert_cmpstr (gcm_test_sql_text (backup, "SELECT * FROM progress ORDER BY updated"), ==,
                    "manual/basel/scope|0.5|1700000003\n"
                    "procedure/fumigated-container|1.0|1700000004\n");
   g_assert_finalize_object (store);
@@ -251,7 +251,7 @@ test_migrate_failure (Fixture       *fixture,
 
   g_assert_cmpint (gcm_test_sql_int (fixture->user, "PRAGMA user_version"), ==, 1);
   g_assert_false (has_column (fixture->user, "bookmark", "title"));
-  g_assert_cmpstr (gcm_test_sql_dump (fixture->user, "SELECT * FROM bookmark ORDER BY created"), ==,
+  g_assert_cmpstr (gcm_test_sql_text (fixture->user, "SELECT * FROM bookmark ORDER BY created"), ==,
                    before);
 }
 
@@ -285,7 +285,7 @@ test_newer_user_db (Fixture       *fixture,
   after = gcm_test_read_file (fixture->user, &after_len);
   g_assert_cmpmem (after, after_len, before, before_len);
   g_assert_cmpint (gcm_test_sql_int (fixture->user, "PRAGMA user_version"), ==, 99);
-  g_assert_cmpstr (gcm_test_sql_dump (fixture->user, "SELECT * FROM highlight"), ==,
+  g_assert_cmpstr (gcm_test_sql_text (fixture->user, "SELECT * FROM highlight"), ==,
                    "1|manual/cites/appendices|Appendix I\n");
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 }
@@ -321,8 +321,8 @@ test_content_rebuilt (Fixture       *fixture,
       g_assert_true (has_column (fixture->content, "item", "json"));
       g_assert_cmpint (gcm_test_sql_int (fixture->content, "SELECT count(*) FROM item"), ==, 0);
       g_assert_cmpint (gcm_store_get_serial (store), ==, 0);
-      g_assert_cmpstr (gcm_test_sql_dump (fixture->content, "PRAGMA journal_mode"), ==, "wal\n");
-      g_assert_cmpstr (gcm_test_sql_dump (fixture->user, "SELECT item_id, created FROM bookmark"),
+      g_assert_cmpstr (gcm_test_sql_text (fixture->content, "PRAGMA journal_mode"), ==, "wal\n");
+      g_assert_cmpstr (gcm_test_sql_text (fixture->user, "SELECT item_id, created FROM bookmark"),
                        ==, "quiz/cites|3\n");
       g_assert_finalize_object (store);
     }
@@ -346,7 +346,7 @@ test_content_not_a_database (Fixture       *fixture,
   g_assert_cmpint (gcm_test_sql_int (fixture->content, "PRAGMA user_version"), ==,
                    GCM_CONTENT_SCHEMA_VERSION);
   g_assert_cmpint (gcm_test_sql_int (fixture->content, "SELECT count(*) FROM item"), ==, 0);
-  g_assert_cmpstr (gcm_test_sql_dump (fixture->user, "SELECT item_id, created FROM bookmark"),
+  g_assert_cmpstr (gcm_test_sql_text (fixture->user, "SELECT item_id, created FROM bookmark"),
                    ==, "case/x|5\n");
   g_assert_finalize_object (store);
 }
@@ -370,7 +370,7 @@ test_worker_connections (Fixture       *fixture,
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (reader, "DELETE FROM chapter", NULL, NULL, NULL), ==,
                    SQLITE_READONLY);
-  g_assert_cmpstr (gcm_test_sql_dump (fixture->content, "SELECT id FROM chapter"), ==, "basel\n");
+  g_assert_cmpstr (gcm_test_sql_text (fixture->content, "SELECT id FROM chapter"), ==, "basel\n");
   sqlite3_close (writer);
   sqlite3_close (reader);
 }
