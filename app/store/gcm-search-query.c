@@ -16,8 +16,7 @@
  *  - the last token is a prefix (`"ivor"*`): the officer is still typing it; so is every word
  *    with Hangul in it, because Korean particles are suffixes (`증거` must find `증거물을`);
  *  - the same expression goes to the stemmed table when an English word of 4+ letters could
- *    have other forms; shorter words have few, and as prefixes they would scan long ranges of
- *    the stemmed index, which has no prefix index.
+ *    have other forms; shorter words have few, so the stemmed search would find nothing new.
  */
 
 #define G_LOG_DOMAIN "GcmSearchQuery"
@@ -299,7 +298,19 @@ build_snippet_terms (const GcmSearchQuery *self)
   for (guint i = 0; i < self->n_words; i++)
     append_snippet_term (out, self->words[i], self->word_prefix[i]);
   for (guint i = 0; self->codes[i] != NULL; i++)
-    append_snippet_term (out, strchr (self->codes[i], ':') + 1, self->code_prefix[i]);
+    {
+      const char *value = strchr (self->codes[i], ':') + 1;
+
+      append_snippet_term (out, value, self->code_prefix[i]);
+      /* Texts write HS subheadings dotted: hs:290314 is marked where it says 2903.14. */
+      if (g_str_has_prefix (self->codes[i], "hs:") && strlen (value) > 4 &&
+          strspn (value, "0123456789") == strlen (value))
+        {
+          g_autofree char *dotted = g_strdup_printf ("%.4s.%s", value, value + 4);
+
+          append_snippet_term (out, dotted, self->code_prefix[i]);
+        }
+    }
   if (out->len == 0)
     return NULL;
   return g_string_free (g_steal_pointer (&out), FALSE);

@@ -22,7 +22,7 @@
 #include "gcm-search-results-private.h"
 
 #define CONTEXT_BEFORE 40  /* characters kept before the first match of a cut sentence */
-#define MIN_PROSE_WORDS 4  /* "false labelling;" is a list item, not an answer */
+#define MIN_PROSE_WORDS 2  /* "Yes." answers nothing; Korean sentences have few words */
 
 typedef struct
 {
