@@ -14,8 +14,9 @@
  *
  * A query runs in stages, each only when the one before left room:
  *  1. `item_fts` (unicode61, prefix indexes) with a snippet, in tiers: title hits, then hits in
- *     codes, keywords and headings, then body hits; bm25 with the weights 10/8/6/5/1 ranks
- *     within a tier (see search_fts() and rank_function());
+ *     codes, keywords and headings, then body hits, then hits that only `item_stem` (porter)
+ *     finds; bm25 with the weights 10/8/6/5/1 ranks within a tier (see search_fts() and
+ *     rank_function()); gcm_snippet() picks the sentence each result shows;
  *  2. no hit: substrings of 3+ characters from `item_tri` (trigram), for a word typed from its
  *     middle (`pilep`, `급처치`); trigram queries cost several times a word query, so they run
  *     only when the words found nothing;
@@ -25,6 +26,7 @@
  *     (`발자` → `발작`), or a misspelt word corrected from the vocabulary within a bounded edit
  *     distance (`ivroy` → `ivory`); if the suggestion finds something, its results are returned
  *     with the suggestion ("Showing results for …").
+ * A full page is followed by a count of every hit (count_hits()), for "20 of 57 results".
  */
 
 #define G_LOG_DOMAIN "GcmSearch"
