@@ -21,6 +21,7 @@ G_BEGIN_DECLS
  *   - one sentence of the body that holds the most of the words, cut to about 160 characters
  *     around the first match (`…` where cut); headings and list lines never run into it;
  *   - else the item's summary, when it holds the words (a title or keyword hit);
+ *   - else a line of the body that is no sentence (a list item) and holds the words;
  *   - else a heading that holds the words, a colon and the first sentence under it:
  *     `<b>Seized</b> specimens: The Ministry keeps…`;
  *   - else the summary, or the body's first sentence;
@@ -29,8 +30,8 @@ G_BEGIN_DECLS
  *     `<b>HS 2903.14</b> — Controlled substances: Carbon tetrachloride (<b>2903.14</b>) is…`
  * @rank: the score the result was ordered by within its stage; lower is better. The results
  *   are already in order, best first: title hits, then code, keyword and heading hits, then
- *   body hits, then (only when those found nothing) substring hits. Compare ranks only within
- *   one result set.
+ *   body hits, then hits of another form of an English word (`labelled` for `labelling`), then
+ *   (only when those found nothing) substring hits. Compare ranks only within one result set.
  *
  * One hit. Read-only: it belongs to its #GcmSearchResults.
  */

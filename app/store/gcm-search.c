@@ -406,7 +406,7 @@ rank_function (const Fts5ExtensionApi  *api,
  * line. The phrases go through the table's own tokenizer, and so does the body, so a match is
  * what the index matched: folded, and stemmed in `item_stem` (`labelling` marks `labelled`).
  * Unlike snippet(), it marks the words in every tier, although a title tier's expression names
- * only the title. The result is private to this file: a letter (N, S or H, see
+ * only the title. The result is private to this file: a letter (N, S, H or L, see
  * GcmSearchSnippetHit), the heading above the passage, SNIPPET_SEPARATOR, the passage. */
 #define SNIPPET_SEPARATOR    '\x1e'
 #define SNIPPET_MAX_TOKENS   8    /* tokens of one phrase looked at */
@@ -1969,9 +1969,9 @@ gcm_search_init (GcmSearch *self)
  * gcm_search_install_schema:
  * @db: a connection to content.db, inside the transaction that creates the `item` table
  *
- * Creates the search tables over `item`: `item_fts` (words), `item_tri` (substrings),
- * `item_vocab` (the vocabulary), `search_term` (suggestions) and the triggers that keep the
- * indexes in step with `item`.
+ * Creates the search tables over `item`: `item_fts` (words), `item_stem` (stemmed words),
+ * `item_tri` (substrings), `item_vocab` (the vocabulary), `search_term` (suggestions) and the
+ * triggers that keep the indexes in step with `item`.
  *
  * Returns: %TRUE on success
  */
