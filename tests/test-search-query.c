@@ -228,6 +228,38 @@ test_successor (void)
   g_assert_cmpint (strcmp ("발작은", bal), <, 0);
 }
 
+/* Which queries also search the stemmed index, and what their snippets mark. */
+static void
+test_stem_and_snippet_terms (void)
+{
+  static const struct
+  {
+    const char *input;
+    const char *stem_match;   /* NULL: the exact index only */
+    const char *terms;        /* snippet_terms, NULL for none */
+  } cases[] = {
+    { "labelling", "\"labelling\"*", "labelling*\n" },
+    { "seized ivory", "\"seized\" \"ivory\"*", "seized\nivory*\n" },
+    { "ivo", NULL, "ivo*\n" },               /* too short to have other forms */
+    { "r22 ivo", NULL, "r22\nivo*\n" },
+    { "증거물을", NULL, "증거물을*\n" },      /* the stemmer is English only */
+    { "kind:case", NULL, NULL },
+    { "seized hs:2903", "\"seized\" codes : \"hs:2903\"*", "seized\n2903*\n" },
+    { "hs:290314", NULL, "290314*\n2903.14*\n" }, /* written dotted in texts */
+    { "un:1078 cas:75-45-6", NULL, "1078\n75-45-6*\n" },
+    { "a*b", NULL, "a b*\n" },                /* a star only ever means a prefix */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GcmSearchQuery) query = gcm_search_query_parse (cases[i].input);
+
+      g_test_message ("%s", cases[i].input);
+      g_assert_cmpstr (query->stem_match, ==, cases[i].stem_match);
+      g_assert_cmpstr (query->snippet_terms, ==, cases[i].terms);
+    }
+}
+
 static void
 test_rewrite (void)
 {
@@ -266,6 +298,7 @@ main (int   argc,
   g_test_add_func ("/gcm/search-query/edit-distance", test_edit_distance);
   g_test_add_func ("/gcm/search-query/successor", test_successor);
   g_test_add_func ("/gcm/search-query/rewrite", test_rewrite);
+  g_test_add_func ("/gcm/search-query/stem-and-snippet-terms", test_stem_and_snippet_terms);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "gcm-content-schema.h"
 #include "gcm-search.h"
 #include "gcm-search-results-private.h"
+#include "gcm-search-snippet.h"
 #include "gcm-store.h"
 
 typedef struct
@@ -25,6 +26,7 @@ typedef struct
   const char *keywords;
   const char *body;
   const char *summary;
+  const char *headings;   /* one a line, as the importer writes them; NULL for none */
 } TestItem;
 
 static const TestItem library[] = {
@@ -36,7 +38,9 @@ static const TestItem library[] = {
     "hs:2903.71 hs:290371 un:1018", "HCFC-22 refrigerant",
     "Chlorodifluoromethane cylinders often carry false labels.", "" },
   { "sections/ods/ctc", "section", "Carbon tetrachloride", "montreal rotterdam",
-    "hs:2903.14 hs:290314 un:1846 cas:56-23-5", "solvent", "A solvent and feedstock.", "" },
+    "hs:2903.14 hs:290314 un:1846 cas:56-23-5", "solvent",
+    "Controlled substances\nCarbon tetrachloride is classified in subheading 2903.14. A solvent "
+    "and feedstock.", "", "Controlled substances" },
   { "sections/chemicals/chloroform", "section", "Chloroform", "rotterdam",
     "hs:2903.13 hs:290313 un:1888 cas:67-66-3", "", "An anaesthetic and solvent.", "" },
   { "sections/waste/lead", "section", "Waste lead-acid batteries", "basel",
@@ -66,6 +70,21 @@ static const TestItem library[] = {
     "발작 환자에게 응급처치를 한다. 뇌전증 발작은 위험하다.", "" },
   { "cases/ko-ivory", "case", "공항 밀수 적발", "cites", "", "",
     "여행가방에서 코끼리상아를 찾았다.", "" },
+  /* English word forms: only the stemmed index joins labelling to labelled, seized to
+   * seizure. The first item holds the exact word. */
+  { "sections/rotterdam/labelling", "section", "Labelling duties", "general", "", "",
+    "The labelling duty falls on the exporter.", "" },
+  { "sections/rotterdam/drums", "section", "Export rules", "general", "", "",
+    "What exporters must do\nEvery drum must be labelled with its hazards and its name.", "",
+    "What exporters must do" },
+  { "sections/handling/records", "section", "Records", "general", "", "",
+    "Write down the date of each seizure in the log.", "" },
+  /* A body as the importer writes it: a heading a line, then its paragraph; keywords that are
+   * a bare list of words. */
+  { "sections/demeter", "section", "Demeter VI", "general", "", "metal scrap HFC refrigerant waste",
+    "What happened\nOperation Demeter VI took place in 2020 with 73 customs administrations. "
+    "They made 131 seizures of waste.\nWhy it matters\nMetal scrap hides refrigerant cylinders.",
+    "", "What happened\nWhy it matters" },
 };
 
 typedef struct
@@ -101,7 +120,7 @@ insert_item (sqlite3        *db,
                                        " title, summary, conventions, codes, keywords, headings,"
                                        " body, json)"
                                        " VALUES (?1, ?2, 1, 'en', '0', ?3, ?4, ?5, ?6, ?7, ?8,"
-                                       " '', ?9, ?10)",
+                                       " ?11, ?9, ?10)",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, item->id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, item->kind, -1, SQLITE_STATIC);
@@ -114,6 +133,7 @@ insert_item (sqlite3        *db,
   sqlite3_bind_text (stmt, 8, item->keywords, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, item->body, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, item->headings != NULL ? item->headings : "", -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
 }
@@ -229,6 +249,11 @@ assert_ids (GcmSearchResults *results,
   for (guint i = 0; i < n; i++)
     if (find_result (results, expected[i]) < 0)
       g_error ("“%s” lacks %s", gcm_search_results_get_text (results), expected[i]);
+  for (guint i = 0; i < gcm_search_results_get_n_results (results); i++)
+    if (!g_strv_contains ((const char * const *) expected,
+                          gcm_search_results_get_result (results, i)->id))
+      g_error ("“%s” also finds %s", gcm_search_results_get_text (results),
+               gcm_search_results_get_result (results, i)->id);
   g_assert_cmpuint (gcm_search_results_get_n_results (results), ==, n);
 }
 
@@ -241,6 +266,19 @@ assert_search (Fixture    *f,
 
   g_test_message ("search “%s”", text);
   assert_ids (results, ids);
+}
+
+static void
+result_starts_with (GcmSearchResults *results,
+                    const char       *id,
+                    const char       *prefix)
+{
+  int i = find_result (results, id);
+
+  g_assert_cmpint (i, >=, 0);
+  if (!g_str_has_prefix (gcm_search_results_get_result (results, i)->snippet_markup, prefix))
+    g_error ("%s: “%s” does not start with “%s”", id,
+             gcm_search_results_get_result (results, i)->snippet_markup, prefix);
 }
 
 static gboolean
@@ -456,6 +494,108 @@ test_snippet_markup (void)
     }
 }
 
+/* Choosing the passage, given where the matches are. Matches are given as words; each one is
+ * matched at its first occurrence after the previous one. */
+static void
+test_snippet_choose (void)
+{
+  static const struct
+  {
+    const char          *body;
+    const char          *headings;
+    const char          *words;      /* space separated, each its own phrase */
+    GcmSearchSnippetHit  hit;
+    const char          *heading;
+    const char          *sentence;
+  } cases[] = {
+    /* A heading is never glued to the text under it. */
+    { "What happened\nOperation Demeter took place. It ended.", "What happened", "Operation",
+      GCM_SEARCH_SNIPPET_SENTENCE, "What happened", "[Operation] Demeter took place." },
+    /* A sentence wins over a list line that holds as many words. */
+    { "false labelling;\nFalse labelling hides the gas.", "", "labelling labelling",
+      GCM_SEARCH_SNIPPET_SENTENCE, NULL, "False [labelling] hides the gas." },
+    { "Methods:\nfalse labelling;\nforged papers;", "", "labelling",
+      GCM_SEARCH_SNIPPET_LIST, NULL, "false [labelling];" },
+    /* More of the words wins. */
+    { "Ivory is carved. Seized ivory is kept.", "", "Ivory Seized ivory",
+      GCM_SEARCH_SNIPPET_SENTENCE, NULL, "[Seized] [ivory] is kept." },
+    /* Decimal points and abbreviations end no sentence. */
+    { "See e.g. the code 2903.14 in the list. Next.", "", "2903.14",
+      GCM_SEARCH_SNIPPET_SENTENCE, NULL, "See e.g. the code [2903.14] in the list." },
+    /* Only a heading holds the word: it, then the first sentence under it. */
+    { "Intro text here.\nSeized specimens\nThe Ministry keeps them. Then more.",
+      "Seized specimens", "Seized",
+      GCM_SEARCH_SNIPPET_HEADING, "[Seized] specimens", "The Ministry keeps them." },
+    /* Nothing matches: the first sentence. */
+    { "Intro\nFirst sentence here is long. Second.", "Intro", "",
+      GCM_SEARCH_SNIPPET_NONE, "Intro", "First sentence here is long." },
+    { "증거물을 봉인한다. 세관에서 관리한다.", "", "세관",
+      GCM_SEARCH_SNIPPET_SENTENCE, NULL, "[세관]에서 관리한다." },
+    { "", "", "", GCM_SEARCH_SNIPPET_NONE, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GcmSearchSpan));
+      g_auto(GStrv) words = g_strsplit (cases[i].words, " ", -1);
+      g_autoptr(GcmSearchSnippet) snippet = NULL;
+      g_autofree char *heading = NULL;
+      g_autofree char *sentence = NULL;
+      const char *from = cases[i].body;
+
+      for (guint w = 0; words[w] != NULL && words[w][0] != '\0'; w++)
+        {
+          const char *at = strstr (from, words[w]);
+          GcmSearchSpan span = { at - cases[i].body, at - cases[i].body + strlen (words[w]), w };
+
+          g_assert_nonnull (at);
+          g_array_append_val (spans, span);
+          from = at + strlen (words[w]);
+        }
+      snippet = _gcm_search_snippet_choose (cases[i].body, cases[i].headings,
+                                            (GcmSearchSpan *) (void *) spans->data, spans->len);
+      heading = snippet->heading ? g_strdelimit (g_strdup (snippet->heading), "\x01", '[') : NULL;
+      sentence = snippet->sentence ? g_strdelimit (g_strdup (snippet->sentence), "\x01", '[')
+                                   : NULL;
+      if (heading != NULL)
+        g_strdelimit (heading, "\x02", ']');
+      if (sentence != NULL)
+        g_strdelimit (sentence, "\x02", ']');
+      g_test_message ("%s", cases[i].body);
+      g_assert_cmpint (snippet->hit, ==, cases[i].hit);
+      g_assert_cmpstr (heading, ==, cases[i].heading);
+      g_assert_cmpstr (sentence, ==, cases[i].sentence);
+    }
+}
+
+/* A long sentence is cut around its first match, at word boundaries. */
+static void
+test_snippet_cut (void)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GcmSearchSnippet) snippet = NULL;
+  GcmSearchSpan span;
+  const char *mark;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (body, "word ");
+  span.start = body->len;
+  g_string_append (body, "ivory");
+  span.end = body->len;
+  span.phrase = 0;
+  for (guint i = 0; i < 40; i++)
+    g_string_append (body, " more");
+  g_string_append_c (body, '.');
+
+  snippet = _gcm_search_snippet_choose (body->str, NULL, &span, 1);
+  g_assert_true (g_str_has_prefix (snippet->sentence, "…word "));
+  g_assert_true (g_str_has_suffix (snippet->sentence, " more…"));
+  mark = strchr (snippet->sentence, GCM_SEARCH_MARK_OPEN);
+  g_assert_nonnull (mark);
+  g_assert_true (g_str_has_prefix (mark, "\x01ivory\x02"));
+  g_assert_cmpint (g_utf8_strlen (snippet->sentence, -1), <=, GCM_SEARCH_SNIPPET_MAX_CHARS + 4);
+}
+
 static void
 test_snippets (Fixture       *f,
                gconstpointer  data)
@@ -483,7 +623,8 @@ test_snippets (Fixture       *f,
   result = gcm_search_results_get_result (results, quiz);
   g_assert_cmpstr (result->snippet_markup, ==, "Questions on ivory &amp; horn");
 
-  /* A title hit shows its summary with the word marked; a keyword hit, the keywords. */
+  /* A title hit shows its summary with the word marked; a keyword hit, the summary too, never
+   * the keyword list. */
   g_clear_pointer (&results, gcm_search_results_unref);
   results = search (f, "walrus");
   g_assert_cmpuint (gcm_search_results_get_n_results (results), ==, 1);
@@ -493,16 +634,159 @@ test_snippets (Fixture       *f,
   results = search (f, "okap");
   g_assert_cmpuint (gcm_search_results_get_n_results (results), ==, 1);
   g_assert_cmpstr (gcm_search_results_get_result (results, 0)->snippet_markup, ==,
-                   "<b>okap</b>i giraffe");
+                   "Hoofed animals of the rainforest.");
 
+  /* Every hit marks the form of the word it holds. */
   g_clear_pointer (&results, gcm_search_results_unref);
   results = search (f, "seized");
   for (guint i = 0; i < gcm_search_results_get_n_results (results); i++)
     {
       result = gcm_search_results_get_result (results, i);
-      g_assert_nonnull (strstr (result->snippet_markup, "<b>seized</b>"));
+      g_test_message ("%s: %s", result->id, result->snippet_markup);
+      g_assert_true (strstr (result->snippet_markup, "<b>seized</b>") != NULL ||
+                     strstr (result->snippet_markup, "<b>seizure</b>") != NULL ||
+                     strstr (result->snippet_markup, "<b>seizures</b>") != NULL);
       g_assert_true (markup_parses (result->snippet_markup));
     }
+}
+
+/* What an officer reads under a result: a sentence of the text, not the keyword list and not
+ * a heading run into the paragraph under it. */
+static void
+test_snippet_sentences (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GcmSearchResults) results = search (f, "operation demeter");
+  const GcmSearchResult *result;
+
+  assert_ids (results, "sections/demeter");
+  result = gcm_search_results_get_result (results, 0);
+  g_assert_cmpstr (result->snippet_markup, ==,
+                   "<b>Operation</b> <b>Demeter</b> VI took place in 2020 with 73 customs "
+                   "administrations.");
+
+  /* A keyword hit whose body names the word too: the sentence, not the keywords. */
+  g_clear_pointer (&results, gcm_search_results_unref);
+  results = search (f, "refrigerant");
+  result = gcm_search_results_get_result (results, find_result (results, "sections/demeter"));
+  g_assert_cmpstr (result->snippet_markup, ==, "Metal scrap hides <b>refrigerant</b> cylinders.");
+
+  /* The heading that holds the word stands apart from the sentence under it. */
+  g_clear_pointer (&results, gcm_search_results_unref);
+  results = search (f, "exporters");
+  g_assert_cmpint (find_result (results, "sections/rotterdam/drums"), ==, 0);
+  g_assert_cmpstr (gcm_search_results_get_result (results, 0)->snippet_markup, ==,
+                   "What <b>exporters</b> must do: Every drum must be labelled with its hazards "
+                   "and its name.");
+}
+
+/* A code query says which code matched and where the item speaks of it. */
+static void
+test_snippet_codes (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GcmSearchResults) results = search (f, "hs:2903.14");
+
+  assert_ids (results, "sections/ods/ctc");
+  g_assert_cmpstr (gcm_search_results_get_result (results, 0)->snippet_markup, ==,
+                   "<b>HS 2903.14</b> — Controlled substances: Carbon tetrachloride is classified "
+                   "in subheading <b>2903.14</b>.");
+
+  /* Typed without the dot, the code reads as on a declaration. */
+  g_clear_pointer (&results, gcm_search_results_unref);
+  results = search (f, "hs:290314");
+  g_assert_true (g_str_has_prefix (gcm_search_results_get_result (results, 0)->snippet_markup,
+                                   "<b>HS 2903.14</b> — "));
+
+  /* A heading stands for all its subheadings, each named. */
+  g_clear_pointer (&results, gcm_search_results_unref);
+  results = search (f, "hs:2903.1");
+  result_starts_with (results, "sections/ods/ctc", "<b>HS 2903.14</b> — ");
+  result_starts_with (results, "sections/chemicals/chloroform", "<b>HS 2903.13</b>");
+
+  /* A code the text never mentions: the code, and the summary or nothing. */
+  g_clear_pointer (&results, gcm_search_results_unref);
+  results = search (f, "un:1846");
+  g_assert_cmpstr (gcm_search_results_get_result (results, 0)->snippet_markup, ==,
+                   "<b>UN 1846</b>");
+  g_clear_pointer (&results, gcm_search_results_unref);
+  results = search (f, "cas:56-23-5");
+  g_assert_cmpstr (gcm_search_results_get_result (results, 0)->snippet_markup, ==,
+                   "<b>CAS 56-23-5</b>");
+}
+
+/* English word forms find each other; the exact form still ranks first. */
+static void
+test_word_forms (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GcmSearchResults) results = search (f, "labelling");
+  int exact, labelled, labels;
+
+  exact = find_result (results, "sections/rotterdam/labelling");
+  labelled = find_result (results, "sections/rotterdam/drums");
+  labels = find_result (results, "sections/ods/r-22");
+  g_assert_cmpint (exact, ==, 0);
+  g_assert_cmpint (labelled, >, exact);
+  g_assert_cmpint (labels, >, exact);
+  g_assert_nonnull (strstr (gcm_search_results_get_result (results, labelled)->snippet_markup,
+                            "<b>labelled</b>"));
+
+  g_clear_pointer (&results, gcm_search_results_unref);
+  results = search (f, "labelled");
+  g_assert_cmpint (find_result (results, "sections/rotterdam/labelling"), >=, 0);
+  g_assert_cmpint (find_result (results, "sections/rotterdam/drums"), ==, 0);
+
+  /* seized finds the seizure records, after every item that says seized. */
+  g_clear_pointer (&results, gcm_search_results_unref);
+  results = search (f, "seized");
+  assert_ids (results, "sections/cites/ivory cases/2019-airport-couriers sections/markup "
+                       "sections/handling/records sections/demeter");
+  g_assert_cmpint (find_result (results, "sections/handling/records"), >=, 3);
+  g_assert_cmpstr (gcm_search_results_get_result (results,
+                                                  find_result (results,
+                                                               "sections/handling/records"))
+                     ->snippet_markup, ==, "Write down the date of each <b>seizure</b> in the log.");
+
+  /* Still typed as a prefix, and filters still hold. */
+  assert_search (f, "label", "sections/rotterdam/labelling sections/rotterdam/drums "
+                             "sections/ods/r-22");
+  assert_search (f, "seized kind:case", "cases/2019-airport-couriers");
+}
+
+/* The count is of every hit, not of the page. */
+static void
+test_total (Fixture       *f,
+            gconstpointer  data)
+{
+  static const struct
+  {
+    const char *text;
+    guint       total;
+  } cases[] = {
+    { "ivory", 3 },             /* word hits */
+    { "seized", 5 },            /* exact and stemmed hits, each once */
+    { "hs:2903", 3 },           /* codes */
+    { "kind:case", 3 },         /* filters alone */
+    { "급처치", 1 },            /* substrings */
+    { "상아", 1 },              /* instr() */
+    { "ivroy", 3 },             /* the corrected query's */
+    { "qqqqqqq", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint limit = 1; limit <= 20; limit += 19)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GcmSearchResults) results = gcm_search_query (f->search, cases[i].text, limit,
+                                                                NULL, &error);
+
+        g_assert_no_error (error);
+        g_test_message ("“%s”, %u a page", cases[i].text, limit);
+        g_assert_cmpuint (gcm_search_results_get_n_results (results), ==,
+                          MIN (cases[i].total, limit));
+        g_assert_cmpuint (gcm_search_results_get_total (results), ==, cases[i].total);
+      }
 }
 
 static void
@@ -854,6 +1138,8 @@ main (int   argc,
   g_test_add_func ("/gcm/search/lifecycle", test_lifecycle);
   g_test_add_func ("/gcm/search/missing-database", test_missing_database);
   g_test_add_func ("/gcm/search/snippet-markup", test_snippet_markup);
+  g_test_add_func ("/gcm/search/snippet-choose", test_snippet_choose);
+  g_test_add_func ("/gcm/search/snippet-cut", test_snippet_cut);
 #define ADD(path, func) \
   g_test_add ("/gcm/search/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("words", test_words);
@@ -862,6 +1148,10 @@ main (int   argc,
   ADD ("hostile", test_hostile);
   ADD ("ranking", test_ranking);
   ADD ("snippets", test_snippets);
+  ADD ("snippet-sentences", test_snippet_sentences);
+  ADD ("snippet-codes", test_snippet_codes);
+  ADD ("word-forms", test_word_forms);
+  ADD ("total", test_total);
   ADD ("quiz-answers-not-indexed", test_quiz_answers_not_indexed);
   ADD ("terms", test_terms);
   ADD ("korean", test_korean);

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define GCM_CONTENT_SCHEMA_VERSION 1
+#define GCM_CONTENT_SCHEMA_VERSION 2  /* 2: item_stem, the stemmed index */
 
 gboolean gcm_content_schema_create (sqlite3  *db,
                                     GError  **error);

@@ -14,7 +14,9 @@
  *    `NEAR(` or `(` are only ever text; a word that holds no letter or digit is dropped, because
  *    FTS5 turns it into an empty phrase that matches nothing and would empty the whole AND;
  *  - the last token is a prefix (`"ivor"*`): the officer is still typing it; so is every word
- *    with Hangul in it, because Korean particles are suffixes (`증거` must find `증거물을`).
+ *    with Hangul in it, because Korean particles are suffixes (`증거` must find `증거물을`);
+ *  - the same expression goes to the stemmed table when an English word of 4+ letters could
+ *    have other forms; shorter words have few, so the stemmed search would find nothing new.
  */
 
 #define G_LOG_DOMAIN "GcmSearchQuery"
@@ -248,6 +250,72 @@ build_trigram_match (const GcmSearchQuery *self)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Worth a stemmed search: a Latin word long enough for the stemmer to change anything. */
+static gboolean
+is_stemmable (const char *word)
+{
+  glong n = 0;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_hangul (c))
+        return FALSE;
+      if (g_unichar_isalpha (c))
+        n++;
+    }
+  return n >= GCM_SEARCH_QUERY_MIN_STEM_CHARS;
+}
+
+static char *
+build_stem_match (const GcmSearchQuery *self)
+{
+  for (guint i = 0; i < self->n_words; i++)
+    if (is_stemmable (self->words[i]))
+      return gcm_search_query_dup_match (self, 0);
+  return NULL;
+}
+
+/* One phrase a line; `*` is a separator to the tokenizer, so it can only mean a prefix. */
+static void
+append_snippet_term (GString    *out,
+                     const char *term,
+                     gboolean    prefix)
+{
+  for (const char *p = term; *p != '\0'; p++)
+    g_string_append_c (out, *p == '*' || *p == '\n' ? ' ' : *p);
+  if (prefix)
+    g_string_append_c (out, '*');
+  g_string_append_c (out, '\n');
+}
+
+static char *
+build_snippet_terms (const GcmSearchQuery *self)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < self->n_words; i++)
+    append_snippet_term (out, self->words[i], self->word_prefix[i]);
+  for (guint i = 0; self->codes[i] != NULL; i++)
+    {
+      const char *value = strchr (self->codes[i], ':') + 1;
+
+      append_snippet_term (out, value, self->code_prefix[i]);
+      /* Texts write HS subheadings dotted: hs:290314 is marked where it says 2903.14. */
+      if (g_str_has_prefix (self->codes[i], "hs:") && strlen (value) > 4 &&
+          strspn (value, "0123456789") == strlen (value))
+        {
+          g_autofree char *dotted = g_strdup_printf ("%.4s.%s", value, value + 4);
+
+          append_snippet_term (out, dotted, self->code_prefix[i]);
+        }
+    }
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static char *
 normalize_input (const char *text)
 {
@@ -393,6 +461,8 @@ gcm_search_query_parse (const char *text)
   self->title_match = build_match (self, 0, "title : ");
   self->heading_match = build_match (self, 0, "{title codes keywords headings} : ");
   self->trigram_match = build_trigram_match (self);
+  self->stem_match = build_stem_match (self);
+  self->snippet_terms = build_snippet_terms (self);
 
   return g_steal_pointer (&self);
 }
@@ -412,6 +482,8 @@ gcm_search_query_free (GcmSearchQuery *self)
   g_free (self->title_match);
   g_free (self->heading_match);
   g_free (self->trigram_match);
+  g_free (self->stem_match);
+  g_free (self->snippet_terms);
   g_strfreev (self->kinds);
   g_strfreev (self->conventions);
   g_strfreev (self->codes);

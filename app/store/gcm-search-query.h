@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define GCM_SEARCH_QUERY_MAX_WORDS      16   /* free-text words */
 #define GCM_SEARCH_QUERY_MAX_FILTERS    8    /* of each typed filter */
 #define GCM_SEARCH_QUERY_MAX_WORD_CHARS 64   /* longer words are cut and searched as prefixes */
+#define GCM_SEARCH_QUERY_MIN_STEM_CHARS 4    /* shorter words are searched exactly only */
 
 typedef struct _GcmSearchQuery GcmSearchQuery;
 
@@ -33,6 +34,12 @@ typedef struct _GcmSearchQuery GcmSearchQuery;
  *   codes, keywords, headings)
  * @trigram_match: (nullable): the MATCH expression for the substring table `item_tri`; set only
  *   when there are words, every word has at least 3 characters and there is no code filter
+ * @stem_match: (nullable): @match for the stemmed table `item_stem`, where English word forms
+ *   meet (`labelling` finds `labelled`, `seized*` finds `seizure`); set only when some word has
+ *   at least %GCM_SEARCH_QUERY_MIN_STEM_CHARS letters and no Hangul, since the stemmer leaves
+ *   other words as they are and the exact query has found them already
+ * @snippet_terms: (nullable): what a snippet marks, one phrase a line, a line ending in `*` for a
+ *   prefix: the words, then the numbers of the code filters (`2903*` for `hs:2903`)
  * @kinds: (array zero-terminated=1): `kind:` filters; an item matches any of them
  * @conventions: (array zero-terminated=1): `convention:` filters; an item matches all of them
  * @codes: (array zero-terminated=1): `hs:`, `un:` and `cas:` filters, lower case (`hs:2903`)
@@ -54,6 +61,8 @@ struct _GcmSearchQuery
   char      *title_match;
   char      *heading_match;
   char      *trigram_match;
+  char      *stem_match;
+  char      *snippet_terms;
   char     **kinds;
   char     **conventions;
   char     **codes;

@@ -25,6 +25,8 @@ void              _gcm_search_results_add            (GcmSearchResults   *self,
 void              _gcm_search_results_set_suggestion (GcmSearchResults   *self,
                                                       const char         *suggestion,
                                                       gboolean            corrected);
+void              _gcm_search_results_set_total      (GcmSearchResults   *self,
+                                                      guint               total);
 void              _gcm_search_results_take_terms     (GcmSearchResults   *self,
                                                       char              **terms);
 char             *_gcm_search_results_markup_snippet (const char         *marked,

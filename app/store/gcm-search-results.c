@@ -19,6 +19,7 @@ struct _GcmSearchResults
   gatomicrefcount  ref_count;
   char            *text;
   GArray          *results;    /* GcmSearchResult */
+  guint            total;
   char            *suggestion;
   gboolean         corrected;
   char           **terms;
@@ -105,6 +106,16 @@ _gcm_search_results_set_suggestion (GcmSearchResults *self,
   g_free (self->suggestion);
   self->suggestion = g_strdup (suggestion);
   self->corrected = suggestion != NULL && corrected;
+}
+
+/* Every hit, the page and what it left out; never less than the page. */
+void
+_gcm_search_results_set_total (GcmSearchResults *self,
+                               guint             total)
+{
+  g_assert (self != NULL);
+
+  self->total = MAX (total, self->results->len);
 }
 
 void
@@ -224,6 +235,22 @@ gcm_search_results_get_n_results (GcmSearchResults *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->results->len;
+}
+
+/**
+ * gcm_search_results_get_total:
+ *
+ * How many items the query found in all, of which the first
+ * gcm_search_results_get_n_results() are here ("20 of 57 results").
+ *
+ * Returns: the number of items found, at least gcm_search_results_get_n_results()
+ */
+guint
+gcm_search_results_get_total (GcmSearchResults *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return MAX (self->total, self->results->len);
 }
 
 /**

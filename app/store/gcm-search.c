@@ -14,8 +14,9 @@
  *
  * A query runs in stages, each only when the one before left room:
  *  1. `item_fts` (unicode61, prefix indexes) with a snippet, in tiers: title hits, then hits in
- *     codes, keywords and headings, then body hits; bm25 with the weights 10/8/6/5/1 ranks
- *     within a tier (see search_fts() and rank_function());
+ *     codes, keywords and headings, then body hits, then hits that only `item_stem` (porter)
+ *     finds; bm25 with the weights 10/8/6/5/1 ranks within a tier (see search_fts() and
+ *     rank_function()); gcm_snippet() picks the sentence each result shows;
  *  2. no hit: substrings of 3+ characters from `item_tri` (trigram), for a word typed from its
  *     middle (`pilep`, `급처치`); trigram queries cost several times a word query, so they run
  *     only when the words found nothing;
@@ -25,6 +26,7 @@
  *     (`발자` → `발작`), or a misspelt word corrected from the vocabulary within a bounded edit
  *     distance (`ivroy` → `ivory`); if the suggestion finds something, its results are returned
  *     with the suggestion ("Showing results for …").
+ * A full page is followed by a count of every hit (count_hits()), for "20 of 57 results".
  */
 
 #define G_LOG_DOMAIN "GcmSearch"
@@ -36,6 +38,7 @@
 #include "gcm-content-schema.h"
 #include "gcm-search-query.h"
 #include "gcm-search-results-private.h"
+#include "gcm-search-snippet.h"
 #include "gcm-store.h"
 
 #define DEFAULT_LIMIT         20
@@ -47,6 +50,7 @@
 #define SCAN_LIMIT            20000 /* suggestion candidates read at most */
 #define RANK_CAP              1000  /* items ranked at most per tier, see rank_function() */
 #define MAX_STATEMENTS        64
+#define MAX_CODE_LABELS       3     /* codes a snippet names, then "…" */
 
 /* Reads go through the OS page cache (mmap) instead of copies into SQLite's own cache. */
 #define CONNECTION_SETUP_SQL \
@@ -74,7 +78,7 @@ struct _GcmSearch
   GMutex        db_lock;
   sqlite3      *db;
   GHashTable   *statements;     /* SQL → sqlite3_stmt */
-  gboolean      has_rank;       /* gcm_rank() is registered on db */
+  gboolean      has_functions;  /* gcm_rank() and gcm_snippet() are registered on db */
   RankState     rank;
 
   /* Guards the two below; never held while cancelling. */
@@ -103,6 +107,15 @@ static const char schema_sql[] =
   "  content='item', content_rowid='rowid',"
   "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
   "INSERT INTO item_fts (item_fts, rank) VALUES ('rank', 'bm25(10.0, 8.0, 6.0, 5.0, 1.0)');"
+  /* The same columns stemmed, where English word forms meet (labelled, labelling; seized*,
+   * seizure). A table of its own, searched after item_fts, so exact matches rank first and
+   * the vocabulary the suggestions come from stays made of real words. The prefix indexes
+   * serve the short words typed beside a long one (`ivory c`), which are prefixes too. */
+  "CREATE VIRTUAL TABLE item_stem USING fts5 ("
+  "  title, codes, keywords, headings, body,"
+  "  content='item', content_rowid='rowid',"
+  "  tokenize='porter unicode61 remove_diacritics 2', prefix='1 2 3');"
+  "INSERT INTO item_stem (item_stem, rank) VALUES ('rank', 'bm25(10.0, 8.0, 6.0, 5.0, 1.0)');"
   /* Substrings of 3+ characters (`pilep` in epilepticus, `급처치` in 응급처치). Never query
    * it with LIKE or GLOB: 3.40 returns no rows for short non-ASCII patterns. */
   "CREATE VIRTUAL TABLE item_tri USING fts5 ("
@@ -124,11 +137,15 @@ static const char schema_sql[] =
   "CREATE TRIGGER item_search_insert AFTER INSERT ON item BEGIN"
   "  INSERT INTO item_fts (rowid, title, codes, keywords, headings, body)"
   "    VALUES (new.rowid, new.title, new.codes, new.keywords, new.headings, new.body);"
+  "  INSERT INTO item_stem (rowid, title, codes, keywords, headings, body)"
+  "    VALUES (new.rowid, new.title, new.codes, new.keywords, new.headings, new.body);"
   "  INSERT INTO item_tri (rowid, title, keywords, headings, body)"
   "    VALUES (new.rowid, new.title, new.keywords, new.headings, new.body);"
   "END;"
   "CREATE TRIGGER item_search_delete AFTER DELETE ON item BEGIN"
   "  INSERT INTO item_fts (item_fts, rowid, title, codes, keywords, headings, body)"
+  "    VALUES ('delete', old.rowid, old.title, old.codes, old.keywords, old.headings, old.body);"
+  "  INSERT INTO item_stem (item_stem, rowid, title, codes, keywords, headings, body)"
   "    VALUES ('delete', old.rowid, old.title, old.codes, old.keywords, old.headings, old.body);"
   "  INSERT INTO item_tri (item_tri, rowid, title, keywords, headings, body)"
   "    VALUES ('delete', old.rowid, old.title, old.keywords, old.headings, old.body);"
@@ -137,9 +154,13 @@ static const char schema_sql[] =
   "  AFTER UPDATE OF rowid, title, codes, keywords, headings, body ON item BEGIN"
   "  INSERT INTO item_fts (item_fts, rowid, title, codes, keywords, headings, body)"
   "    VALUES ('delete', old.rowid, old.title, old.codes, old.keywords, old.headings, old.body);"
+  "  INSERT INTO item_stem (item_stem, rowid, title, codes, keywords, headings, body)"
+  "    VALUES ('delete', old.rowid, old.title, old.codes, old.keywords, old.headings, old.body);"
   "  INSERT INTO item_tri (item_tri, rowid, title, keywords, headings, body)"
   "    VALUES ('delete', old.rowid, old.title, old.keywords, old.headings, old.body);"
   "  INSERT INTO item_fts (rowid, title, codes, keywords, headings, body)"
+  "    VALUES (new.rowid, new.title, new.codes, new.keywords, new.headings, new.body);"
+  "  INSERT INTO item_stem (rowid, title, codes, keywords, headings, body)"
   "    VALUES (new.rowid, new.title, new.codes, new.keywords, new.headings, new.body);"
   "  INSERT INTO item_tri (rowid, title, keywords, headings, body)"
   "    VALUES (new.rowid, new.title, new.keywords, new.headings, new.body);"
@@ -377,9 +398,187 @@ rank_function (const Fts5ExtensionApi  *api,
   sqlite3_result_double (context, -score);
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Snippets                                                                                   */
+
+/* gcm_snippet(table, terms): the passage a result shows (gcm-search-snippet.c), made from the
+ * body column (4) and the headings (3). @terms is GcmSearchQuery.snippet_terms, one phrase a
+ * line. The phrases go through the table's own tokenizer, and so does the body, so a match is
+ * what the index matched: folded, and stemmed in `item_stem` (`labelling` marks `labelled`).
+ * Unlike snippet(), it marks the words in every tier, although a title tier's expression names
+ * only the title. The result is private to this file: a letter (N, S, H or L, see
+ * GcmSearchSnippetHit), the heading above the passage, SNIPPET_SEPARATOR, the passage. */
+#define SNIPPET_SEPARATOR    '\x1e'
+#define SNIPPET_MAX_TOKENS   8    /* tokens of one phrase looked at */
+#define SNIPPET_MAX_PAIRS    64   /* phrase tokens in all, one bit each */
+#define SNIPPET_MAX_SPANS    256
+
+typedef struct
+{
+  char     *tokens[SNIPPET_MAX_TOKENS];
+  guint     n_tokens;
+  guint     first_pair;
+  gboolean  prefix;
+} SnippetPhrase;
+
+typedef struct
+{
+  SnippetPhrase phrases[32];
+  guint         n_phrases;
+  guint         n_pairs;
+  GArray       *tokens;   /* SnippetToken of the body */
+} SnippetState;
+
+typedef struct
+{
+  int     start;
+  int     end;
+  guint64 pairs;          /* bit: this token is that phrase token */
+} SnippetToken;
+
+static int
+on_phrase_token_cb (void       *data,
+                    int         flags,
+                    const char *token,
+                    int         n_token,
+                    int         start,
+                    int         end)
+{
+  SnippetState *state = data;
+  SnippetPhrase *phrase = &state->phrases[state->n_phrases];
+
+  if ((flags & FTS5_TOKEN_COLOCATED) != 0 || phrase->n_tokens >= SNIPPET_MAX_TOKENS ||
+      phrase->first_pair + phrase->n_tokens >= SNIPPET_MAX_PAIRS)
+    return SQLITE_OK;
+  phrase->tokens[phrase->n_tokens++] = g_strndup (token, n_token);
+  return SQLITE_OK;
+}
+
+static int
+on_body_token_cb (void       *data,
+                  int         flags,
+                  const char *token,
+                  int         n_token,
+                  int         start,
+                  int         end)
+{
+  SnippetState *state = data;
+  SnippetToken t = { start, end, 0 };
+
+  if ((flags & FTS5_TOKEN_COLOCATED) != 0)
+    return SQLITE_OK;
+  for (guint p = 0; p < state->n_phrases; p++)
+    {
+      const SnippetPhrase *phrase = &state->phrases[p];
+
+      for (guint j = 0; j < phrase->n_tokens; j++)
+        {
+          const char *want = phrase->tokens[j];
+          gsize n = strlen (want);
+          gboolean prefix = phrase->prefix && j == phrase->n_tokens - 1;
+
+          if ((prefix ? (gsize) n_token >= n : (gsize) n_token == n) &&
+              memcmp (token, want, n) == 0)
+            t.pairs |= G_GUINT64_CONSTANT (1) << (phrase->first_pair + j);
+        }
+    }
+  g_array_append_val (state->tokens, t);
+  return SQLITE_OK;
+}
+
+static void
+snippet_function (const Fts5ExtensionApi  *api,
+                  Fts5Context             *fts,
+                  sqlite3_context         *context,
+                  int                      n_values,
+                  sqlite3_value          **values)
+{
+  SnippetState state = { 0 };
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GcmSearchSpan));
+  g_autoptr(GcmSearchSnippet) snippet = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *body = NULL, *headings = NULL;
+  int n_body = 0, n_headings = 0;
+  GString *out;
+
+  lines = g_strsplit (n_values > 0 ? (const char *) sqlite3_value_text (values[0]) ?: "" : "",
+                      "\n", -1);
+  for (guint i = 0; lines[i] != NULL && state.n_phrases < G_N_ELEMENTS (state.phrases); i++)
+    {
+      SnippetPhrase *phrase = &state.phrases[state.n_phrases];
+      gsize len = strlen (lines[i]);
+
+      phrase->first_pair = state.n_pairs;
+      phrase->prefix = len > 0 && lines[i][len - 1] == '*';
+      api->xTokenize (fts, lines[i], (int) len, &state, on_phrase_token_cb);
+      if (phrase->n_tokens == 0)
+        continue;
+      state.n_pairs += phrase->n_tokens;
+      state.n_phrases++;
+    }
+
+  if (api->xColumnText (fts, 4, &body, &n_body) != SQLITE_OK || body == NULL)
+    n_body = 0;
+  if (api->xColumnText (fts, 3, &headings, &n_headings) != SQLITE_OK || headings == NULL)
+    n_headings = 0;
+
+  state.tokens = g_array_new (FALSE, FALSE, sizeof (SnippetToken));
+  if (state.n_phrases > 0 && n_body > 0)
+    api->xTokenize (fts, body, n_body, &state, on_body_token_cb);
+
+  /* A phrase matches where its tokens follow each other. */
+  for (guint i = 0; i < state.tokens->len && spans->len < SNIPPET_MAX_SPANS; i++)
+    for (guint p = 0; p < state.n_phrases; p++)
+      {
+        const SnippetPhrase *phrase = &state.phrases[p];
+        guint j;
+
+        for (j = 0; j < phrase->n_tokens && i + j < state.tokens->len; j++)
+          if ((g_array_index (state.tokens, SnippetToken, i + j).pairs &
+               (G_GUINT64_CONSTANT (1) << (phrase->first_pair + j))) == 0)
+            break;
+        if (j == phrase->n_tokens)
+          {
+            GcmSearchSpan span = {
+              g_array_index (state.tokens, SnippetToken, i).start,
+              g_array_index (state.tokens, SnippetToken, i + j - 1).end,
+              p,
+            };
+
+            g_array_append_val (spans, span);
+            break;
+          }
+      }
+
+  {
+    g_autofree char *b = g_strndup (body != NULL ? body : "", n_body);
+    g_autofree char *h = g_strndup (headings != NULL ? headings : "", n_headings);
+
+    snippet = _gcm_search_snippet_choose (b, h, (GcmSearchSpan *) (void *) spans->data, spans->len);
+  }
+
+  out = g_string_new (NULL);
+  g_string_append_c (out, "NSHL"[snippet->hit]);
+  if (snippet->heading != NULL)
+    g_string_append (out, snippet->heading);
+  g_string_append_c (out, SNIPPET_SEPARATOR);
+  if (snippet->sentence != NULL)
+    g_string_append (out, snippet->sentence);
+  {
+    int n = (int) out->len;
+
+    sqlite3_result_text (context, g_string_free (out, FALSE), n, g_free);
+  }
+
+  for (guint p = 0; p <= state.n_phrases && p < G_N_ELEMENTS (state.phrases); p++)
+    for (guint j = 0; j < state.phrases[p].n_tokens; j++)
+      g_free (state.phrases[p].tokens[j]);
+  g_array_unref (state.tokens);
+}
+
 static gboolean
-register_rank_function (sqlite3   *db,
-                        RankState *state)
+register_functions (sqlite3   *db,
+                    RankState *state)
 {
   sqlite3_stmt *stmt = NULL;
   fts5_api *api = NULL;
@@ -392,7 +591,8 @@ register_rank_function (sqlite3   *db,
   sqlite3_finalize (stmt);
 
   return api != NULL && api->iVersion >= 2 &&
-         api->xCreateFunction (api, "gcm_rank", state, rank_function, NULL) == SQLITE_OK;
+         api->xCreateFunction (api, "gcm_rank", state, rank_function, NULL) == SQLITE_OK &&
+         api->xCreateFunction (api, "gcm_snippet", NULL, snippet_function, NULL) == SQLITE_OK;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -435,9 +635,9 @@ ensure_open (GcmSearch  *self,
   /* Readers never wait in WAL mode, except while a checkpoint restarts the log. */
   sqlite3_busy_timeout (db, 2000);
   sqlite3_exec (db, CONNECTION_SETUP_SQL, NULL, NULL, NULL);
-  self->has_rank = register_rank_function (db, &self->rank);
-  if (!self->has_rank)
-    g_debug ("Ranking with bm25(): FTS5 did not take gcm_rank()");
+  self->has_functions = register_functions (db, &self->rank);
+  if (!self->has_functions)
+    g_debug ("Ranking with bm25() and snippet(): FTS5 did not take our functions");
 
   self->db = db;
   return TRUE;
@@ -505,12 +705,21 @@ finish (sqlite3_stmt *stmt)
 /* ------------------------------------------------------------------------------------------ */
 /* Collecting results                                                                         */
 
+/* Where a stage's snippet column comes from. */
+typedef enum
+{
+  SNIPPET_OURS,    /* gcm_snippet() */
+  SNIPPET_FTS,     /* snippet(), or NULL */
+  SNIPPET_WINDOW,  /* a window of the body cut in SQL; the words are marked here */
+} SnippetShape;
+
 typedef struct
 {
-  GcmSearchResults *results;
-  GArray           *seen;   /* gint64 rowids already in results */
-  guint             limit;
-  const char * const *words;   /* set while a title or heading tier is collected */
+  GcmSearchResults     *results;
+  GArray               *seen;   /* gint64 rowids already in results */
+  guint                 limit;
+  const GcmSearchQuery *query;
+  guint                 total;  /* hits a full page left out, counted by the stage */
 } Collector;
 
 static gboolean
@@ -529,19 +738,19 @@ collector_seen (const Collector *c,
   return FALSE;
 }
 
-/* Marks every occurrence of @words in @text, for snippets the database did not make. */
+/* Marks every occurrence of @words in @text, for text the tokenizer did not see. */
 static char *
 mark_words (const char         *text,
             const char * const *words)
 {
   GString *out = g_string_new (NULL);
-  const char *p = text;
+  const char *p = text != NULL ? text : "";
 
   while (*p != '\0')
     {
       gsize match = 0;
 
-      for (guint i = 0; words[i] != NULL; i++)
+      for (guint i = 0; words != NULL && words[i] != NULL; i++)
         {
           gsize len = strlen (words[i]);
 
@@ -566,33 +775,191 @@ mark_words (const char         *text,
   return g_string_free (out, FALSE);
 }
 
-/*
- * Steps a statement whose columns are:
- *   0 rowid, 1 id, 2 kind, 3 title, 4 chapter, 5 summary, 6 snippet, 7 rank
- * and, when @mark is set (instr() hits), 8 whether the snippet window starts inside the text:
- * the snippet is then plain text in which @mark words are marked here.
- */
-/* The first line of @text that holds one of @words, with the words marked; NULL if none. */
-static char *
-mark_first_line (const char         *text,
-                 const char * const *words)
+static gboolean
+has_mark (const char *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autofree char *marked = mark_words (lines[i], words);
-      if (strchr (marked, GCM_SEARCH_MARK_OPEN) != NULL)
-        return g_steal_pointer (&marked);
-    }
-  return NULL;
+  return text != NULL && strchr (text, GCM_SEARCH_MARK_OPEN) != NULL;
 }
 
+/* snippet() and a window run across lines, a heading into its paragraph: keep the line of the
+ * first match, or the first line. */
+static char *
+dup_marked_line (const char *text)
+{
+  const char *mark = strchr (text, GCM_SEARCH_MARK_OPEN);
+  const char *start = mark != NULL ? mark : text;
+  const char *end;
+
+  while (start > text && start[-1] != '\n')
+    start--;
+  while (*start == '\n')
+    start++;
+  end = strchr (start, '\n');
+  return end != NULL ? g_strndup (start, end - start) : g_strdup (start);
+}
+
+static gboolean
+equals_undotted (const char *dotted,
+                 const char *bare)
+{
+  if (strchr (dotted, '.') == NULL)
+    return FALSE;
+  for (; *dotted != '\0'; dotted++)
+    {
+      if (*dotted == '.')
+        continue;
+      if (*dotted != *bare)
+        return FALSE;
+      bare++;
+    }
+  return *bare == '\0';
+}
+
+/* The codes of an item (`hs:2903.14 hs:290314 un:1846`) that the query's code filters match,
+ * as an officer writes them: "HS 2903.14, UN 1846". The importer adds an undotted HS code
+ * beside each dotted one, so an undotted match is shown dotted, and once. */
+static char *
+dup_code_labels (const GcmSearchQuery *query,
+                 const char           *codes)
+{
+  g_auto(GStrv) item_codes = g_strsplit (codes != NULL ? codes : "", " ", -1);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; item_codes[i] != NULL; i++)
+    {
+      const char *code = item_codes[i];
+      g_autofree char *key = NULL;
+      g_autofree char *label = NULL;
+      const char *colon = strchr (code, ':');
+      gboolean matched = FALSE, dup = FALSE;
+
+      for (guint q = 0; query->codes[q] != NULL && !matched; q++)
+        matched = query->code_prefix[q] ? g_str_has_prefix (code, query->codes[q])
+                                        : strcmp (code, query->codes[q]) == 0;
+      if (!matched || colon == NULL)
+        continue;
+
+      /* hs:290314 stands beside hs:2903.14: show the dotted one. */
+      for (guint j = 0; item_codes[j] != NULL && strchr (colon, '.') == NULL; j++)
+        if (j != i && equals_undotted (item_codes[j], code))
+          {
+            code = item_codes[j];
+            colon = strchr (code, ':');
+          }
+
+      key = g_ascii_strup (code, colon - code);
+      label = g_strdup_printf ("%s %s", key, colon + 1);
+      for (guint l = 0; l < labels->len && !dup; l++)
+        dup = strcmp (g_ptr_array_index (labels, l), label) == 0;
+      if (!dup && labels->len == MAX_CODE_LABELS)
+        {
+          g_ptr_array_add (labels, g_strdup ("…"));
+          break;
+        }
+      if (!dup)
+        g_ptr_array_add (labels, g_steal_pointer (&label));
+    }
+
+  if (labels->len == 0)
+    return NULL;
+  g_ptr_array_add (labels, NULL);
+  return g_strjoinv (", ", (char **) labels->pdata);
+}
+
+/*
+ * The passage a result shows, marked (see gcm_search_results_get_result() for the forms):
+ *  - a code query: the codes matched, then the heading and the sentence that name them;
+ *  - a sentence of the body that holds the words, alone;
+ *  - else the summary, when it holds the words;
+ *  - else a list line of the body that holds them;
+ *  - else a heading that holds them, then the first sentence under it;
+ *  - else the summary, or the body's first sentence.
+ */
+static char *
+make_snippet (const GcmSearchQuery *query,
+              SnippetShape          shape,
+              const char * const   *words,
+              const char           *snippet,
+              const char           *summary,
+              const char           *codes,
+              gboolean              window_inside)
+{
+  GcmSearchSnippetHit hit = GCM_SEARCH_SNIPPET_NONE;
+  g_autofree char *heading = NULL;
+  g_autofree char *sentence = NULL;
+  g_autofree char *labels = NULL;
+  g_autofree char *marked_summary = NULL;
+
+  if (shape == SNIPPET_OURS && snippet != NULL && snippet[0] != '\0')
+    {
+      const char *sep = strchr (snippet, SNIPPET_SEPARATOR);
+
+      const char *letters = "NSHL";
+      const char *letter = strchr (letters, snippet[0]);
+
+      hit = letter != NULL ? (GcmSearchSnippetHit) (letter - letters) : GCM_SEARCH_SNIPPET_NONE;
+      if (sep != NULL)
+        {
+          if (sep > snippet + 1)
+            heading = g_strndup (snippet + 1, sep - snippet - 1);
+          if (sep[1] != '\0')
+            sentence = g_strdup (sep + 1);
+        }
+    }
+  else if (shape == SNIPPET_WINDOW && snippet != NULL)
+    {
+      g_autofree char *marked = mark_words (snippet, words);
+      g_autofree char *line = dup_marked_line (marked);
+      gboolean inside = window_inside && g_str_has_prefix (marked, line);
+
+      sentence = g_strconcat (inside ? "…" : "", line, "…", NULL);
+      hit = has_mark (sentence) ? GCM_SEARCH_SNIPPET_SENTENCE : GCM_SEARCH_SNIPPET_NONE;
+    }
+  else if (snippet != NULL && snippet[0] != '\0')
+    {
+      sentence = dup_marked_line (snippet);
+      hit = has_mark (sentence) ? GCM_SEARCH_SNIPPET_SENTENCE : GCM_SEARCH_SNIPPET_NONE;
+    }
+
+  if (summary != NULL && summary[0] != '\0')
+    marked_summary = mark_words (summary, words);
+
+  if (query->codes[0] != NULL && (labels = dup_code_labels (query, codes)) != NULL)
+    {
+      if (hit != GCM_SEARCH_SNIPPET_NONE && sentence != NULL)
+        return g_strdup_printf ("\x01%s\x02 — %s%s%s", labels, heading ? heading : "",
+                                heading ? ": " : "", sentence);
+      return g_strdup_printf ("\x01%s\x02%s%s", labels, marked_summary ? " — " : "",
+                              marked_summary ? marked_summary : "");
+    }
+  if (hit == GCM_SEARCH_SNIPPET_SENTENCE && sentence != NULL)
+    return g_steal_pointer (&sentence);
+  if (has_mark (marked_summary))
+    return g_steal_pointer (&marked_summary);
+  if (hit == GCM_SEARCH_SNIPPET_LIST && sentence != NULL)
+    return g_steal_pointer (&sentence);
+  if (hit == GCM_SEARCH_SNIPPET_HEADING && heading != NULL)
+    return sentence != NULL ? g_strdup_printf ("%s: %s", heading, sentence)
+                            : g_steal_pointer (&heading);
+  if (marked_summary != NULL)
+    return g_steal_pointer (&marked_summary);
+  return g_strdup (sentence != NULL ? sentence : "");
+}
+
+/*
+ * Steps a statement whose columns are:
+ *   0 rowid, 1 id, 2 kind, 3 title, 4 chapter, 5 summary, 6 snippet, 7 rank, 8 codes
+ * and, for SNIPPET_WINDOW, 9 whether the window starts inside the body. @mark: the words to
+ * mark in a window, by default the query's. @rest: (nullable): where to count the rows past a
+ * full page, for a statement that has no LIMIT.
+ */
 static gboolean
 collect_rows (GcmSearch           *self,
               sqlite3_stmt        *stmt,
               Collector           *c,
+              SnippetShape         shape,
               const char * const  *mark,
+              guint               *rest,
               GCancellable        *cancellable,
               GError             **error)
 {
@@ -601,60 +968,32 @@ collect_rows (GcmSearch           *self,
   while (!collector_is_full (c) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      const char *snippet = (const char *) sqlite3_column_text (stmt, 6);
-      g_autofree char *remade = NULL;
-      char *markup;
+      g_autofree char *marked = NULL;
 
       if (collector_seen (c, rowid))
         continue;
 
-      /* A title or heading hit's body snippet may not hold the words, since the tier's match
-       * names only those columns. The summary with the words marked says more, or else the
-       * heading or keywords that matched (column 8). Marking text here costs nothing; making
-       * the snippet again in FTS5 would scan a short prefix's whole doclist. */
-      if (c->words != NULL && snippet != NULL && snippet[0] != '\0' &&
-          strchr (snippet, GCM_SEARCH_MARK_OPEN) == NULL)
-        {
-          remade = mark_words ((const char *) sqlite3_column_text (stmt, 5), c->words);
-          if (strchr (remade, GCM_SEARCH_MARK_OPEN) == NULL)
-            {
-              g_free (remade);
-              remade = mark_first_line ((const char *) sqlite3_column_text (stmt, 8), c->words);
-            }
-          if (remade != NULL)
-            snippet = remade;
-        }
-
-      if (snippet == NULL || snippet[0] == '\0')
-        {
-          /* A quiz has no body: show its summary. */
-          const char *summary = (const char *) sqlite3_column_text (stmt, 5);
-
-          markup = _gcm_search_results_markup_snippet (summary, -1);
-        }
-      else if (mark != NULL)
-        {
-          g_autofree char *marked = mark_words (snippet, mark);
-          g_autofree char *framed = g_strconcat (sqlite3_column_int (stmt, 8) ? "…" : "",
-                                                 marked, "…", NULL);
-
-          markup = _gcm_search_results_markup_snippet (framed, -1);
-        }
-      else
-        markup = _gcm_search_results_markup_snippet (snippet, remade ? -1 :
-                                                     sqlite3_column_bytes (stmt, 6));
-
+      marked = make_snippet (c->query, shape, mark != NULL ? mark
+                                                          : (const char * const *) c->query->words,
+                             (const char *) sqlite3_column_text (stmt, 6),
+                             (const char *) sqlite3_column_text (stmt, 5),
+                             (const char *) sqlite3_column_text (stmt, 8),
+                             shape == SNIPPET_WINDOW && sqlite3_column_int (stmt, 9));
       _gcm_search_results_add (c->results,
                                (const char *) sqlite3_column_text (stmt, 1),
                                (const char *) sqlite3_column_text (stmt, 2),
                                (const char *) sqlite3_column_text (stmt, 3),
                                (const char *) sqlite3_column_text (stmt, 4),
-                               markup,
+                               _gcm_search_results_markup_snippet (marked, -1),
                                sqlite3_column_double (stmt, 7));
       g_array_append_val (c->seen, rowid);
     }
 
-  if (!collector_is_full (c) && rc != SQLITE_DONE)
+  if (rest != NULL && rc == SQLITE_ROW)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      (*rest)++;
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
       set_error (self, cancellable, error, "Searching");
       finish (stmt);
@@ -667,61 +1006,85 @@ collect_rows (GcmSearch           *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Stages                                                                                     */
 
+static void
+sql_exclude_seen (Sql        *s,
+                  Collector  *c,
+                  const char *rowid)
+{
+  g_autoptr(GString) seen = g_string_new (",");
+
+  if (c->seen->len == 0)
+    return;
+  for (guint i = 0; i < c->seen->len; i++)
+    g_string_append_printf (seen, "%" G_GINT64_FORMAT ",", g_array_index (c->seen, gint64, i));
+  sql_add (s, " AND instr(");
+  sql_text (s, seen->str);
+  sql_add (s, ", ',' || ");
+  sql_add (s, rowid);
+  sql_add (s, " || ',') = 0");
+}
+
+/* @table is `item_fts` or `item_stem`: a fixed name, never input. */
 static gboolean
 search_fts_tier (GcmSearch             *self,
                  const GcmSearchQuery  *query,
+                 const char            *table,
                  const char            *match,
                  Collector             *c,
                  GCancellable          *cancellable,
                  GError               **error)
 {
   g_auto(Sql) s = { 0 };
+  g_autofree char *rowid = g_strconcat (table, ".rowid", NULL);
   sqlite3_stmt *stmt;
-  gboolean ok;
 
   sql_init (&s);
-  sql_add (&s,
-           "SELECT i.rowid, i.id, i.kind, i.title, i.chapter, i.summary, m.snip, m.rank,"
-           "  i.headings || char(10) || i.keywords"
-           " FROM (SELECT rowid AS rid, rank,"
-           "  snippet(item_fts, 4, x'01', x'02', '…', " G_STRINGIFY (SNIPPET_TOKENS) ") AS snip"
-           "  FROM item_fts WHERE item_fts MATCH ");
-  sql_text (&s, match);
-  if (self->has_rank)
-    sql_add (&s, " AND rank MATCH 'gcm_rank(10.0, 8.0, 6.0, 5.0, 1.0)'");
-  if (c->seen->len > 0)
+  sql_add (&s, "SELECT i.rowid, i.id, i.kind, i.title, i.chapter, i.summary, m.snip, m.rank,"
+               "  i.codes FROM (SELECT rowid AS rid, rank, ");
+  if (self->has_functions)
     {
-      /* Leave out the earlier tiers' hits before their snippets are made. */
-      g_autoptr(GString) seen = g_string_new (",");
-
-      for (guint i = 0; i < c->seen->len; i++)
-        g_string_append_printf (seen, "%" G_GINT64_FORMAT ",", g_array_index (c->seen, gint64, i));
-      sql_add (&s, " AND instr(");
-      sql_text (&s, seen->str);
-      sql_add (&s, ", ',' || item_fts.rowid || ',') = 0");
+      sql_add (&s, "gcm_snippet(");
+      sql_add (&s, table);
+      sql_add (&s, ", ");
+      sql_text (&s, query->snippet_terms);
+      sql_add (&s, ")");
     }
-  sql_fts_filters (&s, query, "item_fts.rowid");
+  else
+    {
+      sql_add (&s, "snippet(");
+      sql_add (&s, table);
+      sql_add (&s, ", 4, x'01', x'02', '…', " G_STRINGIFY (SNIPPET_TOKENS) ")");
+    }
+  sql_add (&s, " AS snip FROM ");
+  sql_add (&s, table);
+  sql_add (&s, " WHERE ");
+  sql_add (&s, table);
+  sql_add (&s, " MATCH ");
+  sql_text (&s, match);
+  if (self->has_functions)
+    sql_add (&s, " AND rank MATCH 'gcm_rank(10.0, 8.0, 6.0, 5.0, 1.0)'");
+  /* Leave out the earlier tiers' hits before their snippets are made. */
+  sql_exclude_seen (&s, c, rowid);
+  sql_fts_filters (&s, query, rowid);
   sql_add (&s, " ORDER BY rank LIMIT ");
   sql_int (&s, c->limit - gcm_search_results_get_n_results (c->results));
   sql_add (&s, ") AS m JOIN item AS i ON i.rowid = m.rid ORDER BY m.rank");
 
   stmt = prepare_sql (self, &s, error);
   reset_rank (&self->rank);
-  if (stmt == NULL)
-    return FALSE;
-  if (g_strcmp0 (match, query->match) != 0)
-    c->words = (const char * const *) query->words;
-  ok = collect_rows (self, stmt, c, NULL, cancellable, error);
-  c->words = NULL;
-  return ok;
+  return stmt != NULL &&
+         collect_rows (self, stmt, c, self->has_functions ? SNIPPET_OURS : SNIPPET_FTS, NULL,
+                       NULL, cancellable, error);
 }
 
-/* Three tiers, so that where a word is found matters more than how often: items with every
+/* Four tiers, so that where a word is found matters more than how often: items with every
  * word in the title come first, then those with every word in a title, code, keyword or
- * heading, then those found in the body. (bm25 alone would not do it: it saturates quickly,
- * and a short quiz with the word in its keywords can outscore a long case with it in the
- * title.) Within a tier, bm25 with the column weights 10/8/6/5/1 ranks (gcm_rank(), bm25
- * without the IDF: see rank_function()).
+ * heading, then those found in the body, and last those found only through another form of
+ * an English word (`item_stem`: `labelling` finds `labelled`), so exact matches always rank
+ * above stemmed ones. (bm25 alone would not do it: it saturates quickly, and a short quiz with
+ * the word in its keywords can outscore a long case with it in the title.) Within a tier, bm25
+ * with the column weights 10/8/6/5/1 ranks (gcm_rank(), bm25 without the IDF: see
+ * rank_function()).
  *
  * Ranking costs time for every item found, and the first keystrokes of a word find most of a
  * large library, so a tier ranks at most RANK_CAP items, the first ones by id, and lists the
@@ -734,15 +1097,17 @@ search_fts (GcmSearch             *self,
             GCancellable          *cancellable,
             GError               **error)
 {
-  const char *tiers[] = { query->title_match, query->heading_match, query->match };
+  const char *tiers[] = { query->title_match, query->heading_match, query->match,
+                          query->stem_match };
 
   for (guint i = 0; i < G_N_ELEMENTS (tiers) && !collector_is_full (c); i++)
     {
       /* Code filters alone are the same expression in every tier. */
-      if (i > 0 && g_strcmp0 (tiers[i], tiers[i - 1]) == 0)
+      if (tiers[i] == NULL || (i > 0 && i < 3 && g_strcmp0 (tiers[i], tiers[i - 1]) == 0))
         continue;
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !search_fts_tier (self, query, tiers[i], c, cancellable, error))
+          !search_fts_tier (self, query, i < 3 ? "item_fts" : "item_stem", tiers[i], c,
+                            cancellable, error))
         return FALSE;
     }
   return TRUE;
@@ -760,7 +1125,7 @@ search_trigram (GcmSearch             *self,
 
   sql_init (&s);
   sql_add (&s,
-           "SELECT i.rowid, i.id, i.kind, i.title, i.chapter, i.summary, m.snip, m.rank"
+           "SELECT i.rowid, i.id, i.kind, i.title, i.chapter, i.summary, m.snip, m.rank, i.codes"
            " FROM (SELECT rowid AS rid, rank,"
            "  snippet(item_tri, 3, x'01', x'02', '…', "
            G_STRINGIFY (TRIGRAM_SNIPPET_CHARS) ") AS snip"
@@ -773,7 +1138,7 @@ search_trigram (GcmSearch             *self,
   sql_add (&s, ") AS m JOIN item AS i ON i.rowid = m.rid ORDER BY m.rank");
 
   stmt = prepare_sql (self, &s, error);
-  return stmt != NULL && collect_rows (self, stmt, c, NULL, cancellable, error);
+  return stmt != NULL && collect_rows (self, stmt, c, SNIPPET_FTS, NULL, NULL, cancellable, error);
 }
 
 static gboolean
@@ -785,7 +1150,7 @@ is_short_hangul (const char *word)
 /* 1–2 syllable Korean words inside compounds (`증거` in `형사증거`): neither prefix nor trigram
  * queries can find them, so scan the rows with instr(). The other words still go through
  * item_fts. A full scan costs a few ms per thousand items, so it runs only when all else found
- * nothing. */
+ * nothing. The scan sorts every hit anyway, so it reads past the page to count them all. */
 static gboolean
 search_substring (GcmSearch             *self,
                   const GcmSearchQuery  *query,
@@ -815,7 +1180,7 @@ search_substring (GcmSearch             *self,
   sql_add (&s, "SELECT i.rowid, i.id, i.kind, i.title, i.chapter, i.summary,");
   sql_add (&s, " substr(i.body, max(instr(i.body, ?1) - " G_STRINGIFY (WINDOW_BEFORE) ", 1), "
                G_STRINGIFY (WINDOW_CHARS) "),");
-  sql_add (&s, " CASE WHEN instr(i.title, ?1) > 0 THEN 0.0 ELSE 1.0 END AS r,");
+  sql_add (&s, " CASE WHEN instr(i.title, ?1) > 0 THEN 0.0 ELSE 1.0 END AS r, i.codes,");
   sql_add (&s, " instr(i.body, ?1) > " G_STRINGIFY (WINDOW_BEFORE) " + 1");
   sql_add (&s, " FROM item AS i WHERE 1");
   for (guint i = 0; shorts->pdata[i] != NULL; i++)
@@ -844,12 +1209,12 @@ search_substring (GcmSearch             *self,
       sql_add (&s, ")");
     }
   sql_item_filters (&s, query, "i");
-  sql_add (&s, " ORDER BY r, i.kind, i.chapter, i.ord, i.id LIMIT ");
-  sql_int (&s, c->limit);
+  sql_add (&s, " ORDER BY r, i.kind, i.chapter, i.ord, i.id");
 
   stmt = prepare_sql (self, &s, error);
   return stmt != NULL &&
-         collect_rows (self, stmt, c, (const char * const *) shorts->pdata, cancellable, error);
+         collect_rows (self, stmt, c, SNIPPET_WINDOW, (const char * const *) shorts->pdata,
+                       &c->total, cancellable, error);
 }
 
 /* `kind:case convention:cites` alone: list what the filters allow, in manual order. */
@@ -867,11 +1232,93 @@ search_filters_only (GcmSearch             *self,
   sql_add (&s, "SELECT i.rowid, i.id, i.kind, i.title, i.chapter, i.summary, NULL, 0.0"
                " FROM item AS i WHERE 1");
   sql_item_filters (&s, query, "i");
-  sql_add (&s, " ORDER BY i.kind, i.chapter, i.ord, i.title LIMIT ");
-  sql_int (&s, c->limit);
+  sql_add (&s, " ORDER BY i.kind, i.chapter, i.ord, i.title");
 
   stmt = prepare_sql (self, &s, error);
-  return stmt != NULL && collect_rows (self, stmt, c, NULL, cancellable, error);
+  return stmt != NULL &&
+         collect_rows (self, stmt, c, SNIPPET_FTS, NULL, &c->total, cancellable, error);
+}
+
+/* `SELECT rowid`, or with @count `SELECT count(*)`, of what @match finds in @table. */
+static sqlite3_stmt *
+prepare_rowids (GcmSearch             *self,
+                const GcmSearchQuery  *query,
+                const char            *table,
+                const char            *match,
+                gboolean               count,
+                GError               **error)
+{
+  g_auto(Sql) s = { 0 };
+  g_autofree char *rowid = g_strconcat (table, ".rowid", NULL);
+
+  sql_init (&s);
+  sql_add (&s, count ? "SELECT count(*) FROM " : "SELECT rowid FROM ");
+  sql_add (&s, table);
+  sql_add (&s, " WHERE ");
+  sql_add (&s, table);
+  sql_add (&s, " MATCH ");
+  sql_text (&s, match);
+  sql_fts_filters (&s, query, rowid);
+  return prepare_sql (self, &s, error);
+}
+
+/* Counts what a full page left out: every item that @match matches in @table, or
+ * @other_match in @other (the exact and the stemmed words), once. FTS5 returns rowids in
+ * ascending order without ORDER BY, so a merge counts the union with no sort and no ranking;
+ * one table alone is counted by count(*), which spares a step per row. */
+static gboolean
+count_hits (GcmSearch             *self,
+            const GcmSearchQuery  *query,
+            Collector             *c,
+            const char            *table,
+            const char            *match,
+            const char            *other,
+            const char            *other_match,
+            GCancellable          *cancellable,
+            GError               **error)
+{
+  sqlite3_stmt *exact = NULL;
+  sqlite3_stmt *stem = NULL;
+  guint n = 0;
+  int ra, rb = SQLITE_DONE;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      (exact = prepare_rowids (self, query, table, match, other_match == NULL, error)) == NULL)
+    return FALSE;
+  if (other_match != NULL &&
+      (stem = prepare_rowids (self, query, other, other_match, FALSE, error)) == NULL)
+    {
+      finish (exact);
+      return FALSE;
+    }
+
+  ra = sqlite3_step (exact);
+  if (stem == NULL && ra == SQLITE_ROW)
+    {
+      n = sqlite3_column_int64 (exact, 0);
+      ra = sqlite3_step (exact);
+    }
+  if (stem != NULL)
+    rb = sqlite3_step (stem);
+  while (stem != NULL && (ra == SQLITE_ROW || rb == SQLITE_ROW))
+    {
+      gint64 a = ra == SQLITE_ROW ? sqlite3_column_int64 (exact, 0) : G_MAXINT64;
+      gint64 b = rb == SQLITE_ROW ? sqlite3_column_int64 (stem, 0) : G_MAXINT64;
+
+      n++;
+      if (a <= b)
+        ra = sqlite3_step (exact);
+      if (b <= a)
+        rb = sqlite3_step (stem);
+    }
+  finish (exact);
+  if (stem != NULL)
+    finish (stem);
+  if (ra != SQLITE_DONE || rb != SQLITE_DONE)
+    return set_error (self, cancellable, error, "Counting results");
+
+  c->total = n - MIN (n, gcm_search_results_get_n_results (c->results));
+  return TRUE;
 }
 
 static gboolean
@@ -889,12 +1336,19 @@ run_stages (GcmSearch             *self,
 
   if (!search_fts (self, query, c, cancellable, error))
     return FALSE;
+  /* Only a full page leaves anything out to count. */
+  if (collector_is_full (c))
+    return count_hits (self, query, c, "item_fts", query->match, "item_stem", query->stem_match,
+                       cancellable, error);
 
   if (gcm_search_results_get_n_results (c->results) == 0 && query->trigram_match != NULL)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
           !search_trigram (self, query, c, cancellable, error))
         return FALSE;
+      if (collector_is_full (c))
+        return count_hits (self, query, c, "item_tri", query->trigram_match, NULL, NULL,
+                           cancellable, error);
     }
 
   if (gcm_search_results_get_n_results (c->results) == 0)
@@ -1253,13 +1707,14 @@ search_text (GcmSearch     *self,
   g_autoptr(GcmSearchQuery) query = gcm_search_query_parse (text);
   g_autoptr(GcmSearchResults) results = _gcm_search_results_new (query->text);
   g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
-  Collector c = { results, seen, limit };
+  Collector c = { results, seen, limit, query, 0 };
 
   g_assert (error != NULL && *error == NULL);
 
   _gcm_search_results_take_terms (results, gcm_search_query_dup_terms (query));
   if (!run_stages (self, query, &c, cancellable, error))
     return NULL;
+  _gcm_search_results_set_total (results, gcm_search_results_get_n_results (results) + c.total);
 
   if (gcm_search_results_get_n_results (results) > 0 || query->n_words == 0)
     return g_steal_pointer (&results);
@@ -1287,9 +1742,10 @@ search_text (GcmSearch     *self,
       corrected = gcm_search_query_parse (suggestion);
       other = _gcm_search_results_new (query->text);
       other_seen = g_array_new (FALSE, FALSE, sizeof (gint64));
-      oc = (Collector) { other, other_seen, limit };
+      oc = (Collector) { other, other_seen, limit, corrected, 0 };
       if (!run_stages (self, corrected, &oc, cancellable, error))
         return NULL;
+      _gcm_search_results_set_total (other, gcm_search_results_get_n_results (other) + oc.total);
       if (gcm_search_results_get_n_results (other) == 0)
         continue;
 
@@ -1513,9 +1969,9 @@ gcm_search_init (GcmSearch *self)
  * gcm_search_install_schema:
  * @db: a connection to content.db, inside the transaction that creates the `item` table
  *
- * Creates the search tables over `item`: `item_fts` (words), `item_tri` (substrings),
- * `item_vocab` (the vocabulary), `search_term` (suggestions) and the triggers that keep the
- * indexes in step with `item`.
+ * Creates the search tables over `item`: `item_fts` (words), `item_stem` (stemmed words),
+ * `item_tri` (substrings), `item_vocab` (the vocabulary), `search_term` (suggestions) and the
+ * triggers that keep the indexes in step with `item`.
  *
  * Returns: %TRUE on success
  */

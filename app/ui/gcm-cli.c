@@ -174,6 +174,8 @@ run_search (GcmStore   *store,
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "corrected");
       json_builder_add_boolean_value (builder, gcm_search_results_get_corrected (results));
+      json_builder_set_member_name (builder, "total");
+      json_builder_add_int_value (builder, gcm_search_results_get_total (results));
       json_builder_set_member_name (builder, "results");
       json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)
@@ -214,6 +216,13 @@ run_search (GcmStore   *store,
       snippet = single_line (plain);
       g_print ("%s\t%s\t%s\t%s\n", r->kind, r->id, title, snippet);
     }
+  if (n < gcm_search_results_get_total (results))
+    /* Translators: the first number is how many results are listed, the second how many
+     * were found */
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "Showing %1$u of %2$u result.\n",
+                             "Showing %1$u of %2$u results.\n",
+                             gcm_search_results_get_total (results)),
+                n, gcm_search_results_get_total (results));
   if (n == 0)
     {
       if (gcm_search_results_get_suggestion (results) != NULL)
