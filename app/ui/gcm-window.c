@@ -564,6 +564,7 @@ show_results (GcmWindow        *self,
 {
   ListBuilder builder;
   guint n = gcm_search_results_get_n_results (results);
+  guint total = gcm_search_results_get_total (results);
   const char *suggestion = gcm_search_results_get_suggestion (results);
   g_autofree char *title = NULL;
   g_autofree char *count = NULL;
@@ -589,8 +590,12 @@ show_results (GcmWindow        *self,
   else
     /* Translators: the heading of search results; %s is what the user typed */
     title = g_strdup_printf (_("Results for “%s”"), gcm_route_get_argument (current_route (self)));
-  if (n > 0)
-    /* Translators: how many search results are shown */
+  if (n > 0 && n < total)
+    /* Translators: how many search results are listed, of how many were found */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The best %1$u of %2$u result",
+                                          "The best %1$u of %2$u results", total), n, total);
+  else if (n > 0)
+    /* Translators: how many search results were found */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
   if (suggestion != NULL && n == 0)
     {

@@ -5,6 +5,7 @@
 # size, every button has a name, a bookmark made with Ctrl+D is listed on the Bookmarks page and
 # can be removed there, and a restart reopens the last page. TAP output.
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -135,7 +136,8 @@ try:
     results = results or []
     count = wait_for(lambda: first(item_list(frame).parent,
                                    lambda n: n.roleName == "label"
-                                   and (n.name or "").endswith(f"{len(results)} results")))
+                                   and re.fullmatch(rf"(The best )?{len(results)} (of \d+ )?results",
+                                                    n.name or "")))
     check("the number of results is shown", bool(count))
     rawinput.pressKey("Down")
     rawinput.pressKey("Down")
