@@ -49,7 +49,7 @@ def wait_for(predicate, timeout=20):
 
 def first(node, predicate, limit=20000):
     """The first node under @node, breadth first, for which @predicate holds."""
-    queue = [node]
+    queue = [node] if node is not None else []
     while queue and limit > 0:
         n = queue.pop(0)
         limit -= 1
