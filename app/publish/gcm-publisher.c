@@ -450,7 +450,7 @@ gcm_publish (GcmSource                *source,
       if (length > GCM_ITEM_MAX_SIZE)
         {
           g_free (data);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+          g_set_error (error, GCM_SOURCE_ERROR, GCM_SOURCE_ERROR_INVALID,
                        "%s:1: the item is %" G_GSIZE_FORMAT " bytes as JSON; the app accepts at "
                        "most %d (%d MiB)", source_item->file, length, GCM_ITEM_MAX_SIZE,
                        GCM_ITEM_MAX_SIZE / (1024 * 1024));
@@ -475,7 +475,7 @@ gcm_publish (GcmSource                *source,
   manifest_data = gcm_manifest_to_data (manifest, &manifest_len);
   if (manifest_len > GCM_MANIFEST_MAX_SIZE)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+      g_set_error (error, GCM_SOURCE_ERROR, GCM_SOURCE_ERROR_INVALID,
                    "pack.yaml:1: the manifest of %u items is %" G_GSIZE_FORMAT " bytes; the app "
                    "accepts at most %d (%d MiB)", items->len, manifest_len, GCM_MANIFEST_MAX_SIZE,
                    GCM_MANIFEST_MAX_SIZE / (1024 * 1024));
@@ -485,7 +485,7 @@ gcm_publish (GcmSource                *source,
   readback = gcm_manifest_new_from_bytes (manifest_bytes, &local_error);
   if (readback == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+      g_set_error (error, GCM_SOURCE_ERROR, GCM_SOURCE_ERROR_INVALID,
                    "pack.yaml:1: the app would refuse the manifest: %s", local_error->message);
       return FALSE;
     }

@@ -70,7 +70,11 @@ main (int    argc,
   options.expires_days = expires_days;
   if (!gcm_publish (source, &options, &serial, &error))
     {
-      g_printerr ("green-customs-publish: %s\n", error->message);
+      /* Problems of the source are `file:line: message` lines already. */
+      if (error->domain == GCM_SOURCE_ERROR)
+        g_printerr ("%s\n", error->message);
+      else
+        g_printerr ("green-customs-publish: %s\n", error->message);
       return 1;
     }
 
