@@ -57,10 +57,11 @@ check_secret_key (const char  *path,
   g_autofree guchar *raw = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *minisign = g_find_program_in_path ("minisign");
   gsize length = 0;
   struct stat st;
 
-  if (g_find_program_in_path ("minisign") == NULL)
+  if (minisign == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                            "signing needs the minisign program, which is not installed");

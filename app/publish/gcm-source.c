@@ -309,6 +309,7 @@ check_media_file (const char  *path,
   g_autofree char *lower = g_ascii_strdown (relative, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *format_name = NULL;
   GdkPixbufFormat *format;
   GcmSourceMedia *media;
   int width = 0, height = 0;
@@ -329,19 +330,23 @@ check_media_file (const char  *path,
       return NULL;
     }
 
-  format = gdk_pixbuf_get_file_info (path, &width, &height);
-  if (types[i].magic == NULL)
+  if (types[i].magic == NULL && !is_svg (bytes))
     {
-      if (!is_svg (bytes))
-        {
-          *why = g_strdup ("is not a well-formed SVG image (XML with an <svg> root)");
-          return NULL;
-        }
+      *why = g_strdup ("is not a well-formed SVG image (XML with an <svg> root)");
+      return NULL;
     }
-  else if (g_bytes_get_size (bytes) < types[i].magic_len ||
-           memcmp (g_bytes_get_data (bytes, NULL), types[i].magic, types[i].magic_len) != 0 ||
-           format == NULL || g_strcmp0 (gdk_pixbuf_format_get_name (format), types[i].format) != 0 ||
-           width <= 0 || height <= 0)
+  if (types[i].magic != NULL &&
+      (g_bytes_get_size (bytes) < types[i].magic_len ||
+       memcmp (g_bytes_get_data (bytes, NULL), types[i].magic, types[i].magic_len) != 0))
+    {
+      *why = g_strdup_printf ("is not a %s image", types[i].format);
+      return NULL;
+    }
+  /* Only now, past the signature, does a decoder see the file: for its size. */
+  format = gdk_pixbuf_get_file_info (path, &width, &height);
+  format_name = format ? gdk_pixbuf_format_get_name (format) : NULL;
+  if (types[i].magic != NULL &&
+      (g_strcmp0 (format_name, types[i].format) != 0 || width <= 0 || height <= 0))
     {
       *why = g_strdup_printf ("is not a %s image with a width and height", types[i].format);
       return NULL;
