@@ -907,8 +907,8 @@ test_replaces_output (Fixture       *fixture,
   g_assert_cmpint (gcm_feed_get_manifest (feed)->serial, ==, 2);
   g_assert_true (g_file_test (manifest_1, G_FILE_TEST_IS_REGULAR));
   /* No staging folder is left beside the output. */
-  g_assert_cmpstr (strstr (beside_before, "feed\n"), !=, NULL);
-  g_assert_null (strstr (beside_after, "beside: .feed"));
+  g_assert_nonnull (strstr (beside_before, "\n./feed\n"));
+  g_assert_null (strstr (beside_after, "./.feed"));
 }
 
 static void

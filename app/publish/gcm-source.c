@@ -294,6 +294,44 @@ is_svg (GBytes *bytes)
          g_strcmp0 (root, "svg") == 0;
 }
 
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  int *size = user_data;
+
+  size[0] = width;
+  size[1] = height;
+}
+
+/* The size an image declares, read by the decoder of @format, which stops at the header: like
+ * gdk_pixbuf_get_file_info () but without its MIME sniffing, which needs the shared MIME
+ * database in XDG_DATA_DIRS. Stays 0 × 0 when the decoder refuses the data. */
+static void
+read_image_size (GBytes     *bytes,
+                 const char *format,
+                 int        *width,
+                 int        *height)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type (format, NULL);
+  int size[2] = { 0, 0 };
+  gsize length;
+  const guchar *data = g_bytes_get_data (bytes, &length);
+
+  *width = *height = 0;
+  if (loader == NULL)
+    return;
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), size);
+  for (gsize done = 0; done < length && size[0] == 0; done += 4096)
+    if (!gdk_pixbuf_loader_write (loader, data + done, MIN (4096, length - done), NULL))
+      break;
+  gdk_pixbuf_loader_close (loader, NULL);
+  *width = size[0];
+  *height = size[1];
+}
+
 /* Checks a media file's content against its name; returns what the manifest says of it. */
 static GcmSourceMedia *
 check_media_file (const char  *path,
@@ -309,8 +347,6 @@ check_media_file (const char  *path,
   g_autofree char *lower = g_ascii_strdown (relative, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *format_name = NULL;
-  GdkPixbufFormat *format;
   GcmSourceMedia *media;
   int width = 0, height = 0;
   guint i;
@@ -343,10 +379,8 @@ check_media_file (const char  *path,
       return NULL;
     }
   /* Only now, past the signature, does a decoder see the file: for its size. */
-  format = gdk_pixbuf_get_file_info (path, &width, &height);
-  format_name = format ? gdk_pixbuf_format_get_name (format) : NULL;
-  if (types[i].magic != NULL &&
-      (g_strcmp0 (format_name, types[i].format) != 0 || width <= 0 || height <= 0))
+  read_image_size (bytes, types[i].format, &width, &height);
+  if (types[i].magic != NULL && (width <= 0 || height <= 0))
     {
       *why = g_strdup_printf ("is not a %s image with a width and height", types[i].format);
       return NULL;
