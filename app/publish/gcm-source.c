@@ -263,7 +263,25 @@ read_source_file (GcmSource  *self,
   return g_bytes_unref_to_data (g_steal_pointer (&bytes), length);
 }
 
-/* The first element of an SVG file: GMarkup refuses anything that is not well-formed XML. */
+typedef struct
+{
+  char   *root;    /* the first element's name, without a namespace prefix */
+  double  width;
+  double  height;
+} SvgRoot;
+
+/* A length in user units ("800", "800px"); 0 for other units, which need a renderer. */
+static double
+svg_length (const char *text)
+{
+  char *end = NULL;
+  double value = text ? g_ascii_strtod (text, &end) : 0;
+
+  if (end == text || (*end != '\0' && !g_str_equal (end, "px")) || !(value > 0 && value < 65536))
+    return 0;
+  return value;
+}
+
 static void
 svg_start_element (GMarkupParseContext  *context,
                    const char           *element,
@@ -272,26 +290,51 @@ svg_start_element (GMarkupParseContext  *context,
                    gpointer              user_data,
                    GError              **error)
 {
-  char **root = user_data;
+  SvgRoot *svg = user_data;
   const char *colon = strchr (element, ':');
 
-  if (*root == NULL)
-    *root = g_strdup (colon ? colon + 1 : element);
+  if (svg->root != NULL)
+    return;
+  svg->root = g_strdup (colon ? colon + 1 : element);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_auto(GStrv) box = NULL;
+
+      if (g_str_equal (names[i], "width"))
+        svg->width = svg_length (values[i]);
+      else if (g_str_equal (names[i], "height"))
+        svg->height = svg_length (values[i]);
+      else if (g_str_equal (names[i], "viewBox") && svg->width == 0 &&
+               g_strv_length (box = g_regex_split_simple ("[\\s,]+", values[i], 0, 0)) == 4)
+        {
+          svg->width = svg_length (box[2]);
+          svg->height = svg_length (box[3]);
+        }
+    }
 }
 
+/* Well-formed XML (GMarkup refuses anything else) with an <svg> root; its size when the root
+ * states one in user units. */
 static gboolean
-is_svg (GBytes *bytes)
+is_svg (GBytes *bytes,
+        int    *width,
+        int    *height)
 {
   static const GMarkupParser parser = { svg_start_element, NULL, NULL, NULL, NULL };
   g_autoptr(GMarkupParseContext) context = NULL;
-  g_autofree char *root = NULL;
+  SvgRoot svg = { NULL, 0, 0 };
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+  gboolean ok;
 
-  context = g_markup_parse_context_new (&parser, 0, &root, NULL);
-  return g_markup_parse_context_parse (context, data, size, NULL) &&
-         g_markup_parse_context_end_parse (context, NULL) &&
-         g_strcmp0 (root, "svg") == 0;
+  context = g_markup_parse_context_new (&parser, 0, &svg, NULL);
+  ok = g_markup_parse_context_parse (context, data, size, NULL) &&
+       g_markup_parse_context_end_parse (context, NULL) &&
+       g_strcmp0 (svg.root, "svg") == 0;
+  g_free (svg.root);
+  *width = (int) svg.width;
+  *height = (int) svg.height;
+  return ok;
 }
 
 static void
@@ -306,8 +349,8 @@ size_prepared_cb (GdkPixbufLoader *loader,
   size[1] = height;
 }
 
-/* The size an image declares, read by the decoder of @format, which stops at the header: like
- * gdk_pixbuf_get_file_info () but without its MIME sniffing, which needs the shared MIME
+/* The size a PNG or JPEG declares, read by the decoder of @format, which stops at the header:
+ * like gdk_pixbuf_get_file_info () but without its MIME sniffing, which needs the shared MIME
  * database in XDG_DATA_DIRS. Stays 0 × 0 when the decoder refuses the data. */
 static void
 read_image_size (GBytes     *bytes,
@@ -366,7 +409,7 @@ check_media_file (const char  *path,
       return NULL;
     }
 
-  if (types[i].magic == NULL && !is_svg (bytes))
+  if (types[i].magic == NULL && !is_svg (bytes, &width, &height))
     {
       *why = g_strdup ("is not a well-formed SVG image (XML with an <svg> root)");
       return NULL;
@@ -379,7 +422,8 @@ check_media_file (const char  *path,
       return NULL;
     }
   /* Only now, past the signature, does a decoder see the file: for its size. */
-  read_image_size (bytes, types[i].format, &width, &height);
+  if (types[i].magic != NULL)
+    read_image_size (bytes, types[i].format, &width, &height);
   if (types[i].magic != NULL && (width <= 0 || height <= 0))
     {
       *why = g_strdup_printf ("is not a %s image with a width and height", types[i].format);
