@@ -47,11 +47,17 @@ blob_free (Blob *blob)
   g_free (blob);
 }
 
-/* A minisign secret key: "Ed", the KDF ("Sc" or none), "B2", salt, limits, key id, secret key,
- * checksum. minisign would find a bad key only after every object is written. */
-static gboolean
-check_secret_key (const char  *path,
-                  GError     **error)
+/**
+ * gcm_publish_check_key:
+ * @path: a minisign secret key file
+ *
+ * Checks that @path holds a minisign secret key ("Ed", the KDF ("Sc" or none), "B2", salt,
+ * limits, key id, secret key, checksum) and that minisign is there to use it: minisign itself
+ * would find a bad key only after every object is written.
+ */
+gboolean
+gcm_publish_check_key (const char  *path,
+                       GError     **error)
 {
   g_autofree char *text = NULL;
   g_autofree guchar *raw = NULL;
@@ -353,7 +359,7 @@ gcm_publish (GcmSource                *source,
   g_return_val_if_fail (GCM_IS_SOURCE (source), FALSE);
   g_return_val_if_fail (options != NULL && options->output != NULL, FALSE);
 
-  if (options->secret_key != NULL && !check_secret_key (options->secret_key, error))
+  if (options->secret_key != NULL && !gcm_publish_check_key (options->secret_key, error))
     return FALSE;
 
   /* Through a symbolic link, replace the folder it names, not the link. */

@@ -57,6 +57,13 @@ main (int    argc,
       return 2;
     }
 
+  /* A bad key is found before any work, not after it. */
+  if (key != NULL && !gcm_publish_check_key (key, &error))
+    {
+      g_printerr ("green-customs-publish: %s\n", error->message);
+      return 1;
+    }
+
   source = gcm_source_load (source_dir, &error);
   if (source == NULL)
     {
