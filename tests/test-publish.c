@@ -13,9 +13,11 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gcm-feed.h"
 #include "gcm-test-utils.h"
+#include "gcm-yaml.h"
 
 #define FEED_ID "org.greencustoms.test/en"
 
@@ -195,7 +197,12 @@ test_round_trip (Fixture       *fixture,
       if (g_str_equal (media->mime, "image/png"))
         png = media;
       else
-        g_assert_cmpstr (media->mime, ==, "image/svg+xml");
+        {
+          /* The size an SVG's root states, read without a renderer: 40 × 20 or 30 × 30 */
+          g_assert_cmpstr (media->mime, ==, "image/svg+xml");
+          g_assert_cmpint (media->width, ==, media->height == 20 ? 40 : 30);
+          g_assert_cmpint (media->height, ==, media->width == 40 ? 20 : 30);
+        }
     }
   g_assert_nonnull (png);
   g_assert_cmpint (png->width, ==, 3);
@@ -380,7 +387,7 @@ test_bundled_source (Fixture       *fixture,
 typedef struct
 {
   const char *name;
-  const char *file;       /* under the source */
+  const char *file;       /* under the source; NULL: only @prepare changes it */
   const char *find;       /* NULL: @replace is the whole new file */
   const char *replace;
   const char *where;      /* the file named in the message */
@@ -388,7 +395,135 @@ typedef struct
   int         line_max;
   const char *message;
   const char *absent;     /* a message that must not appear */
+  void      (*prepare) (const char *source);
 } Refusal;
+
+static char *
+source_path (const char *source,
+             const char *relative)
+{
+  return g_build_filename (source, relative, NULL);
+}
+
+static void
+append_repeated (const char *path,
+                 const char *prefix,
+                 char        c,
+                 gsize       count,
+                 const char *suffix)
+{
+  g_autofree char *contents = gcm_test_read_file (path, NULL);
+  g_autoptr(GString) edited = g_string_new (contents);
+
+  g_string_append (edited, prefix);
+  for (gsize i = 0; i < count; i++)
+    g_string_append_c (edited, c);
+  g_string_append (edited, suffix);
+  gcm_test_write_file (path, edited->str, edited->len);
+}
+
+/* 30,000 levels of flow sequences once overflowed the stack of the recursive loader. */
+static void
+prepare_deep_yaml (const char *source)
+{
+  g_autofree char *file = source_path (source, "procedures/ventilate-container.yaml");
+  g_autofree char *deep = g_strnfill (30000, '[');
+  g_autofree char *line = g_strconcat ("hazards: ", deep, NULL);
+
+  gcm_test_edit_file (file, "hazards: [Fumigant gas]", line);
+}
+
+/* A body over the item limit, refused from its size before it is read. */
+static void
+prepare_huge_body (const char *source)
+{
+  g_autofree char *file = source_path (source, "sections/alpha/01-first.md");
+
+  append_repeated (file, "\n", 'x', 5 * 1024 * 1024, "\n");
+}
+
+/* Under the limit as a file, over it as JSON: every quote is escaped to two bytes. */
+static void
+prepare_escaped_body (const char *source)
+{
+  g_autofree char *file = source_path (source, "sections/alpha/01-first.md");
+
+  append_repeated (file, "\n", '"', 3 * 1024 * 1024, "\n");
+}
+
+/* A chapter title that makes the manifest larger than the app reads. */
+static void
+prepare_huge_manifest (const char *source)
+{
+  g_autofree char *file = source_path (source, "pack.yaml");
+  g_autofree char *quotes = g_strnfill (5 * 1024 * 1024, '"');
+  g_autofree char *title = g_strdup_printf ("title: '%s'", quotes);
+
+  gcm_test_edit_file (file, "title: Alpha chapter", title);
+}
+
+static void
+prepare_random_svg (const char *source)
+{
+  g_autofree char *file = source_path (source, "media/illustrations/container.svg");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  char bytes[1000];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = (char) g_rand_int_range (rand, 0, 256);
+  gcm_test_write_file (file, bytes, sizeof bytes);
+}
+
+static void
+prepare_fake_png (const char *source)
+{
+  g_autofree char *file = source_path (source, "media/illustrations/tusk.png");
+
+  gcm_test_write_file (file, "\x89PNG\r\n\x1a\nnot really a picture", -1);
+}
+
+static void
+prepare_png_as_jpeg (const char *source)
+{
+  g_autofree char *png = source_path (source, "media/illustrations/tusk.png");
+  g_autofree char *jpeg = source_path (source, "media/illustrations/tusk.jpg");
+
+  g_assert_cmpint (g_rename (png, jpeg), ==, 0);
+}
+
+static void
+prepare_media_symlink (const char *source)
+{
+  g_autofree char *file = source_path (source, "media/cases/seizure.svg");
+
+  g_assert_cmpint (g_unlink (file), ==, 0);
+  g_assert_cmpint (symlink ("/etc/hostname", file), ==, 0);
+}
+
+/* Moves @relative out of the source and leaves a symbolic link to it in its place. */
+static void
+move_out_and_link (const char *source,
+                   const char *relative)
+{
+  g_autofree char *path = source_path (source, relative);
+  g_autofree char *outside = g_strconcat (source, "-outside", NULL);
+
+  g_assert_cmpint (g_rename (path, outside), ==, 0);
+  g_assert_cmpint (symlink (outside, path), ==, 0);
+}
+
+/* A symbolic link on the way to the file reaches outside the source just as well. */
+static void
+prepare_media_folder_symlink (const char *source)
+{
+  move_out_and_link (source, "media/illustrations");
+}
+
+static void
+prepare_section_symlink (const char *source)
+{
+  move_out_and_link (source, "sections/beta/02-second.md");
+}
 
 static const Refusal refusals[] = {
   { "unknown-field", "sections/alpha/01-first.md", "keywords: [alpha, first]\n",
@@ -413,9 +548,13 @@ static const Refusal refusals[] = {
     "summary: How to open a container that may hold fumigant gas.",
     "summary: How to: open a container",
     "procedures/ventilate-container.yaml", 3, 3, "mapping values are not allowed" },
+  /* Only the root error: the other files' links to this item are not broken. */
   { "malformed-front-matter", "sections/beta/02-second.md", "conventions: [cites]",
     "conventions: [cites",
-    "sections/beta/02-second.md", 5, 6, "did not find expected" },
+    "sections/beta/02-second.md", 5, 6, "did not find expected", "names no item" },
+  { "bad-id-no-follow-on", "sections/beta/02-second.md", "id: manual/beta/second",
+    "id: Manual/Beta",
+    "sections/beta/02-second.md", 2, 2, "the id “Manual/Beta” must match", "names no item" },
   { "unknown-source", "procedures/ventilate-container.yaml", "sources: [S1]", "sources: [S9]",
     "procedures/ventilate-container.yaml", 8, 8, "the source “S9” is not in sources.yaml" },
   { "hs-without-edition", "sections/alpha/01-first.md", "  hs_edition: HS 2022\n", "",
@@ -453,6 +592,50 @@ static const Refusal refusals[] = {
   { "yaml-alias", "procedures/ventilate-container.yaml", "hazards: [Fumigant gas]",
     "hazards: &h [Fumigant gas]",
     "procedures/ventilate-container.yaml", 6, 6, "anchors, aliases and tags are not supported" },
+  { "yaml-deep", NULL, NULL, NULL,
+    "procedures/ventilate-container.yaml", 6, 6, "nested more than 32 deep", NULL,
+    prepare_deep_yaml },
+  { "huge-body", NULL, NULL, NULL,
+    "sections/alpha/01-first.md", 1, 1, "the app accepts at most 4194304 (4 MiB)", NULL,
+    prepare_huge_body },
+  { "item-json-over-limit", NULL, NULL, NULL,
+    "sections/alpha/01-first.md", 1, 1, "bytes as JSON; the app accepts at most 4194304", NULL,
+    prepare_escaped_body },
+  { "manifest-over-limit", NULL, NULL, NULL,
+    "pack.yaml", 1, 1, "the app accepts at most 8388608 (8 MiB)", NULL, prepare_huge_manifest },
+  { "raw-html-block", "sections/alpha/01-first.md", "## Scope\n", "## Scope\n\n<div>Raw</div>\n",
+    "sections/alpha/01-first.md", 15, 15, "raw HTML is not allowed in Markdown: “<div>" },
+  { "raw-html-inline", "sections/alpha/01-first.md", "Pangolin scales", "Pangolin <b>scales</b>",
+    "sections/alpha/01-first.md", 15, 15, "raw HTML is not allowed in Markdown: “<b>" },
+  { "raw-html-procedure-body", "procedures/ventilate-container.yaml", "steps:",
+    "body: |\n  Wait.\n\n  <script>alert(1)</script>\nsteps:",
+    "procedures/ventilate-container.yaml", 9, 12, "raw HTML is not allowed in Markdown" },
+  { "svg-random-bytes", NULL, NULL, NULL,
+    "sections/alpha/01-first.md", 17, 17,
+    "the media file “media/illustrations/container.svg” is not a well-formed SVG", NULL,
+    prepare_random_svg },
+  { "svg-other-root", "media/illustrations/container.svg", NULL,
+    "<?xml version=\"1.0\"?>\n<html><body/></html>\n",
+    "sections/alpha/01-first.md", 17, 17,
+    "the media file “media/illustrations/container.svg” is not a well-formed SVG" },
+  { "png-fake", NULL, NULL, NULL,
+    "sections/beta/02-second.md", 13, 13,
+    "the media file “media/illustrations/tusk.png” is not a png image", NULL, prepare_fake_png },
+  { "png-named-jpeg", "sections/beta/02-second.md", "tusk.png", "tusk.jpg",
+    "sections/beta/02-second.md", 13, 13,
+    "the media file “media/illustrations/tusk.jpg” is not a jpeg image", NULL,
+    prepare_png_as_jpeg },
+  { "media-symlink", NULL, NULL, NULL,
+    "cases/2020-test-seizure.md", 16, 16,
+    "the media file “media/cases/seizure.svg” is reached through a symbolic link", NULL,
+    prepare_media_symlink },
+  { "media-folder-symlink", NULL, NULL, NULL,
+    "sections/alpha/01-first.md", 17, 17,
+    "the media file “media/illustrations/container.svg” is reached through a symbolic link",
+    NULL, prepare_media_folder_symlink },
+  { "section-symlink", NULL, NULL, NULL,
+    "sections/beta/02-second.md", 1, 1, "is a symbolic link", "names no item",
+    prepare_section_symlink },
 };
 
 static gboolean
@@ -472,7 +655,7 @@ test_refusal (gconstpointer user_data)
   g_autofree char *dir = gcm_test_make_tmpdir ("refuse");
   g_autofree char *source = g_build_filename (dir, "source", NULL);
   g_autofree char *output = g_build_filename (dir, "feed", NULL);
-  g_autofree char *file = g_build_filename (source, r->file, NULL);
+  g_autofree char *file = r->file ? g_build_filename (source, r->file, NULL) : NULL;
   g_autofree char *public_key = NULL;
   g_autofree char *secret_key = NULL;
   g_autofree char *standard_error = NULL;
@@ -482,7 +665,11 @@ test_refusal (gconstpointer user_data)
 
   gcm_test_copy_tree (fixture_source, source);
   gcm_test_make_keys (dir, &public_key, &secret_key);
-  if (r->find != NULL)
+  if (r->prepare != NULL)
+    r->prepare (source);
+  if (r->file == NULL)
+    ;
+  else if (r->find != NULL)
     gcm_test_edit_file (file, r->find, r->replace);
   else
     {
@@ -542,6 +729,188 @@ test_refusal_keeps_feed (Fixture       *fixture,
   g_assert_cmpint (gcm_feed_get_manifest (feed)->serial, ==, 1);
 }
 
+/* The loader refuses nesting past its bound instead of recursing until the stack runs out. */
+static void
+test_yaml_depth (void)
+{
+  static const struct { const char *open, *close; } shapes[] = {
+    { "[", "]" }, { "{a: ", "}" }, { "- ", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    for (int depth = GCM_YAML_MAX_DEPTH; depth <= 30000; depth += 30000 - GCM_YAML_MAX_DEPTH)
+      for (int extra = 0; extra <= 1; extra++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autoptr(GcmYamlDocument) doc = NULL;
+          g_autoptr(GError) error = NULL;
+
+          /* "[[1]]", "{a: {a: 1}}" and "- - 1" each nest two levels. */
+          for (int level = 0; level < depth + extra; level++)
+            g_string_append (text, shapes[i].open);
+          g_string_append (text, "1");
+          for (int level = 0; level < depth + extra; level++)
+            g_string_append (text, shapes[i].close);
+          g_string_append_c (text, '\n');
+
+          doc = gcm_yaml_document_new_from_data (text->str, text->len, 1, &error);
+          if (depth == GCM_YAML_MAX_DEPTH && extra == 0)
+            {
+              g_assert_no_error (error);
+              g_assert_nonnull (doc);
+            }
+          else
+            {
+              g_assert_error (error, GCM_YAML_ERROR, GCM_YAML_ERROR_UNSUPPORTED);
+              g_assert_true (g_regex_match_simple ("^[0-9]+: lists and mappings are nested more "
+                                                   "than 32 deep$", error->message, 0, 0));
+              g_assert_null (doc);
+            }
+        }
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* Every path and the hash of every file under @path, and the names beside it. */
+static char *
+snapshot (const char *path)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (parent, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (out, "beside: %s\n", (char *) g_ptr_array_index (names, i));
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      const char *argv[] = { "sh", "-c", "cd \"$0\" && find . | sort && find . -type f | sort | "
+                             "xargs -r sha256sum", path, NULL };
+      g_autofree char *listing = NULL;
+
+      g_assert_cmpint (gcm_test_run (argv, &listing, NULL), ==, 0);
+      g_string_append (out, listing);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The real publisher with no terminal to ask a password on. */
+static int
+publish_without_stdin (const char  *source,
+                       const char  *output,
+                       const char  *key,
+                       char       **standard_error)
+{
+  const char *argv[] = { g_getenv ("GCM_PUBLISH"), "--source", source, "--output", output,
+                         "--key", key, "--serial", "2", NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_STDIN_FROM_DEV_NULL | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, standard_error, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* A bad key leaves both an earlier feed and a new output folder exactly as they were, whether it
+ * is found before the work (missing, a public key, not a key) or by minisign at the end. */
+static void
+test_bad_key (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autofree char *garbage = g_build_filename (fixture->dir, "garbage.key", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.key", NULL);
+  g_autofree char *encrypted = g_build_filename (fixture->dir, "encrypted.key", NULL);
+  g_autofree char *fresh = g_build_filename (fixture->dir, "fresh", "feed", NULL);
+  g_autofree char *fresh_parent = g_path_get_dirname (fresh);
+  g_autofree char *secret = gcm_test_read_file (fixture->secret_key, NULL);
+  g_auto(GStrv) lines = g_strsplit (secret, "\n", -1);
+  g_autofree guchar *raw = NULL;
+  g_autofree char *encoded = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize raw_len = 0;
+  struct { const char *key; const char *message; } keys[] = {
+    { missing, ":1: cannot read the secret key" },
+    { fixture->public_key, ":2: this is a minisign public key" },
+    { garbage, ":2: not a minisign secret key" },
+    { encrypted, "minisign could not sign" },
+  };
+
+  /* The real key, marked as password-protected: only minisign finds out it cannot be used. */
+  raw = g_base64_decode (lines[1], &raw_len);
+  g_assert_cmpuint (raw_len, ==, 158);
+  memcpy (raw + 2, "Sc", 2);
+  encoded = g_base64_encode (raw, raw_len);
+  text = g_strdup_printf ("%s\n%s\n", lines[0], encoded);
+  gcm_test_write_file (encrypted, text, -1);
+  gcm_test_write_file (garbage, "untrusted comment: no key\nbm90IGEga2V5\n", -1);
+
+  g_assert_cmpint (g_mkdir (fresh_parent, 0755), ==, 0);
+  publish_ok (fixture, 1);
+  before = snapshot (fixture->output);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      const char *outputs[] = { fixture->output, fresh };
+
+      for (guint j = 0; j < G_N_ELEMENTS (outputs); j++)
+        {
+          g_autofree char *standard_error = NULL;
+          g_autofree char *expected = NULL;
+          g_autofree char *now = NULL;
+
+          expected = snapshot (outputs[j]);
+          g_assert_cmpint (publish_without_stdin (fixture->source, outputs[j], keys[i].key,
+                                                  &standard_error), ==, 1);
+          g_test_message ("stderr: %s", standard_error);
+          now = snapshot (outputs[j]);
+          g_assert_cmpstr (now, ==, expected);
+          g_assert_nonnull (strstr (standard_error, keys[i].message));
+        }
+    }
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  after = snapshot (fixture->output);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A new serial replaces the output folder whole and keeps what it published before. */
+static void
+test_replaces_output (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *manifest_1 = g_build_filename (fixture->output, "v1", "manifests", "1.json",
+                                                  NULL);
+  g_autofree char *parent = g_path_get_dirname (fixture->output);
+  g_autofree char *beside_before = NULL;
+  g_autofree char *beside_after = NULL;
+  g_autoptr(GcmFeed) feed = NULL;
+
+  publish_ok (fixture, 1);
+  beside_before = snapshot (parent);
+  publish_ok (fixture, 2);
+  beside_after = snapshot (parent);
+
+  feed = open_feed (fixture);
+  g_assert_cmpint (gcm_feed_get_manifest (feed)->serial, ==, 2);
+  g_assert_true (g_file_test (manifest_1, G_FILE_TEST_IS_REGULAR));
+  /* No staging folder is left beside the output. */
+  g_assert_nonnull (strstr (beside_before, "\n./feed\n"));
+  g_assert_null (strstr (beside_after, "./.feed"));
+}
+
 static void
 test_usage_errors (void)
 {
@@ -578,6 +947,11 @@ main (int   argc,
   g_test_add ("/gcm/publish/bundled-source", Fixture, NULL, fixture_set_up, test_bundled_source,
               fixture_tear_down);
   g_test_add_func ("/gcm/publish/usage-errors", test_usage_errors);
+  g_test_add_func ("/gcm/publish/yaml-depth", test_yaml_depth);
+  g_test_add ("/gcm/publish/bad-key", Fixture, NULL, fixture_set_up, test_bad_key,
+              fixture_tear_down);
+  g_test_add ("/gcm/publish/replaces-output", Fixture, NULL, fixture_set_up, test_replaces_output,
+              fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     {
       g_autofree char *path = g_strdup_printf ("/gcm/publish/refused/%s", refusals[i].name);

@@ -6,14 +6,27 @@
  * Writes a checked GcmSource as a feed (DESIGN §5): item JSON and media content-addressed by
  * SHA-256, an immutable manifest per serial, and — with a key — its minisign signature, copied to
  * current.minisig last so a reader never sees a signature without its manifest.
+ *
+ * Nothing it writes is one the app would refuse: items and manifests stay within the app's size
+ * limits and the manifest is read back with the app's own parser. The key is checked before any
+ * work, and the feed is built in a folder beside the output that replaces it only on success, so
+ * a refusal leaves the output as it was.
  */
 
 #define G_LOG_DOMAIN "GcmPublisher"
+#define _GNU_SOURCE  /* renameat2 */
 
 #include "config.h"
 
-#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "gcm-feed.h"
 #include "gcm-manifest.h"
@@ -34,20 +47,177 @@ blob_free (Blob *blob)
   g_free (blob);
 }
 
-static const char *
-mime_for (const char *path)
+/**
+ * gcm_publish_check_key:
+ * @path: a minisign secret key file
+ *
+ * Checks that @path holds a minisign secret key ("Ed", the KDF ("Sc" or none), "B2", salt,
+ * limits, key id, secret key, checksum) and that minisign is there to use it: minisign itself
+ * would find a bad key only after every object is written.
+ */
+gboolean
+gcm_publish_check_key (const char  *path,
+                       GError     **error)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *text = NULL;
+  g_autofree guchar *raw = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *minisign = g_find_program_in_path ("minisign");
+  gsize length = 0;
+  struct stat st;
 
-  if (g_str_has_suffix (lower, ".svg"))
-    return "image/svg+xml";
-  if (g_str_has_suffix (lower, ".png"))
-    return "image/png";
-  if (g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg"))
-    return "image/jpeg";
-  if (g_str_has_suffix (lower, ".webp"))
-    return "image/webp";
-  return NULL;
+  if (minisign == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           "signing needs the minisign program, which is not installed");
+      return FALSE;
+    }
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s:1: cannot read the secret key: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode) || st.st_size > 4096)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s:1: not a minisign secret key", path);
+      return FALSE;
+    }
+  if (!g_file_get_contents (path, &text, NULL, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s:1: cannot read the secret key: %s",
+                   path, local_error->message);
+      return FALSE;
+    }
+  lines = g_strsplit (text, "\n", 3);
+  if (g_strv_length (lines) >= 2 && g_str_has_prefix (lines[0], "untrusted comment:"))
+    raw = g_base64_decode (g_strstrip (lines[1]), &length);
+  if (length == 42 && memcmp (raw, "Ed", 2) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s:2: this is a minisign public key; --key needs the secret key", path);
+      return FALSE;
+    }
+  if (length != 158 || memcmp (raw, "Ed", 2) != 0 || memcmp (raw + 4, "B2", 2) != 0 ||
+      (memcmp (raw + 2, "Sc", 2) != 0 && memcmp (raw + 2, "\0\0", 2) != 0))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s:2: not a minisign secret key", path);
+      return FALSE;
+    }
+  /* Unencrypted, the key's second half must be the public key of its first (its seed). */
+  if (memcmp (raw + 2, "\0\0", 2) == 0)
+    {
+      const guchar *sk = raw + 54 + 8;
+      guchar pk[crypto_sign_PUBLICKEYBYTES], expanded[crypto_sign_SECRETKEYBYTES];
+
+      if (sodium_init () < 0 || crypto_sign_seed_keypair (pk, expanded, sk) != 0 ||
+          memcmp (pk, sk + 32, sizeof pk) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "%s:2: the minisign secret key is damaged", path);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  struct stat st;
+  const char *name;
+
+  if (lstat (path, &st) == 0 && S_ISDIR (st.st_mode) && (dir = g_dir_open (path, 0, NULL)))
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+/* Fills @to with @from, hard-linked: every feed file is replaced by rename, never rewritten, so
+ * the two folders never see each other's changes. */
+static gboolean
+clone_tree (const char  *from,
+            const char  *to,
+            GError     **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, error);
+  const char *name;
+
+  if (dir == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+      struct stat st;
+
+      if (lstat (source, &st) != 0)
+        continue;
+      if (S_ISDIR (st.st_mode))
+        {
+          if (g_mkdir (target, 0755) != 0 || !clone_tree (source, target, error))
+            {
+              if (error != NULL && *error == NULL)
+                g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                             "cannot create %s: %s", target, g_strerror (errno));
+              return FALSE;
+            }
+        }
+      else if (link (source, target) != 0)
+        {
+          g_autoptr(GFile) src = g_file_new_for_path (source);
+          g_autoptr(GFile) dst = g_file_new_for_path (target);
+
+          if (!g_file_copy (src, dst, G_FILE_COPY_NOFOLLOW_SYMLINKS | G_FILE_COPY_ALL_METADATA,
+                            NULL, NULL, NULL, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Puts @staging in the place of @output and removes what was there. */
+static gboolean
+replace_output (const char  *staging,
+                const char  *output,
+                GError     **error)
+{
+  g_autofree char *old = g_strconcat (staging, ".old", NULL);
+
+  if (rename (staging, output) == 0)
+    return TRUE;
+  if (errno != EEXIST && errno != ENOTEMPTY)
+    goto failed;
+  /* One atomic swap where the file system has it, two renames where it has not. */
+  if (renameat2 (AT_FDCWD, staging, AT_FDCWD, output, RENAME_EXCHANGE) == 0)
+    {
+      remove_tree (staging);
+      return TRUE;
+    }
+  if (rename (output, old) != 0)
+    goto failed;
+  if (rename (staging, output) != 0)
+    {
+      int saved_errno = errno;
+      rename (old, output);
+      errno = saved_errno;
+      goto failed;
+    }
+  remove_tree (old);
+  return TRUE;
+
+failed:
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "cannot replace %s: %s", output,
+               g_strerror (errno));
+  return FALSE;
 }
 
 /* A serial must never go down in one output folder: clients would see a rollback. */
@@ -95,10 +265,73 @@ sign_manifest (const char            *secret_key,
   return TRUE;
 }
 
+/* Writes every object, the manifest and its signatures under @root. */
+static gboolean
+write_feed (const char     *root,
+            const char     *secret_key,
+            GcmManifest    *manifest,
+            GHashTable     *media_blobs,
+            GPtrArray      *item_blobs,
+            const char     *manifest_data,
+            gsize           manifest_len,
+            GError        **error)
+{
+  g_autofree char *manifests_dir = g_build_filename (root, "v1", "manifests", NULL);
+  g_autofree char *manifest_name = g_strdup_printf ("%" G_GINT64_FORMAT ".json",
+                                                    manifest->serial);
+  g_autofree char *manifest_path = g_build_filename (manifests_dir, manifest_name, NULL);
+  GHashTableIter iter;
+  Blob *blob;
+
+  g_hash_table_iter_init (&iter, media_blobs);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &blob))
+    if (!gcm_feed_write_object (root, blob->bytes, NULL, error))
+      return FALSE;
+  for (guint i = 0; i < item_blobs->len; i++)
+    {
+      blob = g_ptr_array_index (item_blobs, i);
+      if (!gcm_feed_write_object (root, blob->bytes, NULL, error))
+        return FALSE;
+    }
+
+  if (g_mkdir_with_parents (manifests_dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "cannot create %s: %s",
+                   manifests_dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!g_file_set_contents (manifest_path, manifest_data, manifest_len, error))
+    return FALSE;
+
+  if (secret_key != NULL)
+    {
+      g_autoptr(GcmFeedComment) comment = g_new0 (GcmFeedComment, 1);
+      g_autofree char *sig_path = g_strconcat (manifest_path, ".minisig", NULL);
+      g_autofree char *current = g_build_filename (root, "v1", "current.minisig", NULL);
+      g_autofree char *signature = NULL;
+      gsize signature_len;
+
+      comment->feed = g_strdup (manifest->feed);
+      comment->serial = manifest->serial;
+      comment->generated = manifest->generated;
+      comment->expires = manifest->expires;
+      comment->size = manifest_len;
+      comment->format = GCM_FEED_FORMAT;
+
+      if (!sign_manifest (secret_key, manifest_path, comment, error) ||
+          !g_file_get_contents (sig_path, &signature, &signature_len, error) ||
+          !g_file_set_contents (current, signature, signature_len, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * gcm_publish:
  *
- * Everything is read and hashed before the first file is written.
+ * Everything is checked, read and hashed before the first file is written, and then written
+ * into a folder beside @options->output that takes its place at the end.
  */
 gboolean
 gcm_publish (GcmSource                *source,
@@ -107,21 +340,37 @@ gcm_publish (GcmSource                *source,
              GError                  **error)
 {
   g_autoptr(GcmManifest) manifest = gcm_manifest_new ();
+  g_autoptr(GcmManifest) readback = NULL;
   g_autoptr(GHashTable) media_blobs = NULL;   /* path → Blob */
   g_autoptr(GPtrArray) item_blobs = g_ptr_array_new_with_free_func ((GDestroyNotify) blob_free);
-  g_autoptr(GcmFeedComment) comment = g_new0 (GcmFeedComment, 1);
+  g_autoptr(GBytes) manifest_bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *manifest_data = NULL;
-  g_autofree char *manifest_name = NULL;
-  g_autofree char *manifest_path = NULL;
-  g_autofree char *manifests_dir = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *staging = NULL;
   GPtrArray *items = gcm_source_get_items (source);
   GPtrArray *chapters = gcm_source_get_chapters (source);
   gsize manifest_len = 0;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 previous;
+  gboolean ok;
 
   g_return_val_if_fail (GCM_IS_SOURCE (source), FALSE);
   g_return_val_if_fail (options != NULL && options->output != NULL, FALSE);
+
+  if (options->secret_key != NULL && !gcm_publish_check_key (options->secret_key, error))
+    return FALSE;
+
+  /* Through a symbolic link, replace the folder it names, not the link. */
+  output = realpath (options->output, NULL);
+  if (output == NULL)
+    output = g_strdup (options->output);
+  if (g_file_test (output, G_FILE_TEST_EXISTS) && !g_file_test (output, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, "%s is not a folder", output);
+      return FALSE;
+    }
 
   media_blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) blob_free);
 
@@ -132,12 +381,12 @@ gcm_publish (GcmSource                *source,
   manifest->serial = options->serial > 0 ? options->serial : now;
   manifest->expires = now + (gint64) MAX (options->expires_days, 1) * 24 * 3600;
 
-  previous = previous_serial (options->output);
+  previous = previous_serial (output);
   if (manifest->serial <= previous)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                    "%s already holds serial %" G_GINT64_FORMAT "; a new serial must be higher",
-                   options->output, previous);
+                   output, previous);
       return FALSE;
     }
 
@@ -157,7 +406,7 @@ gcm_publish (GcmSource                *source,
       g_autoptr(GStrvBuilder) media_hashes = g_strv_builder_new ();
       g_autoptr(GHashTable) item_hashes = g_hash_table_new (g_str_hash, g_str_equal);
       JsonObject *media_map = json_object_new ();
-      Blob *blob = g_new0 (Blob, 1);
+      Blob *blob;
       char *data;
       gsize length;
 
@@ -168,27 +417,16 @@ gcm_publish (GcmSource                *source,
 
           if (media == NULL)
             {
-              g_autofree char *path = gcm_source_dup_media_path (source, relative);
-              g_autoptr(GBytes) bytes = gcm_feed_read_capped (path, GCM_MEDIA_MAX_SIZE, error);
+              const GcmSourceMedia *info = gcm_source_get_media (source, relative);
+              g_autoptr(GBytes) bytes = gcm_source_read_media (source, relative, error);
               GcmManifestMedia *entry;
-              int width = 0, height = 0;
 
               if (bytes == NULL)
                 {
                   json_object_unref (media_map);
-                  blob_free (blob);
-                  g_prefix_error (error, "media/%s: ", relative);
                   return FALSE;
                 }
-              if (mime_for (relative) == NULL)
-                {
-                  json_object_unref (media_map);
-                  blob_free (blob);
-                  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               "media/%s: only SVG, PNG, JPEG and WebP images are supported",
-                               relative);
-                  return FALSE;
-                }
+              g_assert (info != NULL);
               media = g_new0 (Blob, 1);
               media->bytes = g_steal_pointer (&bytes);
               media->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, media->bytes);
@@ -196,13 +434,12 @@ gcm_publish (GcmSource                *source,
 
               if (gcm_manifest_find_media (manifest, media->sha256) == NULL)
                 {
-                  gdk_pixbuf_get_file_info (path, &width, &height);
                   entry = gcm_manifest_media_new ();
                   entry->sha256 = g_strdup (media->sha256);
                   entry->size = g_bytes_get_size (media->bytes);
-                  entry->mime = g_strdup (mime_for (relative));
-                  entry->width = width;
-                  entry->height = height;
+                  entry->mime = g_strdup (info->mime);
+                  entry->width = info->width;
+                  entry->height = info->height;
                   g_ptr_array_add (manifest->media, entry);
                 }
             }
@@ -215,6 +452,18 @@ gcm_publish (GcmSource                *source,
       json_node_set_object (root, source_item->object);
       json_generator_set_root (generator, root);
       data = json_generator_to_data (generator, &length);
+
+      /* JSON escapes and the expanded sources can grow an item past a file that fit. */
+      if (length > GCM_ITEM_MAX_SIZE)
+        {
+          g_free (data);
+          g_set_error (error, GCM_SOURCE_ERROR, GCM_SOURCE_ERROR_INVALID,
+                       "%s:1: the item is %" G_GSIZE_FORMAT " bytes as JSON; the app accepts at "
+                       "most %d (%d MiB)", source_item->file, length, GCM_ITEM_MAX_SIZE,
+                       GCM_ITEM_MAX_SIZE / (1024 * 1024));
+          return FALSE;
+        }
+      blob = g_new0 (Blob, 1);
       blob->bytes = g_bytes_new_take (data, length);
       blob->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, blob->bytes);
       g_ptr_array_add (item_blobs, blob);
@@ -229,53 +478,61 @@ gcm_publish (GcmSource                *source,
       g_ptr_array_add (manifest->items, g_steal_pointer (&item));
     }
 
-  /* Write: objects, then the manifest, then its signature, then current.minisig. */
-  {
-    GHashTableIter iter;
-    Blob *blob;
-
-    g_hash_table_iter_init (&iter, media_blobs);
-    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &blob))
-      if (!gcm_feed_write_object (options->output, blob->bytes, NULL, error))
-        return FALSE;
-    for (guint i = 0; i < item_blobs->len; i++)
-      {
-        blob = g_ptr_array_index (item_blobs, i);
-        if (!gcm_feed_write_object (options->output, blob->bytes, NULL, error))
-          return FALSE;
-      }
-  }
-
+  /* The manifest must be one the app reads: within its size limit, and through its parser. */
   manifest_data = gcm_manifest_to_data (manifest, &manifest_len);
-  manifests_dir = g_build_filename (options->output, "v1", "manifests", NULL);
-  manifest_name = g_strdup_printf ("%" G_GINT64_FORMAT ".json", manifest->serial);
-  manifest_path = g_build_filename (manifests_dir, manifest_name, NULL);
-  if (g_mkdir_with_parents (manifests_dir, 0755) != 0 ||
-      !g_file_set_contents (manifest_path, manifest_data, manifest_len, error))
+  if (manifest_len > GCM_MANIFEST_MAX_SIZE)
     {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot create %s", manifests_dir);
+      g_set_error (error, GCM_SOURCE_ERROR, GCM_SOURCE_ERROR_INVALID,
+                   "pack.yaml:1: the manifest of %u items is %" G_GSIZE_FORMAT " bytes; the app "
+                   "accepts at most %d (%d MiB)", items->len, manifest_len, GCM_MANIFEST_MAX_SIZE,
+                   GCM_MANIFEST_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  manifest_bytes = g_bytes_new_static (manifest_data, manifest_len);
+  readback = gcm_manifest_new_from_bytes (manifest_bytes, &local_error);
+  if (readback == NULL)
+    {
+      g_set_error (error, GCM_SOURCE_ERROR, GCM_SOURCE_ERROR_INVALID,
+                   "pack.yaml:1: the app would refuse the manifest: %s", local_error->message);
       return FALSE;
     }
 
-  if (options->secret_key != NULL)
+  /* Write into a folder beside the output (same file system, so it can be renamed), starting
+   * from what the output holds: earlier manifests and objects stay published. */
+  parent = g_path_get_dirname (output);
+  if (g_mkdir_with_parents (parent, 0755) != 0)
     {
-      g_autofree char *sig_path = g_strconcat (manifest_path, ".minisig", NULL);
-      g_autofree char *current = g_build_filename (options->output, "v1", "current.minisig", NULL);
-      g_autofree char *signature = NULL;
-      gsize signature_len;
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "cannot create %s: %s",
+                   parent, g_strerror (saved_errno));
+      return FALSE;
+    }
+  {
+    g_autofree char *base = g_path_get_basename (output);
+    g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+    staging = g_build_filename (parent, name, NULL);
+  }
+  if (g_mkdtemp_full (staging, 0755) == NULL)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "cannot create %s: %s",
+                   staging, g_strerror (saved_errno));
+      return FALSE;
+    }
 
-      comment->feed = g_strdup (manifest->feed);
-      comment->serial = manifest->serial;
-      comment->generated = manifest->generated;
-      comment->expires = manifest->expires;
-      comment->size = manifest_len;
-      comment->format = GCM_FEED_FORMAT;
-
-      if (!sign_manifest (options->secret_key, manifest_path, comment, error) ||
-          !g_file_get_contents (sig_path, &signature, &signature_len, error) ||
-          !g_file_set_contents (current, signature, signature_len, error))
-        return FALSE;
+  {
+    struct stat st;
+    if (stat (output, &st) == 0)
+      g_chmod (staging, st.st_mode & 07777);
+  }
+  ok = (!g_file_test (output, G_FILE_TEST_IS_DIR) || clone_tree (output, staging, error)) &&
+       write_feed (staging, options->secret_key, manifest, media_blobs, item_blobs, manifest_data,
+                   manifest_len, error) &&
+       replace_output (staging, output, error);
+  if (!ok)
+    {
+      remove_tree (staging);
+      return FALSE;
     }
 
   if (serial_out != NULL)

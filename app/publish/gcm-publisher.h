@@ -18,9 +18,11 @@ typedef struct
   int         expires_days;
 } GcmPublishOptions;
 
-gboolean gcm_publish (GcmSource               *source,
-                      const GcmPublishOptions *options,
-                      gint64                  *serial_out,
-                      GError                 **error);
+gboolean gcm_publish           (GcmSource               *source,
+                                const GcmPublishOptions *options,
+                                gint64                  *serial_out,
+                                GError                 **error);
+gboolean gcm_publish_check_key (const char              *path,
+                                GError                 **error);
 
 G_END_DECLS

@@ -13,9 +13,16 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <md4c.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "gcm-document.h"
+#include "gcm-manifest.h"
 #include "gcm-source.h"
 #include "gcm-yaml.h"
 
@@ -32,8 +39,12 @@ struct _GcmSource
   GHashTable *sources;      /* source id → JsonObject (borrowed from sources_doc) */
   GcmYamlDocument *sources_doc;
   GHashTable *ids;          /* item id → GcmSourceItem */
-  GHashTable *used_media;   /* path under media/ */
+  GHashTable *used_media;   /* path under media/ → GcmSourceMedia, or NULL when refused */
   GString    *problems;
+
+  /* Some item file was refused before its id was known, so a link to a missing id may only
+   * name that item: "names no item" would be a follow-on error. */
+  gboolean    ids_incomplete;
 
   /* Checked once every item is loaded: item links and quiz sources. */
   GPtrArray  *pending_links;
@@ -73,6 +84,7 @@ static void
 source_item_free (GcmSourceItem *item)
 {
   g_free (item->id);
+  g_free (item->file);
   g_clear_pointer (&item->object, json_object_unref);
   g_clear_pointer (&item->media, g_ptr_array_unref);
   g_free (item);
@@ -84,6 +96,15 @@ source_chapter_free (GcmSourceChapter *chapter)
   g_free (chapter->id);
   g_free (chapter->title);
   g_free (chapter);
+}
+
+static void
+source_media_free (GcmSourceMedia *media)
+{
+  if (media == NULL)
+    return;
+  g_free (media->mime);
+  g_free (media);
 }
 
 static void
@@ -159,6 +180,263 @@ media_path_is_safe (const char *path)
   return TRUE;
 }
 
+static gboolean
+is_symlink (const char *path)
+{
+  struct stat st;
+
+  return lstat (path, &st) == 0 && S_ISLNK (st.st_mode);
+}
+
+/* Reads a regular file of at most @cap bytes. The size is checked before reading, so a huge
+ * file costs no memory; symbolic links (which could reach outside the source) and FIFOs (which
+ * would block) are refused. The data is NUL-terminated. */
+static GBytes *
+read_regular_file (const char  *path,
+                   gsize        cap,
+                   GError     **error)
+{
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize done = 0;
+  int fd;
+
+  fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      if (saved_errno == ELOOP)
+        g_set_error_literal (error, GCM_SOURCE_ERROR, GCM_SOURCE_ERROR_INVALID,
+                             "is a symbolic link; the source must hold the file itself");
+      else
+        g_set_error (error, GCM_SOURCE_ERROR, GCM_SOURCE_ERROR_INVALID, "cannot be read: %s",
+                     g_strerror (saved_errno));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error_literal (error, GCM_SOURCE_ERROR, GCM_SOURCE_ERROR_INVALID,
+                           "is not a regular file");
+      return NULL;
+    }
+  if ((guint64) st.st_size > cap)
+    {
+      close (fd);
+      g_set_error (error, GCM_SOURCE_ERROR, GCM_SOURCE_ERROR_INVALID,
+                   "is %" G_GUINT64_FORMAT " bytes; the app accepts at most %" G_GSIZE_FORMAT
+                   " (%" G_GSIZE_FORMAT " MiB)", (guint64) st.st_size, cap, cap / (1024 * 1024));
+      return NULL;
+    }
+
+  data = g_malloc ((gsize) st.st_size + 1);
+  while (done < (gsize) st.st_size)
+    {
+      gssize n = read (fd, data + done, (gsize) st.st_size - done);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      done += n;
+    }
+  close (fd);
+  data[done] = '\0';
+  return g_bytes_new_take (g_steal_pointer (&data), done);
+}
+
+/* Like read_regular_file (), reporting a refusal as `relative:1: …`. */
+static char *
+read_source_file (GcmSource  *self,
+                  const char *relative,
+                  gsize       cap,
+                  gsize      *length)
+{
+  g_autofree char *path = g_build_filename (self->directory, relative, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = read_regular_file (path, cap, &error);
+
+  if (bytes == NULL)
+    {
+      problem (self, relative, 1, "the file %s", error->message);
+      return NULL;
+    }
+  return g_bytes_unref_to_data (g_steal_pointer (&bytes), length);
+}
+
+typedef struct
+{
+  char   *root;    /* the first element's name, without a namespace prefix */
+  double  width;
+  double  height;
+} SvgRoot;
+
+/* A length in user units ("800", "800px"); 0 for other units, which need a renderer. */
+static double
+svg_length (const char *text)
+{
+  char *end = NULL;
+  double value = text ? g_ascii_strtod (text, &end) : 0;
+
+  if (end == text || (*end != '\0' && !g_str_equal (end, "px")) || !(value > 0 && value < 65536))
+    return 0;
+  return value;
+}
+
+static void
+svg_start_element (GMarkupParseContext  *context,
+                   const char           *element,
+                   const char          **names,
+                   const char          **values,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  SvgRoot *svg = user_data;
+  const char *colon = strchr (element, ':');
+
+  if (svg->root != NULL)
+    return;
+  svg->root = g_strdup (colon ? colon + 1 : element);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_auto(GStrv) box = NULL;
+
+      if (g_str_equal (names[i], "width"))
+        svg->width = svg_length (values[i]);
+      else if (g_str_equal (names[i], "height"))
+        svg->height = svg_length (values[i]);
+      else if (g_str_equal (names[i], "viewBox") && svg->width == 0 &&
+               g_strv_length (box = g_regex_split_simple ("[\\s,]+", values[i], 0, 0)) == 4)
+        {
+          svg->width = svg_length (box[2]);
+          svg->height = svg_length (box[3]);
+        }
+    }
+}
+
+/* Well-formed XML (GMarkup refuses anything else) with an <svg> root; its size when the root
+ * states one in user units. */
+static gboolean
+is_svg (GBytes *bytes,
+        int    *width,
+        int    *height)
+{
+  static const GMarkupParser parser = { svg_start_element, NULL, NULL, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  SvgRoot svg = { NULL, 0, 0 };
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gboolean ok;
+
+  context = g_markup_parse_context_new (&parser, 0, &svg, NULL);
+  ok = g_markup_parse_context_parse (context, data, size, NULL) &&
+       g_markup_parse_context_end_parse (context, NULL) &&
+       g_strcmp0 (svg.root, "svg") == 0;
+  g_free (svg.root);
+  *width = (int) svg.width;
+  *height = (int) svg.height;
+  return ok;
+}
+
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  int *size = user_data;
+
+  size[0] = width;
+  size[1] = height;
+}
+
+/* The size a PNG or JPEG declares, read by the decoder of @format, which stops at the header:
+ * like gdk_pixbuf_get_file_info () but without its MIME sniffing, which needs the shared MIME
+ * database in XDG_DATA_DIRS. Stays 0 × 0 when the decoder refuses the data. */
+static void
+read_image_size (GBytes     *bytes,
+                 const char *format,
+                 int        *width,
+                 int        *height)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type (format, NULL);
+  int size[2] = { 0, 0 };
+  gsize length;
+  const guchar *data = g_bytes_get_data (bytes, &length);
+
+  *width = *height = 0;
+  if (loader == NULL)
+    return;
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), size);
+  for (gsize done = 0; done < length && size[0] == 0; done += 4096)
+    if (!gdk_pixbuf_loader_write (loader, data + done, MIN (4096, length - done), NULL))
+      break;
+  gdk_pixbuf_loader_close (loader, NULL);
+  *width = size[0];
+  *height = size[1];
+}
+
+/* Checks a media file's content against its name; returns what the manifest says of it. */
+static GcmSourceMedia *
+check_media_file (const char  *path,
+                  const char  *relative,
+                  char       **why)
+{
+  static const struct { const char *suffix, *mime, *format, *magic; gsize magic_len; } types[] = {
+    { ".svg", "image/svg+xml", "svg", NULL, 0 },
+    { ".png", "image/png", "png", "\x89PNG\r\n\x1a\n", 8 },
+    { ".jpg", "image/jpeg", "jpeg", "\xff\xd8\xff", 3 },
+    { ".jpeg", "image/jpeg", "jpeg", "\xff\xd8\xff", 3 },
+  };
+  g_autofree char *lower = g_ascii_strdown (relative, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GcmSourceMedia *media;
+  int width = 0, height = 0;
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_str_has_suffix (lower, types[i].suffix))
+      break;
+  if (i == G_N_ELEMENTS (types))
+    {
+      *why = g_strdup ("is not an SVG, PNG or JPEG image");
+      return NULL;
+    }
+  bytes = read_regular_file (path, GCM_MEDIA_MAX_SIZE, &error);
+  if (bytes == NULL)
+    {
+      *why = g_strdup (error->message);
+      return NULL;
+    }
+
+  if (types[i].magic == NULL && !is_svg (bytes, &width, &height))
+    {
+      *why = g_strdup ("is not a well-formed SVG image (XML with an <svg> root)");
+      return NULL;
+    }
+  if (types[i].magic != NULL &&
+      (g_bytes_get_size (bytes) < types[i].magic_len ||
+       memcmp (g_bytes_get_data (bytes, NULL), types[i].magic, types[i].magic_len) != 0))
+    {
+      *why = g_strdup_printf ("is not a %s image", types[i].format);
+      return NULL;
+    }
+  /* Only now, past the signature, does a decoder see the file: for its size. */
+  if (types[i].magic != NULL)
+    read_image_size (bytes, types[i].format, &width, &height);
+  if (types[i].magic != NULL && (width <= 0 || height <= 0))
+    {
+      *why = g_strdup_printf ("is not a %s image with a width and height", types[i].format);
+      return NULL;
+    }
+
+  media = g_new0 (GcmSourceMedia, 1);
+  media->mime = g_strdup (types[i].mime);
+  media->width = MAX (width, 0);
+  media->height = MAX (height, 0);
+  return media;
+}
+
 typedef struct
 {
   GcmSource       *source;
@@ -182,6 +460,9 @@ use_media (Ctx        *ctx,
            int         line)
 {
   g_autofree char *full = NULL;
+  g_autofree char *why = NULL;
+  g_auto(GStrv) parts = NULL;
+  GcmSourceMedia *media;
 
   if (!media_path_is_safe (path))
     {
@@ -189,14 +470,43 @@ use_media (Ctx        *ctx,
       return;
     }
   full = g_build_filename (ctx->source->directory, "media", path, NULL);
-  if (!g_file_test (full, G_FILE_TEST_IS_REGULAR))
+  if (!g_file_test (full, G_FILE_TEST_EXISTS) && !is_symlink (full))
     {
       problem (ctx->source, ctx->file, line, "the media file “media/%s” does not exist", path);
       return;
     }
+
+  if (!g_hash_table_lookup_extended (ctx->source->used_media, path, NULL, (gpointer *) &media))
+    {
+      /* A symbolic link anywhere on the way could reach outside the source folder. */
+      g_autofree char *walk = g_build_filename (ctx->source->directory, "media", NULL);
+
+      parts = g_strsplit (path, "/", -1);
+      for (guint i = 0; ; i++)
+        {
+          char *next;
+
+          if (is_symlink (walk))
+            {
+              why = g_strdup ("is reached through a symbolic link; the source must hold the "
+                              "file itself");
+              break;
+            }
+          if (parts[i] == NULL)
+            break;
+          next = g_build_filename (walk, parts[i], NULL);
+          g_free (walk);
+          walk = next;
+        }
+      media = why == NULL ? check_media_file (full, path, &why) : NULL;
+      if (media == NULL)
+        problem (ctx->source, ctx->file, line, "the media file “media/%s” %s", path, why);
+      g_hash_table_insert (ctx->source->used_media, g_strdup (path), media);
+    }
+  if (media == NULL)
+    return;
   if (!g_ptr_array_find_with_equal_func (ctx->item->media, path, g_str_equal, NULL))
     g_ptr_array_add (ctx->item->media, g_strdup (path));
-  g_hash_table_add (ctx->source->used_media, g_strdup (path));
 }
 
 static void
@@ -370,6 +680,61 @@ check_sources (Ctx      *ctx,
   json_object_set_array_member (ctx->item->object, "sources", g_steal_pointer (&expanded));
 }
 
+static int
+md_block_cb (MD_BLOCKTYPE  type,
+             void         *detail,
+             void         *user_data)
+{
+  return 0;
+}
+
+static int
+md_span_cb (MD_SPANTYPE  type,
+            void        *detail,
+            void        *user_data)
+{
+  return 0;
+}
+
+/* Remembers where the first raw HTML starts: md4c hands its text over as MD_TEXT_HTML. */
+static int
+md_text_cb (MD_TEXTTYPE    type,
+            const MD_CHAR *text,
+            MD_SIZE        size,
+            void          *user_data)
+{
+  const char **html = user_data;
+
+  if (type == MD_TEXT_HTML && *html == NULL)
+    *html = text;
+  return 0;
+}
+
+/* The app shows raw HTML as literal text (MD_FLAG_NOHTML), so the source must not hold any. */
+static void
+check_no_html (Ctx        *ctx,
+               const char *markdown,
+               int         first_line)
+{
+  const char *html = NULL;
+  MD_PARSER parser = {
+    0, MD_DIALECT_GITHUB, md_block_cb, md_block_cb, md_span_cb, md_span_cb, md_text_cb,
+    NULL, NULL
+  };
+  g_autofree char *snippet = NULL;
+  int line = first_line;
+
+  md_parse (markdown, (MD_SIZE) strlen (markdown), &parser, &html);
+  if (html == NULL)
+    return;
+  for (const char *p = markdown; p < html; p++)
+    line += *p == '\n';
+  snippet = g_strndup (html, strcspn (html, "\n"));
+  if (g_utf8_strlen (snippet, -1) > 40)
+    *g_utf8_offset_to_pointer (snippet, 40) = '\0';
+  problem (ctx->source, ctx->file, line, "raw HTML is not allowed in Markdown: “%s”", snippet);
+}
+
 /* Markdown: every item: link must name an item, every media: image must exist. */
 static void
 check_markdown (Ctx        *ctx,
@@ -379,6 +744,8 @@ check_markdown (Ctx        *ctx,
   g_autoptr(GcmDocument) document = gcm_document_new_from_markdown (markdown, -1);
   GPtrArray *links = gcm_document_get_links (document);
   GPtrArray *images = gcm_document_get_images (document);
+
+  check_no_html (ctx, markdown, first_line);
 
   for (guint i = 0; i < links->len; i++)
     {
@@ -420,9 +787,14 @@ check_common (Ctx         *ctx,
   JsonNode *version = json_object_get_member (ctx->fields, "version");
   const char *id = want_string (ctx, "id", TRUE);
 
-  if (id != NULL && !gcm_item_id_is_valid (id))
-    problem (ctx->source, ctx->file, field_line (ctx, "id"),
-             "the id “%s” must match ^[a-z0-9][a-z0-9/_.-]{0,127}$", id);
+  if (id == NULL)
+    ctx->source->ids_incomplete = TRUE;
+  else if (!gcm_item_id_is_valid (id))
+    {
+      problem (ctx->source, ctx->file, field_line (ctx, "id"),
+               "the id “%s” must match ^[a-z0-9][a-z0-9/_.-]{0,127}$", id);
+      ctx->source->ids_incomplete = TRUE;
+    }
   else if (id != NULL && g_hash_table_contains (ctx->source->ids, id))
     problem (ctx->source, ctx->file, field_line (ctx, "id"), "the id “%s” is used twice", id);
   else if (id != NULL)
@@ -705,7 +1077,6 @@ load_item (GcmSource   *self,
   static const char * const *case_allowed[] = { common_fields, case_fields, NULL };
   static const char * const *procedure_allowed[] = { common_fields, procedure_fields, NULL };
   static const char * const *quiz_allowed[] = { common_fields, quiz_fields, NULL };
-  g_autofree char *path = g_build_filename (self->directory, relative, NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GcmYamlDocument) doc = NULL;
@@ -715,12 +1086,15 @@ load_item (GcmSource   *self,
   GcmSourceItem *item;
   JsonNode *root;
   Ctx ctx = { self, NULL, relative, NULL, NULL };
+  gboolean ids_incomplete = self->ids_incomplete;
 
-  if (!g_file_get_contents (path, &contents, &length, &error))
-    {
-      problem (self, relative, 1, "cannot read: %s", error->message);
-      return;
-    }
+  /* Until the front matter is read, this file's id is unknown. */
+  self->ids_incomplete = TRUE;
+
+  /* An item holds its whole source file: a larger file cannot make an item the app accepts. */
+  contents = read_source_file (self, relative, GCM_ITEM_MAX_SIZE, &length);
+  if (contents == NULL)
+    return;
   if (!g_utf8_validate (contents, length, NULL))
     {
       problem (self, relative, 1, "the file is not UTF-8");
@@ -772,7 +1146,9 @@ load_item (GcmSource   *self,
       return;
     }
 
+  self->ids_incomplete = ids_incomplete;
   item = g_new0 (GcmSourceItem, 1);
+  item->file = g_strdup (relative);
   item->kind = kind;
   item->media = g_ptr_array_new_with_free_func (g_free);
   item->object = json_object_new ();
@@ -860,15 +1236,31 @@ sorted_files (GcmSource  *self,
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
+  if (is_symlink (path))
+    {
+      problem (self, folder, 1, "is a symbolic link; the source must hold the folder itself");
+      self->ids_incomplete = TRUE;
+      return names;
+    }
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *relative = g_build_filename (folder, name, NULL);
+      g_autofree char *full = g_build_filename (path, name, NULL);
+
       if (name[0] == '.')
         continue;
-      if (g_str_has_suffix (name, suffix))
+      if (is_symlink (full))
+        {
+          problem (self, relative, 1, "is a symbolic link; the source must hold the file itself");
+          self->ids_incomplete = TRUE;
+        }
+      else if (g_str_has_suffix (name, suffix))
         g_ptr_array_add (names, g_strdup (name));
       else
-        problem (self, relative, 1, "not a %s file", suffix);
+        {
+          problem (self, relative, 1, "not a %s file", suffix);
+          self->ids_incomplete = TRUE;
+        }
     }
   g_ptr_array_sort (names, compare_names);
   return names;
@@ -877,7 +1269,6 @@ sorted_files (GcmSource  *self,
 static void
 load_pack (GcmSource *self)
 {
-  g_autofree char *path = g_build_filename (self->directory, "pack.yaml", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GcmYamlDocument) doc = NULL;
@@ -885,11 +1276,10 @@ load_pack (GcmSource *self)
   JsonNode *chapters;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, &error))
-    {
-      problem (self, "pack.yaml", 1, "cannot read: %s", error->message);
-      return;
-    }
+  /* Its title and chapters go into the manifest. */
+  contents = read_source_file (self, "pack.yaml", GCM_MANIFEST_MAX_SIZE, &length);
+  if (contents == NULL)
+    return;
   doc = gcm_yaml_document_new_from_data (contents, length, 1, &error);
   if (doc == NULL)
     {
@@ -946,17 +1336,15 @@ load_pack (GcmSource *self)
 static void
 load_sources (GcmSource *self)
 {
-  g_autofree char *path = g_build_filename (self->directory, "sources.yaml", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   JsonNode *root;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, &error))
-    {
-      problem (self, "sources.yaml", 1, "cannot read: %s", error->message);
-      return;
-    }
+  /* Its entries are copied into the items that cite them. */
+  contents = read_source_file (self, "sources.yaml", GCM_ITEM_MAX_SIZE, &length);
+  if (contents == NULL)
+    return;
   self->sources_doc = gcm_yaml_document_new_from_data (contents, length, 1, &error);
   if (self->sources_doc == NULL)
     {
@@ -1007,6 +1395,7 @@ load_sections (GcmSource *self)
       if (!chapter_exists (self, chapter))
         {
           problem (self, folder, 1, "the chapter “%s” is not listed in pack.yaml", chapter);
+          self->ids_incomplete = TRUE;
           continue;
         }
       files = sorted_files (self, folder, ".md");
@@ -1021,6 +1410,7 @@ load_sections (GcmSource *self)
               !g_ascii_string_to_unsigned (digits, 10, 0, 99, &order, NULL))
             {
               problem (self, relative, 1, "a section file is named NN-slug.md");
+              self->ids_incomplete = TRUE;
               continue;
             }
           load_item (self, relative, GCM_ITEM_KIND_SECTION, chapter, (int) order);
@@ -1046,6 +1436,9 @@ load_folder (GcmSource   *self,
 static void
 check_pending_links (GcmSource *self)
 {
+  /* The refused file may hold the missing id: report its own error only. */
+  if (self->ids_incomplete)
+    return;
   for (guint i = 0; i < self->pending_links->len; i++)
     {
       PendingLink *link = g_ptr_array_index (self->pending_links, i);
@@ -1069,7 +1462,7 @@ warn_unused_media (GcmSource  *self,
       g_autofree char *child = *relative ? g_build_filename (relative, name, NULL) : g_strdup (name);
       g_autofree char *full = g_build_filename (path, name, NULL);
 
-      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+      if (g_file_test (full, G_FILE_TEST_IS_DIR) && !is_symlink (full))
         warn_unused_media (self, child);
       else if (!g_hash_table_contains (self->used_media, child))
         g_printerr ("media/%s: warning: no item uses this file\n", child);
@@ -1112,7 +1505,8 @@ gcm_source_init (GcmSource *self)
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) source_item_free);
   self->sources = g_hash_table_new (g_str_hash, g_str_equal);
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->used_media = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->used_media = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) source_media_free);
   self->pending_links = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_link_free);
   self->problems = g_string_new (NULL);
 }
@@ -1224,4 +1618,43 @@ gcm_source_dup_media_path (GcmSource  *self,
 {
   g_return_val_if_fail (GCM_IS_SOURCE (self), NULL);
   return g_build_filename (self->directory, "media", relative, NULL);
+}
+
+/**
+ * gcm_source_get_media:
+ * @relative: a path under media/ that some item uses
+ *
+ * Returns: (transfer none) (nullable): what the checks found of the file
+ */
+const GcmSourceMedia *
+gcm_source_get_media (GcmSource  *self,
+                      const char *relative)
+{
+  g_return_val_if_fail (GCM_IS_SOURCE (self), NULL);
+  return g_hash_table_lookup (self->used_media, relative);
+}
+
+/**
+ * gcm_source_read_media:
+ *
+ * Reads a media file as the checks did: a regular file, no symbolic link, within the app's size
+ * limit.
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL
+ */
+GBytes *
+gcm_source_read_media (GcmSource   *self,
+                       const char  *relative,
+                       GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (GCM_IS_SOURCE (self), NULL);
+
+  path = gcm_source_dup_media_path (self, relative);
+  bytes = read_regular_file (path, GCM_MEDIA_MAX_SIZE, error);
+  if (bytes == NULL)
+    g_prefix_error (error, "media/%s ", relative);
+  return g_steal_pointer (&bytes);
 }

@@ -23,6 +23,7 @@ typedef enum
 typedef struct
 {
   char        *id;
+  char        *file;    /* the source file, relative to the source folder */
   GcmItemKind  kind;
   gint64       version;
   JsonObject  *object;  /* the item JSON, without the media hashes */
@@ -34,6 +35,14 @@ typedef struct
   char *id;
   char *title;
 } GcmSourceChapter;
+
+/* A media file whose content was checked against its name. */
+typedef struct
+{
+  char *mime;
+  int   width;   /* 0 when unknown (SVG without a loader) */
+  int   height;
+} GcmSourceMedia;
 
 #define GCM_TYPE_SOURCE (gcm_source_get_type ())
 
@@ -50,5 +59,10 @@ GPtrArray  *gcm_source_get_chapters   (GcmSource  *self);
 GPtrArray  *gcm_source_get_items      (GcmSource  *self);
 char       *gcm_source_dup_media_path (GcmSource  *self,
                                        const char *relative);
+const GcmSourceMedia *gcm_source_get_media (GcmSource  *self,
+                                            const char *relative);
+GBytes     *gcm_source_read_media     (GcmSource  *self,
+                                       const char *relative,
+                                       GError    **error);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ typedef struct
   GcmYamlDocument *doc;
   yaml_parser_t    parser;
   int              first_line;
+  int              depth;
 } Loader;
 
 /* Helpers */
@@ -107,6 +108,15 @@ load_collection (Loader        *loader,
   JsonObject *object = NULL;
   JsonArray *array = NULL;
 
+  /* load_node and load_collection recurse once per level: bound it before the stack runs out. */
+  if (++loader->depth > GCM_YAML_MAX_DEPTH)
+    {
+      g_set_error (error, GCM_YAML_ERROR, GCM_YAML_ERROR_UNSUPPORTED,
+                   "%d: lists and mappings are nested more than %d deep",
+                   (int) start->start_mark.line + loader->first_line, GCM_YAML_MAX_DEPTH);
+      return NULL;
+    }
+
   if (is_mapping)
     json_node_take_object (node, object = json_object_new ());
   else
@@ -164,6 +174,7 @@ load_collection (Loader        *loader,
           json_array_add_element (array, child);
         }
     }
+  loader->depth--;
   return g_steal_pointer (&node);
 }
 
@@ -254,7 +265,7 @@ gcm_yaml_document_new_from_data (const char  *data,
                                  GError     **error)
 {
   g_autoptr(GcmYamlDocument) self = g_object_new (GCM_TYPE_YAML_DOCUMENT, NULL);
-  Loader loader = { self, { 0 }, first_line };
+  Loader loader = { self, { 0 }, first_line, 0 };
   gboolean ok = FALSE;
   yaml_event_t event;
 

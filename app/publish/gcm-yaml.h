@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 
 #define GCM_YAML_ERROR (gcm_yaml_error_quark ())
 
+/* Item JSON nests at most one level deeper than its YAML, well inside what json-glib and the
+ * client parse safely; the authoring format needs four. */
+#define GCM_YAML_MAX_DEPTH 32
+
 typedef enum
 {
   GCM_YAML_ERROR_SYNTAX,

@@ -57,6 +57,13 @@ main (int    argc,
       return 2;
     }
 
+  /* A bad key is found before any work, not after it. */
+  if (key != NULL && !gcm_publish_check_key (key, &error))
+    {
+      g_printerr ("green-customs-publish: %s\n", error->message);
+      return 1;
+    }
+
   source = gcm_source_load (source_dir, &error);
   if (source == NULL)
     {
@@ -70,7 +77,11 @@ main (int    argc,
   options.expires_days = expires_days;
   if (!gcm_publish (source, &options, &serial, &error))
     {
-      g_printerr ("green-customs-publish: %s\n", error->message);
+      /* Problems of the source are `file:line: message` lines already. */
+      if (error->domain == GCM_SOURCE_ERROR)
+        g_printerr ("%s\n", error->message);
+      else
+        g_printerr ("green-customs-publish: %s\n", error->message);
       return 1;
     }
 
