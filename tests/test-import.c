@@ -377,7 +377,7 @@ test_apply (Fixture       *fixture,
                    "manual/beta/second|cites\nprocedure/ventilate-container|general\n"
                    "quiz/ivory|cites\n");
 
-  /* Media land in objects/, named by their hash. */
+  /* Media, items and the manifest land in objects/, named by their hash: enough to rebuild. */
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM item_media"), ==, 3);
   objects = g_dir_open (gcm_store_get_objects_path (fixture->store), 0, NULL);
   while ((name = g_dir_read_name (objects)) != NULL)
@@ -394,8 +394,12 @@ test_apply (Fixture       *fixture,
           g_autofree char *contents = gcm_test_read_file (path, &length);
           g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                                               (const guchar *) contents, length);
-          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM item_media"
-                                                  " WHERE sha256 = '%s'", file);
+          g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM item_media"
+                                                  "  WHERE sha256 = '%s')"
+                                                  " + (SELECT count(*) FROM item WHERE sha256 = '%s')"
+                                                  " + (SELECT count(*) FROM feed_state"
+                                                  "  WHERE manifest_sha256 = '%s')",
+                                                  file, file, file);
 
           g_assert_cmpstr (sha, ==, file);
           g_assert_true (g_str_has_prefix (file, name));
@@ -403,7 +407,7 @@ test_apply (Fixture       *fixture,
           n_objects++;
         }
     }
-  g_assert_cmpuint (n_objects, ==, 3);
+  g_assert_cmpuint (n_objects, ==, 3 + 5 + 1);
 
   /* Search finds the text; quiz answers and explanations are never indexed. */
   g_assert_cmpstr (fts (fixture, "pangolin"), ==, "manual/alpha/first\n");
