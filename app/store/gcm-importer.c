@@ -481,8 +481,8 @@ check_free_space (GcmStore     *store,
   g_autoptr(GFileInfo) info = NULL;
   guint64 needed = 0, available;
 
-  /* Only what the update adds: media not in objects/ yet, and changed items (their JSON and
-   * the text search indexes, about twice their size). */
+  /* Only what the update adds: media not in objects/ yet, and changed items (their copy in
+   * objects/, their JSON and the text search indexes: about three times their size). */
   for (guint i = 0; i < manifest->media->len; i++)
     {
       GcmManifestMedia *media = g_ptr_array_index (manifest->media, i);
@@ -498,7 +498,7 @@ check_free_space (GcmStore     *store,
       GcmManifestItem *item = g_ptr_array_index (manifest->items, i);
 
       if (g_strcmp0 (g_hash_table_lookup (installed, item->id), item->sha256) != 0)
-        needed += 2 * item->size;
+        needed += 3 * item->size;
     }
 
   info = g_file_query_filesystem_info (dir, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);

@@ -145,7 +145,7 @@ open_db_full (const char  *path,
   int rc;
 
   *code = SQLITE_OK;
-  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
   if (db != NULL)
     sqlite3_extended_result_codes (db, 1);
   if (rc != SQLITE_OK)
@@ -153,6 +153,15 @@ open_db_full (const char  *path,
   sqlite3_busy_timeout (db, 5000);
   if (!read_only && sqlite3_exec (db, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL) != SQLITE_OK)
     goto failed;
+  /* Keep -wal and -shm after the last close: SQLite can read a WAL database on a read-only
+   * disk only when they exist. */
+  if (!read_only)
+    {
+      int persist = 1;
+      sqlite3_file_control (db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+      /* A kept -wal must not keep the space of a big import. */
+      sqlite3_exec (db, "PRAGMA journal_size_limit = 0;", NULL, NULL, NULL);
+    }
   if (sqlite3_exec (db, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL) != SQLITE_OK)
     goto failed;
   return db;
@@ -171,6 +180,32 @@ open_db (const char  *path,
   int code;
 
   return open_db_full (path, read_only, &code, error);
+}
+
+/* Read-only even when the -shm file cannot be grown (a full disk) or created (a read-only disk):
+ * SQLite then reads the WAL without updating the shared index, which needs the -shm file to
+ * exist; an empty one takes no disk space. On a read-only disk without one, nothing can change
+ * the file, so it is opened as immutable. For the fallback only: it is slower than a reader. */
+static sqlite3 *
+open_db_fallback (const char  *path,
+                  int         *code,
+                  GError     **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *uri = NULL;
+
+  if (!g_file_test (shm, G_FILE_TEST_EXISTS))
+    {
+      int fd = g_open (shm, O_WRONLY | O_CREAT | O_EXCL, 0600);
+      if (fd >= 0)
+        close (fd);
+    }
+  if (g_file_test (shm, G_FILE_TEST_EXISTS))
+    uri = g_strdup_printf ("file:%s?mode=ro&readonly_shm=1", escaped);
+  else
+    uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+  return open_db_full (uri, TRUE, code, error);
 }
 
 /* PRAGMA user_version; @code is set when the file cannot be read. */
@@ -286,7 +321,7 @@ open_content_read_only (GcmStore  *self,
   int code = SQLITE_OK;
 
   if (g_file_test (self->content_path, G_FILE_TEST_IS_REGULAR))
-    db = open_db_full (self->content_path, TRUE, &code, &local_error);
+    db = open_db_fallback (self->content_path, &code, &local_error);
   else
     db = open_db_full (":memory:", FALSE, &code, &local_error);  /* nothing installed yet */
   if (db != NULL && !g_file_test (self->content_path, G_FILE_TEST_IS_REGULAR) &&
@@ -351,8 +386,17 @@ open_content_db (GcmStore  *self,
     return db;
   if (code == SQLITE_OK && version == 0)
     {
+      g_autoptr(GError) restore_error = NULL;
+
       if (!create_content_schema (db, error))
-        g_clear_pointer (&db, sqlite3_close);
+        {
+          sqlite3_close (db);
+          return NULL;
+        }
+      /* A content.db that went missing gets the installed content back from objects/. */
+      if (g_file_test (self->floor_path, G_FILE_TEST_EXISTS) &&
+          !gcm_importer_restore (self, db, &restore_error))
+        g_debug ("content.db created empty: %s", restore_error->message);
       return db;
     }
   if (code == SQLITE_OK || code == SQLITE_NOTADB ||
@@ -538,7 +582,7 @@ open_user_db (GcmStore  *self,
   /* Read first, changing nothing: a damaged user.db or one from a newer app stays as it is. */
   if (exists)
     {
-      sqlite3 *db = open_db_full (self->user_path, TRUE, &code, &local_error);
+      sqlite3 *db = open_db_fallback (self->user_path, &code, &local_error);
 
       version = db != NULL ? read_user_version (db, &code, &local_error) : -1;
       sqlite3_close (db);
@@ -576,7 +620,7 @@ open_user_db (GcmStore  *self,
   /* Read-only: the file as it is, or an empty one in memory when it is missing or older. */
   g_clear_error (&local_error);
   if (exists && version == USER_SCHEMA_VERSION)
-    self->user_db = open_db_full (self->user_path, TRUE, &code, &local_error);
+    self->user_db = open_db_fallback (self->user_path, &code, &local_error);
   if (self->user_db == NULL)
     {
       g_clear_error (&local_error);
