@@ -16,9 +16,13 @@
 
 #define G_LOG_DOMAIN "GcmImporter"
 
+#define _GNU_SOURCE   /* syncfs() */
+
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
@@ -401,6 +405,21 @@ load_object (Source      *source,
   return g_steal_pointer (&bytes);
 }
 
+static gboolean
+rename_object (const char  *from,
+               const char  *to,
+               GError     **error)
+{
+  if (g_rename (from, to) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "Cannot save %s: %s",
+                   to, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Objects go to objects/ before the commit; an object nothing references is harmless, and those
  * of a refused import are removed again. */
 static gboolean
@@ -411,6 +430,7 @@ keep_object (Source      *source,
 {
   g_autofree char *path = gcm_store_dup_object_path (source->store, sha256);
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *tmp = NULL;
 
   if (source->feed == NULL || g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return TRUE;
@@ -422,9 +442,14 @@ keep_object (Source      *source,
                    "Cannot create %s: %s", dir, g_strerror (saved_errno));
       return FALSE;
     }
-  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+  /* Renamed into place whole, so a crash never leaves a torn object under its name. Synced once
+   * for all objects before the commit (sync_objects()), not one fsync each. */
+  tmp = g_strconcat (path, ".part", NULL);
+  if (!g_file_set_contents_full (tmp, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_NONE, 0600, error) ||
+      !rename_object (tmp, path, error))
     {
+      g_unlink (tmp);
       if (error != NULL && g_error_matches (*error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
         {
           g_clear_error (error);
@@ -433,6 +458,31 @@ keep_object (Source      *source,
       return FALSE;
     }
   g_ptr_array_add (source->new_objects, g_steal_pointer (&path));
+  return TRUE;
+}
+
+/* The objects of this apply reach the disk before content.db refers to them. */
+static gboolean
+sync_objects (Source  *source,
+              GError **error)
+{
+  int fd;
+
+  if (source->new_objects->len == 0)
+    return TRUE;
+  fd = g_open (gcm_store_get_objects_path (source->store), O_RDONLY | O_DIRECTORY, 0);
+  if (fd < 0 || syncfs (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, GCM_FEED_ERROR,
+                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
+                   "Cannot save the content files: %s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
   return TRUE;
 }
 
@@ -745,6 +795,7 @@ apply_once (Source              *source,
   ok = gcm_sqlite_exec (db, "BEGIN IMMEDIATE;", error) &&
        apply_in_transaction (source, db, floor, cancellable, progress, progress_data, result,
                              error) &&
+       sync_objects (source, error) &&
        gcm_sqlite_exec (db, "COMMIT;", error);
   if (!ok)
     {
