@@ -179,8 +179,9 @@ test_full_disk_at_start (Fixture       *fixture,
       g_autofree char *path = g_build_filename (fixture->data, wal_files[i], NULL);
       g_unlink (path);
     }
-  gcm_test_fill_disk (fixture->filler, 0);
-  g_assert_cmpuint (gcm_test_free_space (fixture->data), ==, 0);
+  /* Nearly full: room for user.db's -shm (32 KiB), none for content.db's. */
+  gcm_test_fill_disk (fixture->filler, 40 * 1024);
+  g_assert_cmpuint (gcm_test_free_space (fixture->data), <=, 40 * 1024);
 
   store = store_new_ok (fixture);
   g_assert_true (gcm_store_is_read_only (store));

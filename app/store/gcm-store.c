@@ -309,6 +309,32 @@ recreate_content_db (GcmStore  *self,
   return db;
 }
 
+/* Remembers why the store is read-only, as the sentence the user sees. */
+static void
+set_read_only (GcmStore   *self,
+               const char *detail)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (self->directory);
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (self->read_only_error != NULL)
+    return;
+  g_debug ("Opening the data folder read-only: %s", detail);
+  /* SQLite reports a full disk as an I/O error when it cannot grow its shared memory file. */
+  info = g_file_query_filesystem_info (dir, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) &&
+      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) < 1024 * 1024)
+    self->read_only_error =
+      g_error_new (GCM_STORE_ERROR, GCM_STORE_ERROR_DISK_FULL,
+                   _("The disk holding %s is full, so the app shows your content but cannot "
+                     "change it until you free some space."), self->directory);
+  else
+    self->read_only_error =
+      g_error_new (GCM_STORE_ERROR, GCM_STORE_ERROR_READ_ONLY,
+                   _("The app cannot write to its data folder %s, so it shows your content but "
+                     "cannot change it."), self->directory);
+}
+
 /* Opens content.db read-only after an error that says nothing about the file: the content stays
  * readable and nothing is deleted. */
 static sqlite3 *
@@ -347,8 +373,6 @@ open_content_read_only (GcmStore  *self,
     }
 
   g_debug ("content.db opened read-only: %s", reason->message);
-  if (self->read_only_error == NULL)
-    self->read_only_error = g_error_copy (reason);
   return db;
 }
 
@@ -409,9 +433,8 @@ open_content_db (GcmStore  *self,
     }
 
   g_clear_pointer (&db, sqlite3_close);
-  if (local_error->domain == GCM_STORE_ERROR && local_error->code == GCM_STORE_ERROR_FAILED)
-    local_error->code = GCM_STORE_ERROR_READ_ONLY;
-  return open_content_read_only (self, local_error, error);
+  set_read_only (self, local_error->message);
+  return open_content_read_only (self, self->read_only_error, error);
 }
 
 static gboolean
@@ -514,32 +537,6 @@ char *
 gcm_store_dup_default_directory (void)
 {
   return g_build_filename (g_get_user_data_dir (), "green-customs-manual", NULL);
-}
-
-/* Remembers why the store is read-only, as the sentence the user sees. */
-static void
-set_read_only (GcmStore   *self,
-               const char *detail)
-{
-  g_autoptr(GFile) dir = g_file_new_for_path (self->directory);
-  g_autoptr(GFileInfo) info = NULL;
-
-  if (self->read_only_error != NULL)
-    return;
-  g_debug ("Opening the data folder read-only: %s", detail);
-  /* SQLite reports a full disk as an I/O error when it cannot grow its shared memory file. */
-  info = g_file_query_filesystem_info (dir, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) &&
-      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) < 1024 * 1024)
-    self->read_only_error =
-      g_error_new (GCM_STORE_ERROR, GCM_STORE_ERROR_DISK_FULL,
-                   _("The disk holding %s is full, so the app shows your content but cannot "
-                     "change it until you free some space."), self->directory);
-  else
-    self->read_only_error =
-      g_error_new (GCM_STORE_ERROR, GCM_STORE_ERROR_READ_ONLY,
-                   _("The app cannot write to its data folder %s, so it shows your content but "
-                     "cannot change it."), self->directory);
 }
 
 /* Can a file be created in the data folder? A read-only folder is not an error: reading works. */
