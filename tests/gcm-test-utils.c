@@ -6,10 +6,18 @@
  * Shared by the tests: temporary folders, real minisign keys and the real publisher.
  */
 
+#define _GNU_SOURCE   /* unshare() */
+
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/statvfs.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include "gcm-test-utils.h"
@@ -260,4 +268,129 @@ gcm_test_sql_int (const char *db_path,
 
   g_assert_true (g_str_has_suffix (text, "\n"));
   return g_ascii_strtoll (text, NULL, 10);
+}
+
+/* A copy of the content-min fixture with @n_sections more sections of about 2 KB each. Every
+ * section's text contains @variant, so two variants differ in every added item. */
+char *
+gcm_test_make_large_source (const char *dir,
+                            const char *name,
+                            guint       n_sections,
+                            const char *variant)
+{
+  static const char * const words[] = {
+    "container", "ivory", "pangolin", "scales", "waste", "permit", "declaration", "officer",
+    "inspection", "manifest", "consignment", "mercury", "refrigerant", "cylinder", "label",
+    "seal", "port", "vessel", "export", "import", "transit", "annex", "appendix", "licence",
+  };
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "content-min", NULL);
+  char *source = g_build_filename (dir, name, NULL);
+  g_autofree char *sections = g_build_filename (source, "sections", "alpha", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  gcm_test_copy_tree (fixture, source);
+  for (guint i = 0; i < n_sections; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s/10-generated-%04u.md", sections, i);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      g_string_append_printf (text, "---\nid: manual/alpha/generated-%04u\n"
+                                    "title: Generated section %u\n"
+                                    "summary: A generated section, %s.\n"
+                                    "conventions: [basel]\nsources: [S1]\n---\n\n"
+                                    "## Part %u\n\n", i, i, variant, i);
+      while (text->len < 2000)
+        {
+          for (guint w = 0; w < 12; w++)
+            g_string_append_printf (text, "%s%s", w ? " " : "",
+                                    words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+          g_string_append_printf (text, " %s.\n", variant);
+        }
+      gcm_test_write_file (file, text->str, text->len);
+    }
+  return source;
+}
+
+static gboolean
+write_proc (const char *path,
+            const char *text)
+{
+  int fd = open (path, O_WRONLY);
+  gboolean ok = fd >= 0 && write (fd, text, strlen (text)) == (gssize) strlen (text);
+
+  if (fd >= 0)
+    close (fd);
+  return ok;
+}
+
+/* Gives the test process mounts of its own, so a tmpfs it mounts disappears with it even when an
+ * assertion aborts the test. Call first in main(), while the process has one thread. Without
+ * root, a user namespace is tried. */
+gboolean
+gcm_test_enter_mount_namespace (void)
+{
+  uid_t uid = getuid ();
+  gid_t gid = getgid ();
+
+  if (unshare (CLONE_NEWNS) != 0)
+    {
+      g_autofree char *uid_map = g_strdup_printf ("0 %u 1", (unsigned) uid);
+      g_autofree char *gid_map = g_strdup_printf ("0 %u 1", (unsigned) gid);
+
+      if (unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0 ||
+          !write_proc ("/proc/self/setgroups", "deny") ||
+          !write_proc ("/proc/self/uid_map", uid_map) ||
+          !write_proc ("/proc/self/gid_map", gid_map))
+        return FALSE;
+    }
+  return mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0;
+}
+
+/* A small tmpfs at @path, for a disk that fills up or turns read-only. Needs the right to
+ * mount (root); FALSE otherwise, and the caller skips. */
+gboolean
+gcm_test_mount_tmpfs (const char *path,
+                      gsize       size)
+{
+  g_autofree char *options = g_strdup_printf ("size=%" G_GSIZE_FORMAT ",mode=0700", size);
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  return mount ("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, options) == 0;
+}
+
+void
+gcm_test_umount (const char *path)
+{
+  umount2 (path, MNT_DETACH);
+}
+
+guint64
+gcm_test_free_space (const char *path)
+{
+  struct statvfs buf;
+
+  g_assert_cmpint (statvfs (path, &buf), ==, 0);
+  return (guint64) buf.f_bavail * buf.f_frsize;
+}
+
+/* Writes @file until at most @leave_free bytes are free on its disk. */
+void
+gcm_test_fill_disk (const char *file,
+                    guint64     leave_free)
+{
+  static char block[4096];
+  int fd = open (file, O_WRONLY | O_CREAT | O_APPEND, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  while (gcm_test_free_space (file) > leave_free)
+    {
+      guint64 excess = gcm_test_free_space (file) - leave_free;
+      gsize chunk = MIN (excess, sizeof block);
+
+      if (write (fd, block, chunk) <= 0)
+        break;
+      if (chunk < sizeof block)
+        break;
+    }
+  close (fd);
 }

@@ -53,4 +53,17 @@ const char *gcm_test_sql_text       (const char *db_path,
 gint64    gcm_test_sql_int          (const char *db_path,
                                      const char *sql);
 
+/* Large feeds and a small disk */
+char     *gcm_test_make_large_source (const char *dir,
+                                      const char *name,
+                                      guint       n_sections,
+                                      const char *variant);
+gboolean  gcm_test_enter_mount_namespace (void);
+gboolean  gcm_test_mount_tmpfs      (const char *path,
+                                     gsize       size);
+void      gcm_test_umount           (const char *path);
+guint64   gcm_test_free_space       (const char *path);
+void      gcm_test_fill_disk        (const char *file,
+                                     guint64     leave_free);
+
 G_END_DECLS

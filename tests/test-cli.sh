@@ -204,5 +204,49 @@ check "a corrupt newer feed is refused with exit 1 and one sentence" refused
 run --status
 check "--status is unchanged after the corrupt feed" cmp -s "$tmp/status-before" "$tmp/out"
 
+# Broken local state: exit 1 and one line that names the file, says what is wrong and what to do.
+use_home broken
+data="$XDG_DATA_HOME/green-customs-manual"
+broken_state () {   # NAME dir|file WHAT
+  rm -rf "$data"
+  "$app" --status > /dev/null 2>&1
+  rm -rf "${data:?}/$1"
+  if [ "$2" = dir ]; then mkdir "$data/$1"; else printf 'not a database, just text\n' > "$data/$1"; fi
+  run --status
+  [ "$rc" -eq 1 ] && [ "$(messages | wc -l)" -eq 1 ] && messages | grep -qF "$data/$1 $3" &&
+    messages | grep -q 'Move it away and start the app again\.$'
+}
+check "content.db as a folder is one line that says so" broken_state content.db dir "is a folder, not a database."
+check "user.db as a folder is one line that says so" broken_state user.db dir "is a folder, not a database."
+check "user.db with garbage is one line that says so" broken_state user.db file "is damaged,"
+check "the garbage user.db is left as it was" grep -qx 'not a database, just text' "$data/user.db"
+check "objects as a file is one line that says so" broken_state objects file "is a file, not a folder."
+
+# A read-only data folder still answers --status and --search (in a mount namespace of its own).
+use_home readonly
+data="$XDG_DATA_HOME/green-customs-manual"
+"$app" --import "$bundle" --trust-key "$bundle_pub" > /dev/null 2>&1
+read_only_run () {   # ARGS…: runs the app with the data folder bind-mounted read-only
+  for flags in -m -rm; do
+    unshare $flags true 2> /dev/null || continue
+    unshare $flags sh -c 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" || exit 77
+      shift; "$@"' sh "$data" "$app" "$@" > "$tmp/out" 2> "$tmp/err"
+    rc=$?
+    return 0
+  done
+  rc=77
+}
+read_only_run --status
+if [ "$rc" -eq 77 ]; then
+  n=$((n + 1)); echo "ok $n # SKIP a read-only data folder needs a mount namespace (unshare -m)"
+else
+  check "--status on a read-only data folder exits 0 and shows the serial" \
+    sh -c '[ "$1" -eq 0 ] && grep -q "^Content serial: $2$" "$3"' sh "$rc" "$serial" "$tmp/out"
+  read_only_run --search ivory
+  check "--search on a read-only data folder finds results" sh -c '[ "$1" -eq 0 ] && test -s "$2"' sh "$rc" "$tmp/out"
+  read_only_run --import "$bundle" --trust-key "$bundle_pub"
+  check "--import on a read-only data folder is refused with one sentence" refused
+fi
+
 echo "1..$n"
 exit $failed

@@ -377,7 +377,7 @@ test_apply (Fixture       *fixture,
                    "manual/beta/second|cites\nprocedure/ventilate-container|general\n"
                    "quiz/ivory|cites\n");
 
-  /* Media land in objects/, named by their hash. */
+  /* Media, items and the manifest land in objects/, named by their hash: enough to rebuild. */
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM item_media"), ==, 3);
   objects = g_dir_open (gcm_store_get_objects_path (fixture->store), 0, NULL);
   while ((name = g_dir_read_name (objects)) != NULL)
@@ -394,8 +394,12 @@ test_apply (Fixture       *fixture,
           g_autofree char *contents = gcm_test_read_file (path, &length);
           g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                                               (const guchar *) contents, length);
-          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM item_media"
-                                                  " WHERE sha256 = '%s'", file);
+          g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM item_media"
+                                                  "  WHERE sha256 = '%s')"
+                                                  " + (SELECT count(*) FROM item WHERE sha256 = '%s')"
+                                                  " + (SELECT count(*) FROM feed_state"
+                                                  "  WHERE manifest_sha256 = '%s')",
+                                                  file, file, file);
 
           g_assert_cmpstr (sha, ==, file);
           g_assert_true (g_str_has_prefix (file, name));
@@ -403,7 +407,7 @@ test_apply (Fixture       *fixture,
           n_objects++;
         }
     }
-  g_assert_cmpuint (n_objects, ==, 3);
+  g_assert_cmpuint (n_objects, ==, 3 + 5 + 1);
 
   /* Search finds the text; quiz answers and explanations are never indexed. */
   g_assert_cmpstr (fts (fixture, "pangolin"), ==, "manual/alpha/first\n");
@@ -488,6 +492,219 @@ test_rollback (Fixture       *fixture,
   assert_refused (fixture, fixture->feed1, fixture->keys, GCM_FEED_ERROR, GCM_FEED_ERROR_ROLLBACK);
   g_assert_cmpint (gcm_store_get_serial (fixture->store), ==, 2);
   g_assert_cmpstr (fts (fixture, "narwhal"), ==, "manual/beta/second\n");
+}
+
+static void
+delete_content_db (Fixture *fixture)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (fixture->content, suffixes[i], NULL);
+      g_unlink (path);
+    }
+}
+
+/* The highest serial survives the loss of content.db: restored from objects/, or, with objects/
+ * gone too, from feed-state alone. Either way an older feed is refused. */
+static void
+test_rollback_after_rebuild (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *feed2 = NULL;
+  g_autofree char *floor = NULL;
+  g_autofree char *floor_path = NULL;
+  GError *error = NULL;
+
+  import_ok (fixture, fixture->feed1);
+  feed2 = publish_v2 (fixture, NULL);
+  import_ok (fixture, feed2);
+  floor_path = g_build_filename (gcm_store_get_directory (fixture->store), "feed-state", NULL);
+  floor = gcm_test_read_file (floor_path, NULL);
+  g_assert_nonnull (strstr (floor, "HighestSerial=2\n"));
+
+  /* content.db deleted: the installed serial 2 comes back from objects/. */
+  g_assert_finalize_object (fixture->store);
+  fixture->store = NULL;
+  delete_content_db (fixture);
+  {
+    g_autofree char *dir = gcm_store_dup_default_directory ();
+
+    fixture->store = gcm_store_new (dir, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (gcm_store_get_serial (fixture->store), ==, 2);
+  g_assert_cmpstr (fts (fixture, "narwhal"), ==, "manual/beta/second\n");
+  assert_refused (fixture, fixture->feed1, fixture->keys, GCM_FEED_ERROR, GCM_FEED_ERROR_ROLLBACK);
+
+  /* content.db and objects/ deleted: nothing to restore, but the floor still holds. */
+  g_assert_finalize_object (fixture->store);
+  fixture->store = NULL;
+  delete_content_db (fixture);
+  {
+    g_autofree char *dir = gcm_store_dup_default_directory ();
+    g_autofree char *objects = g_build_filename (dir, "objects", NULL);
+
+    gcm_test_rm_rf (objects);
+    fixture->store = gcm_store_new (dir, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (gcm_store_get_serial (fixture->store), ==, 0);
+  assert_refused (fixture, fixture->feed1, fixture->keys, GCM_FEED_ERROR, GCM_FEED_ERROR_ROLLBACK);
+  g_assert_cmpstr (gcm_feed_error_to_string (error = g_error_new_literal (GCM_FEED_ERROR,
+                                                                          GCM_FEED_ERROR_ROLLBACK,
+                                                                          "")),
+                   ==, "The update is older than the content you already have. Your content is unchanged.");
+  g_clear_error (&error);
+
+  /* The newer feed still goes in. */
+  import_ok (fixture, feed2);
+  g_assert_cmpint (gcm_store_get_serial (fixture->store), ==, 2);
+}
+
+/* Overwrites some leaf pages of the item table in the middle of content.db with junk; the
+ * header and the schema stay valid, as after a bad sector or a torn copy. */
+static void
+damage_item_pages (const char *path)
+{
+  g_autofree char *pages = gcm_test_sql_dump (path, "SELECT pageno FROM dbstat"
+                                                    " WHERE name = 'item' AND pagetype = 'leaf'"
+                                                    " ORDER BY pageno");
+  g_auto(GStrv) numbers = g_strsplit (pages, "\n", -1);
+  gint64 page_size = gcm_test_sql_int (path, "PRAGMA page_size");
+  guint n = g_strv_length (numbers) - 1;
+  g_autofree char *junk = g_malloc (page_size);
+  FILE *file = fopen (path, "r+b");
+
+  g_assert_cmpuint (n, >=, 4);
+  memset (junk, 0xa5, page_size);
+  g_assert_nonnull (file);
+  for (guint i = n / 4; i < n / 2; i++)
+    {
+      gint64 pageno = g_ascii_strtoll (numbers[i], NULL, 10);
+
+      g_assert_cmpint (pageno, >, 1);
+      g_assert_cmpint (fseek (file, (pageno - 1) * page_size, SEEK_SET), ==, 0);
+      g_assert_cmpuint (fwrite (junk, 1, page_size, file), ==, (gsize) page_size);
+    }
+  fclose (file);
+}
+
+/* The damage shows, as users saw it: reading the items fails with "malformed". */
+static void
+assert_malformed (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT count(*) FROM item WHERE body LIKE '%narwhal%'",
+                                 NULL, NULL, NULL) & 0xff, ==, SQLITE_CORRUPT);
+  sqlite3_close (db);
+}
+
+static gboolean
+integrity_ok (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  ok = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
+       sqlite3_step (stmt) == SQLITE_ROW &&
+       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+/* A large installed feed, then its content.db damaged inside (the store closed, so it is all in
+ * the main file). */
+static char *
+install_and_damage (Fixture *fixture)
+{
+  g_autofree char *large_source = gcm_test_make_large_source (fixture->dir, "large-source", 300,
+                                                              "walrus");
+  char *large = g_build_filename (fixture->dir, "large", NULL);
+
+  g_assert_cmpint (gcm_test_publish_full (large_source, large, fixture->secret_key, 5, NULL), ==, 0);
+  import_ok (fixture, large);
+  g_assert_finalize_object (fixture->store);
+  fixture->store = NULL;
+
+  damage_item_pages (fixture->content);
+  assert_malformed (fixture->content);
+  g_assert_false (integrity_ok (fixture->content));
+  return large;
+}
+
+/* An import into a content.db with damaged pages rebuilds it from objects/ and goes in. */
+static void
+test_corrupt_pages_import (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *dir = gcm_store_dup_default_directory ();
+  g_autofree char *large = install_and_damage (fixture);
+  g_autofree char *newer = g_build_filename (fixture->dir, "newer", NULL);
+  g_autofree char *newer_source = gcm_test_make_large_source (fixture->dir, "newer-source", 300,
+                                                              "narwhal");
+  g_autoptr(GError) error = NULL;
+  GcmImportResult result;
+
+  g_assert_cmpint (gcm_test_publish_full (newer_source, newer, fixture->secret_key, 6, NULL), ==, 0);
+  fixture->store = gcm_store_new (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gcm_store_get_serial (fixture->store), ==, 5);
+
+  result = import_ok (fixture, newer);
+  g_assert_cmpint (result.serial, ==, 6);
+  g_assert_cmpuint (result.updated, ==, 300);   /* the rebuilt content was serial 5, whole */
+  g_assert_true (integrity_ok (fixture->content));
+  assert_fts_consistent (fixture);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM item"), ==, 305);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM item_fts WHERE item_fts MATCH 'narwhal'"),
+                   ==, 300);
+}
+
+static void
+count_changed_cb (GcmStore *store,
+                  guint    *count)
+{
+  (*count)++;
+}
+
+/* gcm_store_repair_content(), for a search that failed with "malformed": the damage is confirmed
+ * and content.db rebuilt with the installed content; a sound content.db is left alone. */
+static void
+test_corrupt_pages_repair (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *dir = gcm_store_dup_default_directory ();
+  g_autofree char *large = install_and_damage (fixture);
+  g_autoptr(GError) error = NULL;
+  gboolean repaired = FALSE;
+  guint changed = 0;
+
+  fixture->store = gcm_store_new (dir, &error);
+  g_assert_no_error (error);
+  g_signal_connect (fixture->store, "content-changed", G_CALLBACK (count_changed_cb), &changed);
+
+  g_assert_true (gcm_store_repair_content (fixture->store, &repaired, &error));
+  g_assert_no_error (error);
+  g_assert_true (repaired);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_true (integrity_ok (fixture->content));
+  assert_fts_consistent (fixture);
+  g_assert_cmpint (gcm_store_get_serial (fixture->store), ==, 5);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM item"), ==, 305);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM item_fts WHERE item_fts MATCH 'walrus'"),
+                   ==, 300);
+
+  g_assert_true (gcm_store_repair_content (fixture->store, &repaired, &error));
+  g_assert_false (repaired);
+  g_assert_cmpuint (changed, ==, 1);
+  g_signal_handlers_disconnect_by_data (fixture->store, &changed);
 }
 
 /* Broken and hostile feeds */
@@ -1013,6 +1230,9 @@ main (int   argc,
   ADD ("up-to-date", test_up_to_date);
   ADD ("update-and-withdraw", test_update_and_withdraw);
   ADD ("rollback", test_rollback);
+  ADD ("rollback-after-rebuild", test_rollback_after_rebuild);
+  ADD ("corrupt-pages-import", test_corrupt_pages_import);
+  ADD ("corrupt-pages-repair", test_corrupt_pages_repair);
   ADD ("corrupt-object", test_corrupt_object);
   ADD ("corrupt-media", test_corrupt_media);
   ADD ("truncated-object", test_truncated_object);

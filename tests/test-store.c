@@ -410,6 +410,78 @@ test_unwritable (Fixture       *fixture,
   g_assert_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_FAILED);
 }
 
+/* A message for the user: one line, what is wrong and then what to do, in sentences. */
+static void
+assert_user_message (const char *message)
+{
+  g_test_message ("%s", message);
+  g_assert_true (g_ascii_isupper (message[0]));
+  g_assert_true (g_str_has_suffix (message, "."));
+  g_assert_null (strchr (message, '\n'));
+  g_assert_null (strstr (message, ": "));   /* no "what: SQLite says" detail */
+}
+
+/* Broken local state: one sentence naming the file, what is wrong and what to do, and nothing
+ * deleted or changed. */
+static void
+test_broken_state (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *objects = g_build_filename (fixture->dir, "objects", NULL);
+  g_autofree char *garbage = g_strdup ("SQLite format 3 — no, just some bytes that are not a database\n");
+  g_autofree char *after = NULL;
+  gsize after_len = 0;
+  GcmStore *store;
+
+  struct {
+    const char *what;
+    const char *name;
+    const char *expect;
+  } cases[] = {
+    { "content.db is a folder", "content.db", "is a folder, not a database" },
+    { "user.db is a folder", "user.db", "is a folder, not a database" },
+    { "user.db is garbage", "user.db", "is damaged" },
+    { "objects is a file", "objects", "is a file, not a folder" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, cases[i].name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GcmStore) refused = NULL;
+
+      g_test_message ("%s", cases[i].what);
+      gcm_test_rm_rf (fixture->dir);
+      store = store_new_ok (fixture);
+      g_assert_finalize_object (store);
+      gcm_test_rm_rf (path);
+      if (g_str_equal (cases[i].what, "user.db is garbage") ||
+          g_str_equal (cases[i].what, "objects is a file"))
+        gcm_test_write_file (path, garbage, -1);
+      else
+        g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+
+      refused = gcm_store_new (fixture->dir, &error);
+      g_assert_null (refused);
+      g_assert_nonnull (error);
+      assert_user_message (error->message);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, cases[i].expect));
+      g_assert_nonnull (strstr (error->message, "Move it away and start the app again."));
+
+      /* Refusing changed nothing: the folder is still a folder, the garbage still garbage. */
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          after = gcm_test_read_file (path, &after_len);
+          g_assert_cmpmem (after, after_len, garbage, strlen (garbage));
+          g_clear_pointer (&after, g_free);
+        }
+      else
+        g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+    }
+  g_assert_true (g_file_test (objects, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +500,7 @@ main (int   argc,
   ADD ("worker-connections", test_worker_connections);
   ADD ("content-changed-signal", test_content_changed_signal);
   ADD ("unwritable", test_unwritable);
+  ADD ("broken-state", test_broken_state);
 #undef ADD
 
   return g_test_run ();

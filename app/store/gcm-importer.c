@@ -8,12 +8,23 @@
  * skipped by hash, changed ones are checked against their hash and size and upserted, withdrawn
  * ones deleted, and the serial recorded. Any error rolls the whole transaction back, so the
  * previous content and serial stay whole. user.db is never touched here.
+ *
+ * The items, media and manifest also go to objects/, so content.db can be rebuilt from there
+ * (gcm_importer_restore()), and the rollback floor goes to feed-state after each commit, so a
+ * rebuild cannot let an older feed back in.
  */
 
 #define G_LOG_DOMAIN "GcmImporter"
 
+#define _GNU_SOURCE   /* syncfs() */
+
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <string.h>
 #include <json-glib/json-glib.h>
 
 #include "gcm-content-schema.h"
@@ -21,6 +32,7 @@
 #include "gcm-importer.h"
 #include "gcm-json-utils.h"
 #include "gcm-search.h"
+#include "gcm-store-private.h"
 
 typedef struct
 {
@@ -28,6 +40,19 @@ typedef struct
   GPtrArray *trusted_keys;
   GcmImportResult result;
 } ImportData;
+
+/* Where an apply takes its snapshot from: a verified feed, or the store's own objects/ when
+ * content.db is rebuilt. */
+typedef struct
+{
+  GcmStore    *store;
+  GcmFeed     *feed;              /* NULL: objects/ */
+  GcmManifest *manifest;
+  const char  *manifest_sha256;
+  const char  *origin;
+  gboolean     check_expiry;
+  GPtrArray   *new_objects;       /* paths written to objects/ by this apply */
+} Source;
 
 /* Helpers */
 
@@ -176,11 +201,33 @@ bind_and_step (sqlite3       *db,
 {
   int rc = sqlite3_step (stmt);
 
-  sqlite3_reset (stmt);
+  /* A statement that returned a row may still fail when it runs to its end. */
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    rc = sqlite3_reset (stmt) == SQLITE_OK ? SQLITE_DONE : SQLITE_ERROR;
+  else
+    sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (rc != SQLITE_DONE)
     {
       gcm_sqlite_set_error (error, db, "Cannot write content");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Finalizes @stmt and reports the error a step left behind, such as a full disk. */
+static gboolean
+finalize_ok (sqlite3       *db,
+             sqlite3_stmt **stmt,
+             const char    *what,
+             GError       **error)
+{
+  int rc = sqlite3_finalize (*stmt);
+
+  *stmt = NULL;
+  if (rc != SQLITE_OK)
+    {
+      gcm_sqlite_set_error (error, db, what);
       return FALSE;
     }
   return TRUE;
@@ -268,8 +315,9 @@ store_item (sqlite3          *db,
       goto out;
     }
   rowid = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
+  /* With RETURNING, the write can still fail after the row: on a full disk it does. */
+  if (!finalize_ok (db, &stmt, "Cannot write content", error))
+    goto out;
 
   /* Tags and media of the item are replaced whole. */
   if (sqlite3_prepare_v2 (db, "DELETE FROM item_tag WHERE item = ?1", -1, &stmt, NULL) != SQLITE_OK)
@@ -277,13 +325,13 @@ store_item (sqlite3          *db,
   sqlite3_bind_int64 (stmt, 1, rowid);
   if (!bind_and_step (db, stmt, error))
     goto out;
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (sqlite3_prepare_v2 (db, "DELETE FROM item_media WHERE item = ?1", -1, &stmt, NULL) != SQLITE_OK)
     goto sql_error;
   sqlite3_bind_int64 (stmt, 1, rowid);
   if (!bind_and_step (db, stmt, error))
     goto out;
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO item_tag (item, tag) VALUES (?1, ?2)", -1,
                           &stmt, NULL) != SQLITE_OK)
@@ -300,7 +348,7 @@ store_item (sqlite3          *db,
           goto out;
       }
   }
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (sqlite3_prepare_v2 (db, "INSERT INTO item_media (item, path, sha256) VALUES (?1, ?2, ?3)",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -337,34 +385,71 @@ out:
   return ok;
 }
 
-/* Media go to objects/ before the commit; an object nothing references is harmless. */
-static gboolean
-store_media (GcmStore          *store,
-             GcmFeed           *feed,
-             GcmManifestMedia  *media,
-             GError           **error)
+static GBytes *
+load_object (Source      *source,
+             const char  *sha256,
+             gint64       size,
+             GError     **error)
 {
   g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  char prefix[3] = { media->sha256[0], media->sha256[1], '\0' };
 
-  dir = g_build_filename (gcm_store_get_objects_path (store), prefix, NULL);
-  path = g_build_filename (dir, media->sha256, NULL);
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return TRUE;
+  if (source->feed != NULL)
+    return gcm_feed_load_object (source->feed, sha256, size, error);
 
-  bytes = gcm_feed_load_object (feed, media->sha256, media->size, error);
-  if (bytes == NULL)
-    return FALSE;
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  /* Our own copy, checked all the same: a damaged object must not come back as content. */
+  path = gcm_store_dup_object_path (source->store, sha256);
+  bytes = gcm_feed_read_capped (path, size, error);
+  if (bytes == NULL || !gcm_feed_check_bytes (bytes, sha256, size, error))
+    return NULL;
+  return g_steal_pointer (&bytes);
+}
+
+static gboolean
+rename_object (const char  *from,
+               const char  *to,
+               GError     **error)
+{
+  if (g_rename (from, to) != 0)
     {
-      g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_IO, "Cannot create %s", dir);
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "Cannot save %s: %s",
+                   to, g_strerror (saved_errno));
       return FALSE;
     }
-  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+  return TRUE;
+}
+
+/* Objects go to objects/ before the commit; an object nothing references is harmless, and those
+ * of a refused import are removed again. */
+static gboolean
+keep_object (Source      *source,
+             const char  *sha256,
+             GBytes      *bytes,
+             GError     **error)
+{
+  g_autofree char *path = gcm_store_dup_object_path (source->store, sha256);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *tmp = NULL;
+
+  if (source->feed == NULL || g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
     {
+      int saved_errno = errno;
+      g_set_error (error, GCM_FEED_ERROR,
+                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
+                   "Cannot create %s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* Renamed into place whole, so a crash never leaves a torn object under its name. Synced once
+   * for all objects before the commit (sync_objects()), not one fsync each. */
+  tmp = g_strconcat (path, ".part", NULL);
+  if (!g_file_set_contents_full (tmp, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_NONE, 0600, error) ||
+      !rename_object (tmp, path, error))
+    {
+      g_unlink (tmp);
       if (error != NULL && g_error_matches (*error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
         {
           g_clear_error (error);
@@ -372,7 +457,68 @@ store_media (GcmStore          *store,
         }
       return FALSE;
     }
+  g_ptr_array_add (source->new_objects, g_steal_pointer (&path));
   return TRUE;
+}
+
+/* The objects of this apply reach the disk before content.db refers to them. */
+static gboolean
+sync_objects (Source  *source,
+              GError **error)
+{
+  int fd;
+
+  if (source->new_objects->len == 0)
+    return TRUE;
+  fd = g_open (gcm_store_get_objects_path (source->store), O_RDONLY | O_DIRECTORY, 0);
+  if (fd < 0 || syncfs (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, GCM_FEED_ERROR,
+                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
+                   "Cannot save the content files: %s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+store_media (Source            *source,
+             GcmManifestMedia  *media,
+             GError           **error)
+{
+  g_autofree char *path = gcm_store_dup_object_path (source->store, media->sha256);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  bytes = load_object (source, media->sha256, media->size, error);
+  return bytes != NULL && keep_object (source, media->sha256, bytes, error);
+}
+
+/* The manifest, by its hash, so a rebuild knows what was installed. */
+static gboolean
+keep_manifest (Source  *source,
+               GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const GcmFeedComment *comment;
+
+  if (source->feed == NULL)
+    return TRUE;
+  comment = gcm_feed_get_comment (source->feed);
+  name = g_strdup_printf ("%" G_GINT64_FORMAT ".json", comment->serial);
+  path = g_build_filename (gcm_feed_get_path (source->feed), "v1", "manifests", name, NULL);
+  bytes = gcm_feed_read_capped (path, comment->size, error);
+  if (bytes == NULL || !gcm_feed_check_bytes (bytes, source->manifest_sha256, comment->size, error))
+    return FALSE;
+  return keep_object (source, source->manifest_sha256, bytes, error);
 }
 
 static gboolean
@@ -385,8 +531,8 @@ check_free_space (GcmStore     *store,
   g_autoptr(GFileInfo) info = NULL;
   guint64 needed = 0, available;
 
-  /* Only what the update adds: media not in objects/ yet, and changed items (their JSON and
-   * the text search indexes, about twice their size). */
+  /* Only what the update adds: media not in objects/ yet, and changed items (their copy in
+   * objects/, their JSON and the text search indexes: about three times their size). */
   for (guint i = 0; i < manifest->media->len; i++)
     {
       GcmManifestMedia *media = g_ptr_array_index (manifest->media, i);
@@ -402,7 +548,7 @@ check_free_space (GcmStore     *store,
       GcmManifestItem *item = g_ptr_array_index (manifest->items, i);
 
       if (g_strcmp0 (g_hash_table_lookup (installed, item->id), item->sha256) != 0)
-        needed += 2 * item->size;
+        needed += 3 * item->size;
     }
 
   info = g_file_query_filesystem_info (dir, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
@@ -446,16 +592,17 @@ read_feed_state (sqlite3   *db,
 }
 
 static gboolean
-apply_in_transaction (GcmStore           *store,
+apply_in_transaction (Source             *source,
                       sqlite3            *db,
-                      GcmFeed            *feed,
+                      const GcmFeedFloor *floor,
                       GCancellable       *cancellable,
                       GcmImportProgress   progress,
                       gpointer            progress_data,
                       GcmImportResult    *result,
                       GError            **error)
 {
-  GcmManifest *manifest = gcm_feed_get_manifest (feed);
+  GcmStore *store = source->store;
+  GcmManifest *manifest = source->manifest;
   g_autoptr(GHashTable) installed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) withdrawn = g_ptr_array_new_with_free_func (g_free);
@@ -465,6 +612,10 @@ apply_in_transaction (GcmStore           *store,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   read_feed_state (db, &state);
+  /* The floor in feed-state outlives content.db: a rebuilt one must not lower it. */
+  if (state.feed == NULL && floor->feed != NULL)
+    state.feed = g_strdup (floor->feed);
+  state.highest = MAX (state.highest, floor->highest_serial);
 
   if (state.feed != NULL && !g_str_equal (state.feed, manifest->feed))
     {
@@ -480,14 +631,14 @@ apply_in_transaction (GcmStore           *store,
       goto out;
     }
   if (manifest->serial == state.serial &&
-      g_strcmp0 (state.manifest_sha256, gcm_feed_get_manifest_sha256 (feed)) == 0)
+      g_strcmp0 (state.manifest_sha256, source->manifest_sha256) == 0)
     {
       result->up_to_date = TRUE;
       result->serial = state.serial;
       ok = TRUE;
       goto out;
     }
-  if (!gcm_feed_is_trusted_by_location (feed) && manifest->expires < now)
+  if (source->check_expiry && manifest->expires < now)
     {
       g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_EXPIRED, "The feed expired at %" G_GINT64_FORMAT,
                    manifest->expires);
@@ -501,9 +652,10 @@ apply_in_transaction (GcmStore           *store,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_hash_table_insert (installed, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
                          g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!finalize_ok (db, &stmt, "Cannot read content", error))
+    goto out;
 
-  if (!check_free_space (store, manifest, installed, error))
+  if (!check_free_space (store, manifest, installed, error) || !keep_manifest (source, error))
     goto out;
 
   for (guint i = 0; i < manifest->items->len; i++)
@@ -520,15 +672,23 @@ apply_in_transaction (GcmStore           *store,
 
       if (g_strcmp0 (old_sha, entry->sha256) == 0)
         {
+          g_autofree char *kept = gcm_store_dup_object_path (store, entry->sha256);
+
           result->unchanged++;
+          /* Content installed before objects/ kept items gets its copy now. */
+          if (source->feed != NULL && !g_file_test (kept, G_FILE_TEST_IS_REGULAR) &&
+              (!(bytes = load_object (source, entry->sha256, entry->size, error)) ||
+               !keep_object (source, entry->sha256, bytes, error)))
+            goto out;
           continue;
         }
 
-      bytes = gcm_feed_load_object (feed, entry->sha256, entry->size, error);
-      if (bytes == NULL || !store_item (db, entry, bytes, error))
+      bytes = load_object (source, entry->sha256, entry->size, error);
+      if (bytes == NULL || !store_item (db, entry, bytes, error) ||
+          !keep_object (source, entry->sha256, bytes, error))
         goto out;
       for (guint j = 0; entry->media[j] != NULL; j++)
-        if (!store_media (store, feed, gcm_manifest_find_media (manifest, entry->media[j]), error))
+        if (!store_media (source, gcm_manifest_find_media (manifest, entry->media[j]), error))
           goto out;
 
       if (old_sha == NULL)
@@ -559,7 +719,8 @@ apply_in_transaction (GcmStore           *store,
         goto out;
       result->removed++;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!finalize_ok (db, &stmt, "Cannot remove content", error))
+    goto out;
 
   if (!gcm_sqlite_exec (db, "DELETE FROM chapter;", error))
     goto out;
@@ -578,7 +739,8 @@ apply_in_transaction (GcmStore           *store,
       if (!bind_and_step (db, stmt, error))
         goto out;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!finalize_ok (db, &stmt, "Cannot write chapters", error))
+    goto out;
 
   if (!gcm_search_refresh (db, error))
     goto out;
@@ -597,12 +759,12 @@ apply_in_transaction (GcmStore           *store,
     }
   sqlite3_bind_text (stmt, 1, manifest->feed, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, manifest->serial);
-  sqlite3_bind_text (stmt, 3, gcm_feed_get_manifest_sha256 (feed), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, source->manifest_sha256, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, manifest->generated);
   sqlite3_bind_int64 (stmt, 5, manifest->expires);
   sqlite3_bind_int64 (stmt, 6, now);
-  sqlite3_bind_text (stmt, 7, gcm_feed_get_path (feed), -1, SQLITE_TRANSIENT);
-  if (!bind_and_step (db, stmt, error))
+  sqlite3_bind_text (stmt, 7, source->origin, -1, SQLITE_TRANSIENT);
+  if (!bind_and_step (db, stmt, error) || !finalize_ok (db, &stmt, "Cannot record the serial", error))
     goto out;
 
   result->serial = manifest->serial;
@@ -613,6 +775,108 @@ out:
   g_free (state.feed);
   g_free (state.manifest_sha256);
   return ok;
+}
+
+/* One BEGIN IMMEDIATE … COMMIT. After a refusal the WAL is truncated, so a failed import on a
+ * full disk gives back the space its pages took. */
+static gboolean
+apply_once (Source              *source,
+            sqlite3             *db,
+            const GcmFeedFloor  *floor,
+            GCancellable        *cancellable,
+            GcmImportProgress    progress,
+            gpointer             progress_data,
+            GcmImportResult     *result,
+            GError             **error)
+{
+  gboolean ok;
+
+  memset (result, 0, sizeof *result);
+  ok = gcm_sqlite_exec (db, "BEGIN IMMEDIATE;", error) &&
+       apply_in_transaction (source, db, floor, cancellable, progress, progress_data, result,
+                             error) &&
+       sync_objects (source, error) &&
+       gcm_sqlite_exec (db, "COMMIT;", error);
+  if (!ok)
+    {
+      sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+      sqlite3_exec (db, "PRAGMA wal_checkpoint (TRUNCATE);", NULL, NULL, NULL);
+      for (guint i = 0; i < source->new_objects->len; i++)
+        g_unlink (g_ptr_array_index (source->new_objects, i));
+      g_ptr_array_set_size (source->new_objects, 0);
+    }
+  return ok;
+}
+
+/* The floor after @manifest was applied. */
+static void
+raise_floor (GcmFeedFloor *floor,
+             Source       *source)
+{
+  if (floor->feed == NULL)
+    floor->feed = g_strdup (source->manifest->feed);
+  floor->highest_serial = MAX (floor->highest_serial, source->manifest->serial);
+  floor->newest_generated = MAX (floor->newest_generated, source->manifest->generated);
+  g_free (floor->manifest_sha256);
+  floor->manifest_sha256 = g_strdup (source->manifest_sha256);
+}
+
+static gboolean
+apply_source (Source             *source,
+              GCancellable       *cancellable,
+              GcmImportProgress   progress,
+              gpointer            progress_data,
+              GcmImportResult    *result,
+              GError            **error)
+{
+  g_auto(GcmFeedFloor) floor = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  GcmStore *store = source->store;
+  sqlite3 *db;
+  gboolean ok;
+
+  if (gcm_store_is_read_only (store))
+    {
+      g_propagate_error (error, g_error_copy (gcm_store_get_read_only_error (store)));
+      return FALSE;
+    }
+  if (!gcm_store_read_feed_floor (store, &floor, error))
+    return FALSE;
+  db = gcm_store_open_content_db (store, FALSE, error);
+  if (db == NULL)
+    return FALSE;
+
+  ok = apply_once (source, db, &floor, cancellable, progress, progress_data, result, &local_error);
+
+  /* "database disk image is malformed": when SQLite confirms the damage, rebuild content.db from
+   * objects/ (the installed content comes back) and try once more. */
+  if (!ok && g_error_matches (local_error, GCM_STORE_ERROR, GCM_STORE_ERROR_CORRUPT) &&
+      _gcm_store_content_is_corrupt (db, NULL))
+    {
+      g_debug ("content.db is damaged (%s); rebuilding it from objects/", local_error->message);
+      g_clear_error (&local_error);
+      ok = _gcm_store_rebuild_content (store, db, &local_error) &&
+           apply_once (source, db, &floor, cancellable, progress, progress_data, result,
+                       &local_error);
+    }
+  if (ok && result->added + result->updated + result->removed > 0)
+    sqlite3_exec (db, "INSERT INTO item_fts (item_fts) VALUES ('optimize');", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  if (!ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* Only after the commit: the floor never runs ahead of content that was really installed. */
+  if (source->feed != NULL)
+    {
+      raise_floor (&floor, source);
+      if (!gcm_store_write_feed_floor (store, &floor, &local_error))
+        g_warning ("Cannot record the newest serial in feed-state: %s", local_error->message);
+    }
+  return TRUE;
 }
 
 /* Public API */
@@ -632,29 +896,68 @@ gcm_importer_apply (GcmStore           *store,
                     GcmImportResult    *result,
                     GError            **error)
 {
-  sqlite3 *db;
-  gboolean ok;
+  g_autoptr(GPtrArray) new_objects = g_ptr_array_new_with_free_func (g_free);
   GcmImportResult local = { 0 };
+  Source source = { 0 };
 
   g_return_val_if_fail (GCM_IS_STORE (store), FALSE);
   g_return_val_if_fail (GCM_IS_FEED (feed), FALSE);
 
-  db = gcm_store_open_content_db (store, FALSE, error);
-  if (db == NULL)
+  source.store = store;
+  source.feed = feed;
+  source.manifest = gcm_feed_get_manifest (feed);
+  source.manifest_sha256 = gcm_feed_get_manifest_sha256 (feed);
+  source.origin = gcm_feed_get_path (feed);
+  source.check_expiry = !gcm_feed_is_trusted_by_location (feed);
+  source.new_objects = new_objects;
+
+  if (!apply_source (&source, cancellable, progress, progress_data, &local, error))
+    return FALSE;
+  if (result != NULL)
+    *result = local;
+  return TRUE;
+}
+
+/**
+ * gcm_importer_restore:
+ * @db: an empty content.db of the current schema
+ *
+ * Puts the installed snapshot that feed-state names back into @db from objects/, every object
+ * checked against its hash. Used when content.db is rebuilt. Blocking.
+ */
+gboolean
+gcm_importer_restore (GcmStore  *store,
+                      sqlite3   *db,
+                      GError   **error)
+{
+  g_autoptr(GPtrArray) new_objects = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GcmFeedFloor) floor = { 0 };
+  g_autoptr(GcmManifest) manifest = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+  GcmImportResult result;
+  Source source = { 0 };
+
+  if (!gcm_store_read_feed_floor (store, &floor, error))
+    return FALSE;
+  if (floor.manifest_sha256 == NULL)
+    {
+      g_set_error_literal (error, GCM_FEED_ERROR, GCM_FEED_ERROR_MISSING, "No content was installed");
+      return FALSE;
+    }
+  path = gcm_store_dup_object_path (store, floor.manifest_sha256);
+  bytes = gcm_feed_read_capped (path, GCM_MANIFEST_MAX_SIZE, error);
+  if (bytes == NULL ||
+      !gcm_feed_check_bytes (bytes, floor.manifest_sha256, g_bytes_get_size (bytes), error) ||
+      !(manifest = gcm_manifest_new_from_bytes (bytes, error)))
     return FALSE;
 
-  ok = gcm_sqlite_exec (db, "BEGIN IMMEDIATE;", error) &&
-       apply_in_transaction (store, db, feed, cancellable, progress, progress_data, &local, error) &&
-       gcm_sqlite_exec (db, "COMMIT;", error);
-  if (!ok)
-    sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
-  else if (local.added + local.updated + local.removed > 0)
-    sqlite3_exec (db, "INSERT INTO item_fts (item_fts) VALUES ('optimize');", NULL, NULL, NULL);
-  sqlite3_close (db);
-
-  if (ok && result != NULL)
-    *result = local;
-  return ok;
+  source.store = store;
+  source.manifest = manifest;
+  source.manifest_sha256 = floor.manifest_sha256;
+  source.origin = gcm_store_get_objects_path (store);
+  source.new_objects = new_objects;
+  return apply_once (&source, db, &floor, NULL, NULL, NULL, &result, error);
 }
 
 /**
