@@ -185,9 +185,11 @@ try:
 
     # Every button says what it does, for screen readers and in a tooltip.
     buttons = find_all(frame, lambda n: n.roleName in ("push button", "toggle button"))
-    unnamed = [b.roleName for b in buttons if not b.name or b.name.startswith("Gtk")]
+    # libadwaita 1.2 leaves the close button of its own toasts unnamed; the app cannot name it.
+    unnamed = [f"{b.name!r} in {b.parent.name!r}" for b in buttons
+               if (not b.name or b.name.startswith("Gtk")) and b.parent.name != "AdwToastWidget"]
     check("every button shown has an accessible name", buttons and not unnamed,
-          f"{len(unnamed)} of {len(buttons)} without a name")
+          f"{len(unnamed)} of {len(buttons)} without a name: {unnamed}")
     menus = find_all(frame, lambda n: n.name == "Main Menu")
     check("the main menu button is named", bool(menus))
 finally:
