@@ -786,11 +786,21 @@ gcm_store_get_serial (GcmStore *self)
   return serial;
 }
 
+static gboolean
+emit_content_changed_cb (gpointer user_data)
+{
+  g_signal_emit (user_data, signals[CONTENT_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Emitted on the main context, so that windows can redraw from the handler even when a worker
+ * changed the content. */
 void
 gcm_store_content_changed (GcmStore *self)
 {
   g_return_if_fail (GCM_IS_STORE (self));
-  g_signal_emit (self, signals[CONTENT_CHANGED], 0);
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, emit_content_changed_cb,
+                              g_object_ref (self), g_object_unref);
 }
 
 /**

@@ -144,9 +144,17 @@ run_search (GcmStore   *store,
   g_autoptr(GcmSearch) search = gcm_search_new (gcm_store_get_content_path (store));
   g_autoptr(GcmSearchResults) results = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean repaired = FALSE;
   guint n;
 
   results = gcm_search_query (search, query, 20, NULL, &error);
+  /* A damaged content.db is rebuilt from objects/, and the search runs once more. */
+  if (results == NULL && gcm_store_repair_content (store, &repaired, NULL) && repaired)
+    {
+      g_printerr (_("The manual was damaged and has been rebuilt from its saved copy.\n"));
+      g_clear_error (&error);
+      results = gcm_search_query (search, query, 20, NULL, &error);
+    }
   if (results == NULL)
     {
       g_printerr (_("The search failed: %s\n"), error->message);
@@ -287,7 +295,8 @@ gcm_cli_run (GVariantDict *options)
   store = gcm_store_new (directory, &error);
   if (store == NULL)
     {
-      g_printerr (_("Cannot open the app’s data: %s\n"), error->message);
+      /* The store's message is the sentence: what is wrong and what to do */
+      g_printerr ("%s\n", error->message);
       return 1;
     }
 
@@ -295,7 +304,10 @@ gcm_cli_run (GVariantDict *options)
     return run_import (store, import_dir, trust_key);
 
   /* What reads content sees the bundled manual, as the window does. */
-  install_bundled_content (store);
+  if (!gcm_store_is_read_only (store))
+    install_bundled_content (store);
+  else
+    g_printerr ("%s\n", gcm_store_get_read_only_error (store)->message);
   if (status)
     return run_status (store);
   if (!_gcm_has_content (store))

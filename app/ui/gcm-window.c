@@ -213,6 +213,15 @@ contents_loaded_cb (GObject      *object,
       /* Translators: %s is a date */
       status = g_strdup_printf (_("Content of %s"), date);
     }
+  /* A folder that can only be read still shows the manual; the foot says why nothing is kept. */
+  if (gcm_store_is_read_only (self->store))
+    {
+      g_autofree char *both = g_strjoin ("\n", status ? status : "",
+                                         gcm_store_get_read_only_error (self->store)->message, NULL);
+      g_free (status);
+      status = g_strstrip (g_steal_pointer (&both));
+      gtk_widget_add_css_class (GTK_WIDGET (self->content_status), "warning");
+    }
   gtk_label_set_text (self->content_status, status ? status : "");
 
   if (!self->has_content)
@@ -391,6 +400,54 @@ typedef struct
   GStrvBuilder *titles;
 } ListBuilder;
 
+static void
+repair_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  gboolean repaired = FALSE;
+  GError *error = NULL;
+
+  if (!gcm_store_repair_content (source_object, &repaired, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, repaired);
+}
+
+static void
+repair_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GcmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *title = g_object_get_data (G_OBJECT (result), "title");
+  const GError *read_error = g_object_get_data (G_OBJECT (result), "read-error");
+
+  /* A repaired store says content-changed, which shows the place again. */
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    _gcm_window_toast (self, _("The manual was damaged and has been rebuilt from its saved copy."));
+  else
+    show_list_error (self, title, error != NULL ? error : read_error);
+}
+
+/* A list or search that could not be read may mean a damaged content.db: the store checks it,
+ * rebuilds it if so, and only otherwise is the error shown. */
+static void
+show_read_error (GcmWindow    *self,
+                 const char   *title,
+                 const GError *error)
+{
+  g_autoptr(GTask) task = g_task_new (self->store, self->cancellable, repair_done_cb,
+                                      g_object_ref (self));
+
+  g_object_set_data_full (G_OBJECT (task), "title", g_strdup (title), g_free);
+  g_object_set_data_full (G_OBJECT (task), "read-error", g_error_copy (error),
+                          (GDestroyNotify) g_error_free);
+  g_task_run_in_thread (task, repair_thread);
+}
+
 /* Starts a new list in the content pane; the ids are kept for previous/next. */
 static ListBuilder
 begin_list (GcmWindow *self,
@@ -446,7 +503,7 @@ list_loaded_cb (GObject      *object,
         return;
       g_warning ("Cannot read the list %s: %s", gcm_route_to_string (current_route (self)),
                  error->message);
-      show_list_error (self, _("This List Could Not Be Opened"), error);
+      show_read_error (self, _("This List Could Not Be Opened"), error);
       return;
     }
   if (current_route (self) == NULL || !gcm_route_is_list (current_route (self)))
@@ -627,7 +684,7 @@ search_cb (GObject      *object,
         return;
       g_warning ("Search failed: %s", error->message);
       if (showing (self, GCM_ROUTE_SEARCH))
-        show_list_error (self, _("The Search Failed"), error);
+        show_read_error (self, _("The Search Failed"), error);
       return;
     }
   if (showing (self, GCM_ROUTE_SEARCH))
