@@ -793,14 +793,14 @@ emit_content_changed_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Emitted on the main context, so that windows can redraw from the handler even when a worker
- * changed the content. */
+/* Emitted in the caller's main context: a worker (which has none of its own) hands it to the
+ * main one, so that windows can redraw from the handler. */
 void
 gcm_store_content_changed (GcmStore *self)
 {
   g_return_if_fail (GCM_IS_STORE (self));
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, emit_content_changed_cb,
-                              g_object_ref (self), g_object_unref);
+  g_main_context_invoke_full (g_main_context_get_thread_default (), G_PRIORITY_DEFAULT,
+                              emit_content_changed_cb, g_object_ref (self), g_object_unref);
 }
 
 /**
