@@ -50,6 +50,8 @@ gcm_feed_error_to_string (const GError *error)
       return _("The folder does not hold a complete content feed. Your content is unchanged.");
     case GCM_FEED_ERROR_NO_SPACE:
       return _("There is not enough free disk space for the update. Your content is unchanged.");
+    case GCM_FEED_ERROR_NOT_REGULAR:
+      return _("The folder holds a pipe, device or folder where a file of the feed should be. Your content is unchanged.");
     case GCM_FEED_ERROR_IO:
     default:
       return _("The content feed could not be read. Your content is unchanged.");

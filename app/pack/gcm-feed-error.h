@@ -28,6 +28,7 @@ typedef enum
   GCM_FEED_ERROR_MISSING,        /* a file of the feed is missing */
   GCM_FEED_ERROR_NO_SPACE,       /* not enough free disk */
   GCM_FEED_ERROR_IO,
+  GCM_FEED_ERROR_NOT_REGULAR,    /* a file of the feed is a pipe, device or folder */
 } GcmFeedError;
 
 GQuark      gcm_feed_error_quark     (void);

@@ -15,6 +15,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "gcm-feed.h"
@@ -44,39 +47,66 @@ gcm_feed_build_object_path (const char *root,
   return g_build_filename (root, "v1", "objects", prefix, sha256, NULL);
 }
 
-/* Reads at most @cap bytes; a longer file is an error, never silently cut. */
+/* Reads at most @cap bytes; a longer file is an error, never silently cut. Only a regular file
+ * is read: O_NONBLOCK keeps open() from waiting forever for the writer of a named pipe. */
 GBytes *
 gcm_feed_read_capped (const char  *path,
                       gint64       cap,
                       GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GByteArray) buffer = NULL;
+  struct stat st;
+  int saved_errno;
+  int fd;
 
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0)
     {
-      int code = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ?
-                 GCM_FEED_ERROR_MISSING : GCM_FEED_ERROR_IO;
-      g_set_error (error, GCM_FEED_ERROR, code, "%s", local_error->message);
+      saved_errno = errno;
+      g_set_error (error, GCM_FEED_ERROR,
+                   saved_errno == ENOENT ? GCM_FEED_ERROR_MISSING : GCM_FEED_ERROR_IO,
+                   "Cannot open %s: %s", path, g_strerror (saved_errno));
       return NULL;
     }
-  bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), cap + 1, NULL, &local_error);
-  if (bytes == NULL)
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
-      g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_IO, "%s", local_error->message);
+      g_close (fd, NULL);
+      g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_NOT_REGULAR,
+                   "%s is not a regular file", path);
       return NULL;
     }
-  if ((gint64) g_bytes_get_size (bytes) > cap)
+
+  /* One byte more than @cap is enough to know the file is too long. */
+  buffer = g_byte_array_sized_new ((guint) MIN (st.st_size, cap) + 1);
+  while ((gint64) buffer->len <= cap)
     {
-      g_autofree char *name = g_path_get_basename (path);
+      guint8 chunk[16 * 1024];
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          g_close (fd, NULL);
+          g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_IO, "Cannot read %s: %s", path,
+                       g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (buffer, chunk, (guint) n);
+    }
+  g_close (fd, NULL);
+
+  if ((gint64) buffer->len > cap)
+    {
       g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_TRUNCATED,
                    "%s is larger than announced", name);
       return NULL;
     }
-  return g_steal_pointer (&bytes);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
 gboolean

@@ -232,6 +232,19 @@ gcm_manifest_find_media (GcmManifest *manifest,
   return NULL;
 }
 
+GcmManifestItem *
+gcm_manifest_find_item (GcmManifest *manifest,
+                        const char  *id)
+{
+  for (guint i = 0; i < manifest->items->len; i++)
+    {
+      GcmManifestItem *item = g_ptr_array_index (manifest->items, i);
+      if (g_str_equal (item->id, id))
+        return item;
+    }
+  return NULL;
+}
+
 /* Reading */
 
 static GcmManifestItem *
@@ -314,7 +327,6 @@ gcm_manifest_new_from_bytes (GBytes  *bytes,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) media_hashes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GError) local_error = NULL;
   JsonObject *root;
   JsonArray *items, *media, *chapters;
   gint64 format = 0, min_client = 0;
@@ -326,12 +338,8 @@ gcm_manifest_new_from_bytes (GBytes  *bytes,
   data = g_bytes_get_data (bytes, &size);
   if (size > GCM_MANIFEST_MAX_SIZE)
     return malformed (error, "too large"), NULL;
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
-    {
-      g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_MALFORMED,
-                   "manifest is not JSON: %s", local_error->message);
-      return NULL;
-    }
+  if (!gcm_json_parser_load (parser, data, size, "manifest", error))
+    return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return malformed (error, "not an object"), NULL;
   root = json_node_get_object (json_parser_get_root (parser));

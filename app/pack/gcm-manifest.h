@@ -86,6 +86,8 @@ gboolean          gcm_manifest_matches_comment     (GcmManifest     *manifest,
                                                     GError         **error);
 GcmManifestMedia *gcm_manifest_find_media          (GcmManifest     *manifest,
                                                     const char      *sha256);
+GcmManifestItem  *gcm_manifest_find_item           (GcmManifest     *manifest,
+                                                    const char      *id);
 void              gcm_manifest_free                (GcmManifest     *manifest);
 
 GcmManifestItem  *gcm_manifest_item_new            (void);

@@ -240,7 +240,6 @@ store_item (sqlite3          *db,
             GError          **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt = NULL;
   g_autofree char *conventions = NULL;
   g_autofree char *keywords = NULL;
@@ -254,9 +253,10 @@ store_item (sqlite3          *db,
   gboolean ok = FALSE;
   const char *title;
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   &local_error) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!gcm_json_parser_load (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                             entry->id, error))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return malformed_item (error, entry->id, "not a JSON object");
 
   object = json_node_get_object (json_parser_get_root (parser));
