@@ -120,12 +120,12 @@ content_path (Fixture *fixture)
 }
 
 /* What an import may change, as a second connection sees it. */
-static char *
+static const char *
 snapshot (Fixture *fixture)
 {
   g_autofree char *path = content_path (fixture);
 
-  return gcm_test_sql_dump (path, "SELECT id, sha256, title FROM item"
+  return gcm_test_sql_text (path, "SELECT id, sha256, title FROM item"
                                   " UNION ALL SELECT feed, serial, manifest_sha256 FROM feed_state"
                                   " ORDER BY 1");
 }
@@ -160,7 +160,7 @@ test_full_disk_at_start (Fixture       *fixture,
     "content.db-wal", "content.db-shm", "user.db-wal", "user.db-shm",
   };
   g_autofree char *content = content_path (fixture);
-  g_autofree char *before = NULL;
+  const char *before = NULL;
   g_autoptr(GError) error = NULL;
   GcmStore *store;
 
@@ -216,7 +216,7 @@ test_full_disk_during_import (Fixture       *fixture,
   g_autofree char *wal = g_strconcat (content, "-wal", NULL);
   g_autofree char *large_source = NULL;
   g_autofree char *large = g_build_filename (fixture->tmp, "large", NULL);
-  g_autofree char *before = NULL;
+  const char *before = NULL;
   g_autoptr(GcmFeed) feed = NULL;
   g_autoptr(GError) error = NULL;
   GcmManifest *manifest;
@@ -273,7 +273,7 @@ test_read_only_folder (Fixture       *fixture,
 {
   g_autofree char *disk = g_path_get_dirname (fixture->data);
   g_autofree char *content = content_path (fixture);
-  g_autofree char *before = NULL;
+  const char *before = NULL;
   g_autoptr(GError) error = NULL;
   GcmStore *store;
 
@@ -295,7 +295,7 @@ test_read_only_folder (Fixture       *fixture,
   g_assert_error (gcm_store_get_read_only_error (store), GCM_STORE_ERROR, GCM_STORE_ERROR_READ_ONLY);
   g_test_message ("%s", gcm_store_get_read_only_error (store)->message);
   g_assert_cmpint (gcm_store_get_serial (store), ==, 1);
-  g_assert_cmpstr (gcm_test_sql_dump (gcm_store_get_user_path (store),
+  g_assert_cmpstr (gcm_test_sql_text (gcm_store_get_user_path (store),
                                       "SELECT item_id FROM bookmark"), ==, "manual/alpha/first\n");
   g_assert_cmpuint (search_hits (content, "pangolin"), >, 0);
 
