@@ -150,7 +150,8 @@ static void
 set_search_text (GcmWindow  *self,
                  const char *text)
 {
-  g_autofree char *shown = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  const char *entry_text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *shown = g_strstrip (g_strdup (entry_text));
 
   if (g_str_equal (shown, text))
     return;
