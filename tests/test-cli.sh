@@ -246,6 +246,11 @@ else
   check "--search on a read-only data folder finds results" sh -c '[ "$1" -eq 0 ] && test -s "$2"' sh "$rc" "$tmp/out"
   read_only_run --import "$bundle" --trust-key "$bundle_pub"
   check "--import on a read-only data folder is refused with one sentence" refused
+  # A data folder closed by an older version has no -wal and -shm files, and none can be made.
+  rm -f "$data"/*.db-wal "$data"/*.db-shm
+  read_only_run --search ivory
+  check "--search on a read-only data folder without -shm files finds results" \
+    sh -c '[ "$1" -eq 0 ] && test -s "$2"' sh "$rc" "$tmp/out"
 fi
 
 echo "1..$n"

@@ -32,6 +32,7 @@
 #define G_LOG_DOMAIN "GcmSearch"
 
 #include "gcm-search.h"
+#include "gcm-store-private.h"
 
 #include <string.h>
 
@@ -616,21 +617,20 @@ ensure_open (GcmSearch  *self,
              GError    **error)
 {
   sqlite3 *db = NULL;
-  int rc;
 
   if (self->db != NULL)
     return TRUE;
 
-  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, GCM_STORE_ERROR,
-                   rc == SQLITE_CANTOPEN ? GCM_STORE_ERROR_NOT_FOUND : GCM_STORE_ERROR_FAILED,
-                   "Could not open %s: %s", self->path,
-                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      sqlite3_close (db);
+      g_set_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_NOT_FOUND,
+                   "Could not open %s: there is no such file", self->path);
       return FALSE;
     }
+  /* Read-only, and readable on a full or read-only disk too */
+  db = _gcm_store_open_reader (self->path, error);
+  if (db == NULL)
+    return FALSE;
 
   /* Readers never wait in WAL mode, except while a checkpoint restarts the log. */
   sqlite3_busy_timeout (db, 2000);

@@ -16,4 +16,7 @@ gboolean _gcm_store_rebuild_content    (GcmStore  *self,
                                         sqlite3   *db,
                                         GError   **error);
 
+sqlite3 *_gcm_store_open_reader         (const char *path,
+                                        GError    **error);
+
 G_END_DECLS

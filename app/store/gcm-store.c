@@ -208,6 +208,36 @@ open_db_fallback (const char  *path,
   return open_db_full (uri, TRUE, code, error);
 }
 
+/**
+ * _gcm_store_open_reader:
+ *
+ * Opens a worker's read-only connection. When an ordinary one cannot read the file (on a full or
+ * read-only disk no -shm file can be made for it), the fallback is used instead.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set
+ */
+sqlite3 *
+_gcm_store_open_reader (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GError) first_error = NULL;
+  sqlite3 *db;
+  int code;
+
+  db = open_db_full (path, TRUE, &code, &first_error);
+  if (db != NULL && sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) ==
+      SQLITE_OK)
+    return db;
+  sqlite3_close (db);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
+      (db = open_db_fallback (path, &code, NULL)) != NULL)
+    return db;
+  if (first_error == NULL)
+    g_set_error (&first_error, GCM_STORE_ERROR, GCM_STORE_ERROR_FAILED, "Cannot read %s", path);
+  g_propagate_error (error, g_steal_pointer (&first_error));
+  return NULL;
+}
+
 /* PRAGMA user_version; @code is set when the file cannot be read. */
 static int
 read_user_version (sqlite3  *db,
@@ -750,7 +780,8 @@ gcm_store_open_content_db (GcmStore  *self,
                            GError   **error)
 {
   g_return_val_if_fail (GCM_IS_STORE (self), NULL);
-  return open_db (self->content_path, read_only, error);
+  return read_only ? _gcm_store_open_reader (self->content_path, error)
+                   : open_db (self->content_path, FALSE, error);
 }
 
 /**
@@ -766,7 +797,8 @@ gcm_store_open_user_db (GcmStore  *self,
                         GError   **error)
 {
   g_return_val_if_fail (GCM_IS_STORE (self), NULL);
-  return open_db (self->user_path, read_only, error);
+  return read_only ? _gcm_store_open_reader (self->user_path, error)
+                   : open_db (self->user_path, FALSE, error);
 }
 
 /* The serial of the installed content, 0 when none is installed. */
