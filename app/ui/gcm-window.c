@@ -449,6 +449,21 @@ show_read_error (GcmWindow    *self,
   g_task_run_in_thread (task, repair_thread);
 }
 
+static ListBuilder
+list_builder_new (void)
+{
+  return (ListBuilder) { g_strv_builder_new (), g_strv_builder_new () };
+}
+
+static void
+list_builder_add (ListBuilder *list,
+                  const char  *id,
+                  const char  *title)
+{
+  g_strv_builder_add (list->ids, id);
+  g_strv_builder_add (list->titles, title);
+}
+
 /* Starts a new list in the content pane; the ids are kept for previous/next. */
 static ListBuilder
 begin_list (GcmWindow *self,
@@ -457,7 +472,7 @@ begin_list (GcmWindow *self,
   clear_list_box (self->item_list);
   gtk_widget_set_visible (GTK_WIDGET (self->list_title), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_box), searching);
-  return (ListBuilder) { g_strv_builder_new (), g_strv_builder_new () };
+  return list_builder_new ();
 }
 
 static void
@@ -468,8 +483,7 @@ append_row (GcmWindow   *self,
             const char  *title)
 {
   gtk_list_box_append (self->item_list, row);
-  g_strv_builder_add (list->ids, id);
-  g_strv_builder_add (list->titles, title);
+  list_builder_add (list, id, title);
 }
 
 static void
@@ -1004,21 +1018,18 @@ parent_list_loaded_cb (GObject      *object,
 {
   g_autoptr(GcmWindow) self = user_data;
   g_autoptr(GcmBrowseList) list = gcm_browse_list_finish (GCM_STORE (object), result, NULL);
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+  ListBuilder builder;
 
   if (list == NULL)
     return;
+  /* Only the steps: the list itself is not shown */
+  builder = list_builder_new ();
   for (guint i = 0; i < list->rows->len; i++)
     {
       GcmBrowseRow *row = g_ptr_array_index (list->rows, i);
-      g_strv_builder_add (ids, row->id);
-      g_strv_builder_add (titles, row->title);
+      list_builder_add (&builder, row->id, row->title);
     }
-  g_strfreev (self->list_ids);
-  g_strfreev (self->list_titles);
-  self->list_ids = g_strv_builder_end (ids);
-  self->list_titles = g_strv_builder_end (titles);
+  end_list (self, &builder);
   update_step_actions (self, gcm_item_view_get_item_id (self->item_view));
 }
 
