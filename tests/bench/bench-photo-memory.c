@@ -1,0 +1,105 @@
+/* bench-photo-memory.c — peak memory of opening a 20,000 × 20,000 px JPEG in the photo viewer
+ *
+ * Copyright 2026 The Green Customs Manual authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The JPEG is written by a child process, so its own 1.2 GB of pixels never count here. Then
+ * the viewer opens it in a real window and the process's peak resident size (VmHWM) is
+ * reported; the baseline is the same window showing a 1,000 px photo. Target: under 1 GiB.
+ */
+
+#include <adwaita.h>
+#include <sys/wait.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "gcm-photo-viewer.h"
+
+#define SIDE 20000
+
+static void
+write_jpeg (const char *path,
+            int         side)
+{
+  pid_t pid = fork ();
+  int status;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      GdkPixbuf *pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, side, side);
+      guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
+      int stride = gdk_pixbuf_get_rowstride (pixbuf);
+
+      for (int y = 0; y < side; y++)
+        for (int x = 0; x < side; x++)
+          {
+            guchar *p = pixels + (gsize) y * stride + (gsize) x * 3;
+            p[0] = (x / 250) % 2 ? 200 : 40;
+            p[1] = (y / 250) % 2 ? 180 : 60;
+            p[2] = (x ^ y) & 0xff;
+          }
+      _exit (gdk_pixbuf_save (pixbuf, path, "jpeg", NULL, "quality", "85", NULL) ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+}
+
+static gint64
+peak_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmHWM:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+static gint64
+open_in_viewer (const char *path)
+{
+  g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify) gcm_viewer_photo_free);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *viewer = gcm_photo_viewer_new ();
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  g_ptr_array_add (photos, gcm_viewer_photo_new (path, "A test photo", NULL, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), viewer);
+  gtk_window_present (GTK_WINDOW (window));
+  gcm_photo_viewer_set_photos (GCM_PHOTO_VIEWER (viewer), photos, 0);
+  while (!gcm_photo_viewer_is_loaded (GCM_PHOTO_VIEWER (viewer)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gcm_photo_viewer_is_loaded (GCM_PHOTO_VIEWER (viewer)));
+  /* Let it draw a few frames, so the renderer's copy counts too. */
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return peak_kib ();
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bench-photo-XXXXXX", NULL);
+  g_autofree char *small = g_build_filename (dir, "small.jpg", NULL);
+  g_autofree char *large = g_build_filename (dir, "large.jpg", NULL);
+  gint64 baseline, peak;
+
+  write_jpeg (small, 1000);
+  write_jpeg (large, SIDE);
+  gtk_init ();
+  adw_init ();
+
+  baseline = open_in_viewer (small);
+  peak = open_in_viewer (large);
+  g_print ("photo viewer peak memory: %" G_GINT64_FORMAT " MiB for a %d × %d JPEG "
+           "(baseline with a 1,000 px photo: %" G_GINT64_FORMAT " MiB; target < 1024 MiB)\n",
+           peak / 1024, SIDE, SIDE, baseline / 1024);
+  g_unlink (small);
+  g_unlink (large);
+  g_rmdir (dir);
+  return peak < 1024 * 1024 ? 0 : 1;
+}
