@@ -21,6 +21,8 @@
 #include "gcm-manifest.h"
 #include "gcm-source-private.h"
 
+/* Media */
+
 /* A media path as written by an author: relative, inside media/, no "..". */
 static gboolean
 media_path_is_safe (const char *path)
@@ -35,8 +37,6 @@ media_path_is_safe (const char *path)
       return FALSE;
   return TRUE;
 }
-
-/* Media */
 
 typedef struct
 {

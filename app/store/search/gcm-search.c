@@ -144,6 +144,10 @@ _gcm_search_finish (sqlite3_stmt *stmt)
   sqlite3_clear_bindings (stmt);
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Stages, in order (gcm-search-stages.c)                                                    */
+
+/* Each stage runs only when the ones before left room; a full page stops at its count. */
 static gboolean
 run_stages (GcmSearch             *self,
             const GcmSearchQuery  *query,
