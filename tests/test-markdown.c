@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gcm-document.h"
+#include "gcm-html-entities.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                     */
@@ -730,6 +731,54 @@ test_random_bytes (void)
     }
 }
 
+static void
+test_html_entities (void)
+{
+  /* What an author types, and what a reader sees. */
+  static const struct { const char *entity; const char *shown; } typed[] = {
+    { "&amp;", "&" },
+    { "&eacute;", "\xc3\xa9" },
+    { "&AElig;", "\xc3\x86" },
+    { "&zwnj;", "\xe2\x80\x8c" },
+    { "&#233;", "\xc3\xa9" },
+    { "&#x2014;", "\xe2\x80\x94" },
+    { "&#X2014;", "\xe2\x80\x94" },
+    /* CommonMark: NUL, surrogates and what lies past Unicode become U+FFFD. */
+    { "&#0;", "\xef\xbf\xbd" },
+    { "&#xD800;", "\xef\xbf\xbd" },
+    { "&#x110000;", "\xef\xbf\xbd" },
+    /* Unknown or malformed: shown as written, like a browser does. */
+    { "&whale;", "&whale;" },
+    { "&Amp;", "&Amp;" },
+    { "&#12a;", "&#12a;" },
+    { "&#;", "&#;" },
+    { "&amp", "&amp" },
+    { "&;", "&;" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(GString) out = g_string_new ("<");
+
+      gcm_html_entity_append (out, typed[i].entity, strlen (typed[i].entity));
+      g_string_append_c (out, '>');
+      {
+        g_autofree char *want = g_strconcat ("<", typed[i].shown, ">", NULL);
+
+        g_assert_cmpstr (out->str, ==, want);
+      }
+    }
+
+  /* md4c hands over a piece of a longer text: only @size bytes count. */
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+    const char *text = "&lt;&gt;";
+
+    gcm_html_entity_append (out, text, 4);
+    g_assert_cmpstr (out->str, ==, "<");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +793,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/gcm/markdown/lifecycle", test_lifecycle);
+  g_test_add_func ("/gcm/markdown/html-entities", test_html_entities);
   g_test_add_func ("/gcm/markdown/random-bytes", test_random_bytes);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 
 #include "gcm-content-schema.h"
 #include "gcm-search.h"
+#include "gcm-search-schema.h"
 #include "gcm-search-results-private.h"
 #include "gcm-search-snippet.h"
 #include "gcm-store.h"

@@ -31,6 +31,10 @@ static const ConventionInfo conventions[GCM_CONVENTION_COUNT] = {
   [GCM_CONVENTION_GENERAL]   = { "general", N_("General") },
 };
 
+static const char * const convention_names[GCM_CONVENTION_COUNT + 1] = {
+  "basel", "rotterdam", "stockholm", "montreal", "cites", "general", NULL
+};
+
 gboolean
 gcm_convention_from_string (const char    *name,
                             GcmConvention *convention)
@@ -64,4 +68,15 @@ gcm_convention_get_short_label (GcmConvention convention)
 {
   g_return_val_if_fail (convention < GCM_CONVENTION_COUNT, NULL);
   return g_dgettext (GETTEXT_PACKAGE, conventions[convention].short_label);
+}
+
+/**
+ * gcm_convention_get_names:
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the names of every agreement, in order
+ */
+const char * const *
+gcm_convention_get_names (void)
+{
+  return convention_names;
 }

@@ -27,5 +27,6 @@ gboolean     gcm_convention_from_string     (const char    *name,
                                              GcmConvention *convention);
 const char  *gcm_convention_to_string       (GcmConvention  convention);
 const char  *gcm_convention_get_short_label (GcmConvention  convention);
+const char * const *gcm_convention_get_names (void);
 
 G_END_DECLS

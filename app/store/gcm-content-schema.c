@@ -13,6 +13,7 @@
 
 #include "gcm-content-schema.h"
 #include "gcm-search.h"
+#include "gcm-search-schema.h"
 #include "gcm-store.h"
 
 static const char content_schema_sql[] =

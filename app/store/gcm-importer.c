@@ -32,6 +32,7 @@
 #include "gcm-importer.h"
 #include "gcm-json-utils.h"
 #include "gcm-search.h"
+#include "gcm-search-schema.h"
 #include "gcm-store-private.h"
 
 typedef struct

@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "gcm-document-view.h"
+#include "gcm-highlighter.h"
 #include "gcm-image-loader.h"
 #include "gcm-picture.h"
 
@@ -209,56 +210,27 @@ load_image (GcmDocumentView *self,
 /* Highlighting and font scale                                                                 */
 /* ------------------------------------------------------------------------------------------ */
 
-/* Adds a background to every case-insensitive occurrence of the terms in text. Pango indexes
- * bytes of the original text, so the case-folded copy keeps a map back to it. */
+/* Adds a background to every occurrence of the terms in text (gcm-highlighter.c). */
 static gboolean
 add_highlights (PangoAttrList *attrs,
                 const char    *text,
                 char         **terms)
 {
-  g_autoptr(GString) folded = g_string_new (NULL);
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
-  gboolean matched = FALSE;
+  g_autoptr(GArray) ranges = gcm_highlighter_find (text, (const char * const *) terms);
 
-  if (terms == NULL || text == NULL || *text == '\0')
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (guint i = 0; i < ranges->len; i++)
     {
-      const char *next = g_utf8_next_char (p);
-      g_autofree char *fold = g_utf8_casefold (p, next - p);
-      guint start = (guint) (p - text);
-      guint end = (guint) (next - text);
+      const GcmHighlightRange *range = &g_array_index (ranges, GcmHighlightRange, i);
+      PangoAttribute *background = pango_attr_background_new (0xf8f8, 0xe4e4, 0x5c5c);
+      PangoAttribute *foreground = pango_attr_foreground_new (0x0000, 0x0000, 0x0000);
 
-      for (gsize i = 0; fold[i] != '\0'; i++)
-        {
-          g_array_append_val (starts, start);
-          g_array_append_val (ends, end);
-        }
-      g_string_append (folded, fold);
+      background->start_index = foreground->start_index = range->start;
+      background->end_index = foreground->end_index = range->end;
+      pango_attr_list_insert (attrs, background);
+      pango_attr_list_insert (attrs, foreground);
     }
 
-  for (guint t = 0; terms[t] != NULL; t++)
-    {
-      gsize len = strlen (terms[t]);
-      const char *hit;
-
-      for (hit = strstr (folded->str, terms[t]); hit != NULL; hit = strstr (hit + len, terms[t]))
-        {
-          gsize at = (gsize) (hit - folded->str);
-          PangoAttribute *background = pango_attr_background_new (0xf8f8, 0xe4e4, 0x5c5c);
-          PangoAttribute *foreground = pango_attr_foreground_new (0x0000, 0x0000, 0x0000);
-
-          background->start_index = foreground->start_index = g_array_index (starts, guint, at);
-          background->end_index = foreground->end_index = g_array_index (ends, guint, at + len - 1);
-          pango_attr_list_insert (attrs, background);
-          pango_attr_list_insert (attrs, foreground);
-          matched = TRUE;
-        }
-    }
-
-  return matched;
+  return ranges->len > 0;
 }
 
 static gboolean
@@ -1139,35 +1111,10 @@ void
 gcm_document_view_set_highlight (GcmDocumentView    *self,
                                  const char * const *terms)
 {
-  g_autoptr(GPtrArray) folded = NULL;
-
   g_return_if_fail (GCM_IS_DOCUMENT_VIEW (self));
 
   g_clear_pointer (&self->terms, g_strfreev);
-
-  if (terms != NULL)
-    {
-      folded = g_ptr_array_new_with_free_func (g_free);
-
-      for (guint i = 0; terms[i] != NULL; i++)
-        {
-          g_autofree char *term = NULL;
-
-          if (!g_utf8_validate (terms[i], -1, NULL))
-            continue;
-
-          term = g_utf8_casefold (terms[i], -1);
-          g_strstrip (term);
-          if (*term != '\0')
-            g_ptr_array_add (folded, g_steal_pointer (&term));
-        }
-
-      if (folded->len > 0)
-        {
-          g_ptr_array_add (folded, NULL);
-          self->terms = (char **) g_ptr_array_free (g_steal_pointer (&folded), FALSE);
-        }
-    }
+  self->terms = gcm_highlighter_fold_terms (terms);
 
   refresh_attributes (self);
 }

@@ -27,6 +27,7 @@
 
 #include "gcm-content-schema.h"
 #include "gcm-search.h"
+#include "gcm-search-schema.h"
 
 #define BODY_BYTES 2000
 

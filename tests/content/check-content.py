@@ -16,6 +16,13 @@ import sys
 
 import yaml
 
+# The item kinds as (name, source folder, file suffix), in the registry's order. The registry is
+# app/core/gcm-item-kind.c; tests/test-item-kind.c fails when this table and it disagree.
+KINDS = (('section', 'sections', '.md'),
+         ('case', 'cases', '.md'),
+         ('procedure', 'procedures', '.yaml'),
+         ('quiz', 'quizzes', '.yaml'))
+
 ITEM_LINK = re.compile(r'\]\(\s*<?item:([^)\s>"]+)')
 MEDIA_LINK = re.compile(r'!\[[^\]]*\]\(\s*<?media:([^)\s>"]+)')
 
@@ -88,9 +95,8 @@ def load_items(source):
         for name in sorted(os.listdir(folder)):
             if name.endswith('.md'):
                 fields, body = read_front_matter(os.path.join(folder, name))
-                items.append(Item(f'sections/{chapter}/{name}', 'section', fields, body))
-    for folder, kind, suffix in (('cases', 'case', '.md'), ('procedures', 'procedure', '.yaml'),
-                                 ('quizzes', 'quiz', '.yaml')):
+                items.append(Item(f'sections/{chapter}/{name}', KINDS[0][0], fields, body))
+    for kind, folder, suffix in KINDS[1:]:
         for name in sorted(os.listdir(os.path.join(source, folder))):
             path = os.path.join(source, folder, name)
             if not name.endswith(suffix):
@@ -131,7 +137,7 @@ def main():
 
     items = load_items(source)
     by_kind = {kind: [i for i in items if i.kind == kind]
-               for kind in ('section', 'case', 'procedure', 'quiz')}
+               for kind, _, _ in KINDS}
     ids = {i.id for i in items}
     questions = [(quiz, q) for quiz in by_kind['quiz'] for q in quiz.fields.get('questions') or []]
     with open(os.path.join(source, 'sources.yaml'), encoding='utf-8') as f:

@@ -25,6 +25,9 @@
 
 #include <string.h>
 
+#include "gcm-convention.h"
+#include "gcm-item-kind.h"
+
 typedef enum
 {
   FILTER_NONE,
@@ -33,24 +36,14 @@ typedef enum
   FILTER_CONVENTION,
 } FilterType;
 
+/* Besides the code families of the kind registry (`hs:`, `un:`, `cas:`). */
 static const struct
 {
   const char *key;
   FilterType  type;
 } filter_keys[] = {
-  { "hs", FILTER_CODE },
-  { "un", FILTER_CODE },
-  { "cas", FILTER_CODE },
   { "kind", FILTER_KIND },
   { "convention", FILTER_CONVENTION },
-};
-
-static const char * const known_kinds[] = {
-  "section", "case", "procedure", "quiz", NULL
-};
-
-static const char * const known_conventions[] = {
-  "basel", "rotterdam", "stockholm", "montreal", "cites", "general", NULL
 };
 
 /* Hangul syllables (Unicode §3.12). */
@@ -148,6 +141,11 @@ split_filter (const char  *token,
   if (colon == NULL || colon == token)
     return FILTER_NONE;
 
+  if (gcm_code_family_from_string (token, colon - token, NULL))
+    {
+      *value = g_utf8_strdown (colon + 1, -1);
+      return FILTER_CODE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (filter_keys); i++)
     {
       gsize len = strlen (filter_keys[i].key);
@@ -394,11 +392,14 @@ gcm_search_query_parse (const char *text)
             continue;
           {
             g_autofree char *key = g_ascii_strdown (token, strchr (token, ':') - token);
-            gboolean is_hs = strcmp (key, "hs") == 0;
+            GcmCodeFamily family = GCM_CODE_FAMILY_HS;
+            gboolean prefix;
 
-            g_ptr_array_add (codes, g_strconcat (key, ":", value, NULL));
+            gcm_code_family_from_string (key, -1, &family);
             /* An HS heading stands for all its subheadings: `hs:2903` finds hs:2903.41. */
-            g_array_append_val (code_prefix, is_hs);
+            prefix = gcm_code_family_is_hierarchical (family);
+            g_ptr_array_add (codes, g_strconcat (key, ":", value, NULL));
+            g_array_append_val (code_prefix, prefix);
             last = LAST_CODE;
           }
           break;
@@ -407,11 +408,12 @@ gcm_search_query_parse (const char *text)
         case FILTER_CONVENTION:
           {
             GPtrArray *array = type == FILTER_KIND ? kinds : conventions;
+            const char * const *known = type == FILTER_KIND ? gcm_item_kind_get_names ()
+                                                            : gcm_convention_get_names ();
 
             if (value[0] == '\0' || array->len >= GCM_SEARCH_QUERY_MAX_FILTERS)
               continue;
-            add_unique (array, expand_value (value, type == FILTER_KIND ? known_kinds
-                                                                         : known_conventions));
+            add_unique (array, expand_value (value, known));
             last = LAST_NONE;
           }
           break;

@@ -7,20 +7,17 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "gcm-search-results.h"
 
 G_BEGIN_DECLS
 
+/* The schema half (gcm_search_install_schema(), gcm_search_refresh()) takes a SQLite
+ * connection and is declared in gcm-search-schema.h, for the store only. */
+
 #define GCM_TYPE_SEARCH (gcm_search_get_type ())
 
 G_DECLARE_FINAL_TYPE (GcmSearch, gcm_search, GCM, SEARCH, GObject)
-
-gboolean          gcm_search_install_schema (sqlite3              *db,
-                                             GError              **error);
-gboolean          gcm_search_refresh        (sqlite3              *db,
-                                             GError              **error);
 
 GcmSearch        *gcm_search_new            (const char           *content_db_path);
 const char       *gcm_search_get_path       (GcmSearch            *self);

@@ -1,0 +1,306 @@
+/* gcm-source-kinds.c
+ *
+ * Copyright 2026 The Green Customs Manual authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The checks of what only one kind of item carries: a case's photos, a procedure's steps, a
+ * quiz's questions. The kind registry says which fields each kind may carry; the table at the
+ * end says which checker runs for which kind.
+ */
+
+#define G_LOG_DOMAIN "GcmSource"
+
+#include "config.h"
+
+#include "gcm-source-private.h"
+
+static void
+check_case (GcmSourceCtx *ctx)
+{
+  JsonNode *photos = json_object_get_member (ctx->fields, "photos");
+
+  _gcm_source_want_string (ctx, "date", TRUE);
+  _gcm_source_want_string (ctx, "place", TRUE);
+  _gcm_source_want_string (ctx, "commodity", TRUE);
+  _gcm_source_want_string (ctx, "quantity", FALSE);
+  _gcm_source_want_string (ctx, "reported_at", FALSE);
+  _gcm_source_want_string_list (ctx, ctx->fields, "modus_operandi", TRUE);
+  _gcm_source_want_string_list (ctx, ctx->fields, "risk_indicators", TRUE);
+
+  if (photos == NULL || !JSON_NODE_HOLDS_ARRAY (photos) ||
+      json_array_get_length (json_node_get_array (photos)) == 0)
+    {
+      _gcm_source_problem (ctx->source, ctx->file,
+                           _gcm_source_field_line (ctx, photos ? "photos" : "id"),
+                           "a case needs “photos”: a list of {file, caption, credit, licence}");
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (photos)); i++)
+    {
+      static const char * const photo_fields[] = { "file", "caption", "credit", "licence", NULL };
+      JsonNode *node = json_array_get_element (json_node_get_array (photos), i);
+      int line = gcm_yaml_document_get_line (ctx->doc, node);
+      JsonObject *photo;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          _gcm_source_problem (ctx->source, ctx->file, line,
+                               "a photo must be {file, caption, credit, licence}");
+          continue;
+        }
+      photo = json_node_get_object (node);
+      for (guint j = 0; photo_fields[j] != NULL; j++)
+        if (node_string (json_object_get_member (photo, photo_fields[j])) == NULL)
+          _gcm_source_problem (ctx->source, ctx->file, line, "a photo needs a “%s”",
+                               photo_fields[j]);
+      {
+        g_autoptr(GList) members = json_object_get_members (photo);
+        for (GList *l = members; l != NULL; l = l->next)
+          if (!g_strv_contains (photo_fields, l->data))
+            {
+              _gcm_source_problem (ctx->source, ctx->file, line,
+                                   "a photo has only file, caption, credit and licence");
+              break;
+            }
+      }
+      if (node_string (json_object_get_member (photo, "file")) != NULL)
+        _gcm_source_use_media (ctx, json_object_get_string_member (photo, "file"), line);
+    }
+}
+
+static void
+check_procedure (GcmSourceCtx *ctx)
+{
+  JsonNode *steps = json_object_get_member (ctx->fields, "steps");
+  g_autoptr(GHashTable) step_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *body;
+
+  _gcm_source_want_string_list (ctx, ctx->fields, "applies_to", TRUE);
+  _gcm_source_want_string_list (ctx, ctx->fields, "hazards", TRUE);
+  _gcm_source_want_string_list (ctx, ctx->fields, "protective_equipment", TRUE);
+
+  if (steps == NULL || !JSON_NODE_HOLDS_ARRAY (steps) ||
+      json_array_get_length (json_node_get_array (steps)) == 0)
+    _gcm_source_problem (ctx->source, ctx->file,
+                         _gcm_source_field_line (ctx, steps ? "steps" : "id"),
+                         "a procedure needs “steps”: a list of {id, text, warning}");
+  else
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (steps)); i++)
+      {
+        JsonNode *node = json_array_get_element (json_node_get_array (steps), i);
+        int line = gcm_yaml_document_get_line (ctx->doc, node);
+        JsonObject *step;
+        const char *step_id;
+        g_autoptr(GList) members = NULL;
+
+        if (!JSON_NODE_HOLDS_OBJECT (node))
+          {
+            _gcm_source_problem (ctx->source, ctx->file, line,
+                                 "a step must be {id, text, warning}");
+            continue;
+          }
+        step = json_node_get_object (node);
+        step_id = node_string (json_object_get_member (step, "id"));
+        if (!is_word_id (step_id))
+          _gcm_source_problem (ctx->source, ctx->file, line,
+                               "a step needs an id like “check-seals”");
+        else if (!g_hash_table_add (step_ids, (gpointer) step_id))
+          _gcm_source_problem (ctx->source, ctx->file, line, "the step id “%s” is used twice",
+                               step_id);
+        if (node_string (json_object_get_member (step, "text")) == NULL)
+          _gcm_source_problem (ctx->source, ctx->file, line, "a step needs a “text”");
+        if (json_object_has_member (step, "warning") &&
+            node_string (json_object_get_member (step, "warning")) == NULL)
+          _gcm_source_problem (ctx->source, ctx->file, line, "a step’s “warning” must be a text");
+        members = json_object_get_members (step);
+        for (GList *l = members; l != NULL; l = l->next)
+          if (!g_strv_contains ((const char * const[]) { "id", "text", "warning", NULL }, l->data))
+            _gcm_source_problem (ctx->source, ctx->file, line, "unknown step field “%s”",
+                                 (const char *) l->data);
+      }
+
+  body = _gcm_source_want_string (ctx, "body", FALSE);
+  if (body != NULL)
+    _gcm_source_check_markdown (ctx, body, _gcm_source_field_line (ctx, "body") + 1);
+}
+
+static void
+check_question (GcmSourceCtx        *ctx,
+                JsonNode   *node,
+                GHashTable *question_ids)
+{
+  static const char * const question_fields[] = {
+    "id", "type", "prompt", "image", "choices", "answer", "explanation", "source", NULL
+  };
+  int line = gcm_yaml_document_get_line (ctx->doc, node);
+  JsonObject *q;
+  const char *qid, *type, *image, *source;
+  JsonNode *choices, *answer;
+  guint n_choices = 0;
+  g_autoptr(GList) members = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      _gcm_source_problem (ctx->source, ctx->file, line, "a question must be a mapping");
+      return;
+    }
+  q = json_node_get_object (node);
+  members = json_object_get_members (q);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (question_fields, l->data))
+      _gcm_source_problem (ctx->source, ctx->file,
+                           gcm_yaml_document_get_key_line (ctx->doc, q, l->data),
+                           "unknown question field “%s”", (const char *) l->data);
+
+  qid = node_string (json_object_get_member (q, "id"));
+  if (!is_word_id (qid))
+    _gcm_source_problem (ctx->source, ctx->file, line, "a question needs an id like “q1”");
+  else if (!g_hash_table_add (question_ids, (gpointer) qid))
+    _gcm_source_problem (ctx->source, ctx->file, line, "the question id “%s” is used twice", qid);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? "prompt" : "explanation";
+      if (node_string (json_object_get_member (q, name)) == NULL)
+        _gcm_source_problem (ctx->source, ctx->file, line, "the question “%s” needs a “%s”",
+                             qid ? qid : "?", name);
+    }
+
+  image = node_string (json_object_get_member (q, "image"));
+  if (json_object_has_member (q, "image"))
+    {
+      if (image == NULL)
+        _gcm_source_problem (ctx->source, ctx->file, line, "“image” must be a path under media/");
+      else
+        _gcm_source_use_media (ctx, image, gcm_yaml_document_get_key_line (ctx->doc, q, "image"));
+    }
+
+  source = node_string (json_object_get_member (q, "source"));
+  if (source == NULL)
+    _gcm_source_problem (ctx->source, ctx->file, line, "the question “%s” needs a “source” item id",
+                         qid ? qid : "?");
+  else
+    _gcm_source_add_pending_link (ctx, gcm_yaml_document_get_key_line (ctx->doc, q, "source"),
+                                  source,
+                                  "question source");
+
+  type = node_string (json_object_get_member (q, "type"));
+  choices = json_object_get_member (q, "choices");
+  answer = json_object_get_member (q, "answer");
+
+  if (g_strcmp0 (type, "single") == 0 || g_strcmp0 (type, "multiple") == 0)
+    {
+      JsonArray *list = _gcm_source_want_string_list (ctx, q, "choices", TRUE);
+      n_choices = list ? json_array_get_length (list) : 0;
+      if (list != NULL && (n_choices < 2 || n_choices > 6))
+        _gcm_source_problem (ctx->source, ctx->file, line, "a question has 2 to 6 choices");
+    }
+  else if (g_strcmp0 (type, "truefalse") == 0)
+    {
+      if (choices != NULL)
+        _gcm_source_problem (ctx->source, ctx->file, line,
+                             "a true/false question has no “choices”");
+    }
+  else
+    {
+      _gcm_source_problem (ctx->source, ctx->file, line,
+                           "a question’s “type” is single, multiple or truefalse");
+      return;
+    }
+
+  if (answer == NULL)
+    _gcm_source_problem (ctx->source, ctx->file, line, "the question “%s” needs an “answer”",
+                         qid ? qid : "?");
+  else if (g_str_equal (type, "truefalse"))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (answer) || json_node_get_value_type (answer) != G_TYPE_BOOLEAN)
+        _gcm_source_problem (ctx->source, ctx->file, line, "a true/false answer is true or false");
+    }
+  else if (g_str_equal (type, "single"))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (answer) || json_node_get_value_type (answer) != G_TYPE_INT64 ||
+          json_node_get_int (answer) < 0 || json_node_get_int (answer) >= n_choices)
+        _gcm_source_problem (ctx->source, ctx->file, line,
+                             "the answer must be the index of a choice, from 0");
+    }
+  else
+    {
+      JsonArray *list = JSON_NODE_HOLDS_ARRAY (answer) ? json_node_get_array (answer) : NULL;
+      guint64 seen = 0;
+
+      if (list == NULL || json_array_get_length (list) == 0)
+        _gcm_source_problem (ctx->source, ctx->file, line,
+                             "a multiple-choice answer is a list of indexes");
+      for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+        {
+          JsonNode *element = json_array_get_element (list, i);
+          gint64 index = JSON_NODE_HOLDS_VALUE (element) &&
+                         json_node_get_value_type (element) == G_TYPE_INT64 ?
+                         json_node_get_int (element) : -1;
+          if (index < 0 || index >= n_choices || (seen & (1u << index)))
+            {
+              _gcm_source_problem (ctx->source, ctx->file, line,
+                                   "the answer must list distinct choice indexes, from 0");
+              break;
+            }
+          seen |= 1u << index;
+        }
+    }
+}
+
+static void
+check_quiz (GcmSourceCtx *ctx)
+{
+  JsonNode *questions = json_object_get_member (ctx->fields, "questions");
+  JsonArray *related = _gcm_source_want_string_list (ctx, ctx->fields, "related", FALSE);
+  g_autoptr(GHashTable) question_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; related != NULL && i < json_array_get_length (related); i++)
+    _gcm_source_add_pending_link (ctx, _gcm_source_field_line (ctx, "related"),
+                                  json_array_get_string_element (related, i),
+                                  "related item");
+
+  if (questions == NULL || !JSON_NODE_HOLDS_ARRAY (questions) ||
+      json_array_get_length (json_node_get_array (questions)) == 0)
+    {
+      _gcm_source_problem (ctx->source, ctx->file,
+                           _gcm_source_field_line (ctx, questions ? "questions" : "id"),
+                           "a quiz needs “questions”");
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (questions)); i++)
+    check_question (ctx, json_array_get_element (json_node_get_array (questions), i), question_ids);
+}
+
+typedef struct
+{
+  void     (*check) (GcmSourceCtx *ctx);  /* NULL when the common checks are all */
+  gboolean   needs_text;                  /* the Markdown body must not be blank */
+} KindChecks;
+
+static const KindChecks kind_checks[GCM_ITEM_KIND_COUNT] = {
+  [GCM_ITEM_KIND_SECTION]   = { NULL, TRUE },
+  [GCM_ITEM_KIND_CASE]      = { check_case, FALSE },
+  [GCM_ITEM_KIND_PROCEDURE] = { check_procedure, FALSE },
+  [GCM_ITEM_KIND_QUIZ]      = { check_quiz, FALSE },
+};
+
+/* The checks of @kind's own fields, after the common ones. */
+void
+_gcm_source_check_kind (GcmSourceCtx *ctx,
+                        GcmItemKind   kind)
+{
+  g_return_if_fail (kind < GCM_ITEM_KIND_COUNT);
+
+  if (kind_checks[kind].check != NULL)
+    kind_checks[kind].check (ctx);
+}
+
+/* Whether an item of @kind is nothing without the text of its Markdown body. */
+gboolean
+_gcm_source_kind_needs_text (GcmItemKind kind)
+{
+  g_return_val_if_fail (kind < GCM_ITEM_KIND_COUNT, FALSE);
+
+  return kind_checks[kind].needs_text;
+}
