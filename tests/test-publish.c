@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "gcm-feed.h"
+#include "gcm-source.h"
 #include "gcm-test-utils.h"
 #include "gcm-yaml.h"
 
@@ -122,6 +123,81 @@ load_item_json (GcmFeed     *feed,
                               &error);
   g_assert_no_error (error);
   return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* Translations */
+
+static void
+write_translation (Fixture    *fixture,
+                   const char *translates)
+{
+  g_autofree char *path = g_build_filename (fixture->source, "quizzes", "ivory.ko.yaml", NULL);
+  g_autofree char *text = g_strdup_printf (
+      "translates: %s\ntitle: 상아 퀴즈\nsummary: 상아 압수에 관한 두 문제.\nkeywords: [상아]\n"
+      "questions:\n"
+      "  - id: q1\n    prompt: 상아는 어디에 숨겨져 있었나?\n    choices: [소뿔 사이, 연료 탱크]\n"
+      "    explanation: 소뿔 사이였다.\n"
+      "  - id: q2\n    prompt: 조각한 상아는 소뿔 사이에 숨길 수 있다.\n    explanation: 그렇다.\n",
+      translates);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* A translation travels inside its original, marked stale once the original changes; with
+ * --strict a stale one is refused. */
+static void
+test_translation (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *original = g_build_filename (fixture->source, "quizzes", "ivory.yaml", NULL);
+  g_autofree char *standard_error = NULL;
+  g_autofree char *sha = NULL;
+  gsize length;
+
+  sha = file_sha256 (original, &length);
+  write_translation (fixture, sha);
+  publish_ok (fixture, 1);
+  {
+    g_autoptr(GcmFeed) feed = open_feed (fixture);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *item = load_item_json (feed, "quiz/ivory", parser);
+    JsonObject *ko = json_object_get_object_member (json_object_get_object_member (item, "translations"), "ko");
+
+    g_assert_cmpuint (gcm_feed_get_manifest (feed)->items->len, ==, 5);   /* not an item of its own */
+    g_assert_cmpstr (json_object_get_string_member (ko, "title"), ==, "상아 퀴즈");
+    g_assert_false (json_object_get_boolean_member (ko, "stale"));
+    g_assert_false (json_object_has_member (ko, "translates"));
+    g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "Ivory quiz");
+  }
+
+  /* The English changes: the translation is published, marked stale, with a warning. */
+  {
+    g_autofree char *contents = gcm_test_read_file (original, &length);
+    g_autoptr(GString) changed = g_string_new (contents);
+
+    g_string_replace (changed, "Ivory quiz", "Ivory and horn quiz", 1);
+    g_assert_true (g_file_set_contents (original, changed->str, -1, NULL));
+  }
+  g_assert_cmpint (gcm_test_publish_full (fixture->source, fixture->output, fixture->secret_key, 2,
+                                          &standard_error), ==, 0);
+  g_assert_nonnull (strstr (standard_error, "quizzes/ivory.ko.yaml: warning: the original has changed"));
+  {
+    g_autoptr(GcmFeed) feed = open_feed (fixture);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *item = load_item_json (feed, "quiz/ivory", parser);
+    JsonObject *ko = json_object_get_object_member (json_object_get_object_member (item, "translations"), "ko");
+
+    g_assert_true (json_object_get_boolean_member (ko, "stale"));
+  }
+
+  /* --strict refuses it. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GcmSource) source = gcm_source_load (fixture->source, GCM_SOURCE_LOAD_STRICT, &error);
+
+    g_assert_null (source);
+    g_assert_nonnull (strstr (error->message, "quizzes/ivory.ko.yaml:1: the original has changed"));
+  }
 }
 
 /* Round trip */
@@ -336,6 +412,16 @@ test_serial_must_rise (Fixture       *fixture,
 }
 
 /* The bundled manual publishes cleanly, one feed item per source file. */
+/* "01-scope.ko.md": a translation, carried inside its original's item. */
+static gboolean
+is_translation (const char *name)
+{
+  const char *dot = strchr (name, '.');
+
+  return dot != NULL && strlen (dot) > 3 && dot[3] == '.' && g_ascii_islower (dot[1]) &&
+         g_ascii_islower (dot[2]);
+}
+
 static void
 test_bundled_source (Fixture       *fixture,
                      gconstpointer  user_data)
@@ -366,7 +452,7 @@ test_bundled_source (Fixture       *fixture,
       const char *file;
 
       while (dir != NULL && (file = g_dir_read_name (dir)) != NULL)
-        n_files += g_str_has_suffix (file, ".md");
+        n_files += g_str_has_suffix (file, ".md") && !is_translation (file);
     }
   for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
     {
@@ -376,7 +462,7 @@ test_bundled_source (Fixture       *fixture,
 
       g_assert_nonnull (dir);
       while ((file = g_dir_read_name (dir)) != NULL)
-        n_files += g_str_has_suffix (file, folders[i][1]);
+        n_files += g_str_has_suffix (file, folders[i][1]) && !is_translation (file);
     }
   g_assert_cmpuint (n_files, >, 0);
   g_assert_cmpuint (gcm_feed_get_manifest (feed)->items->len, ==, n_files);
@@ -651,6 +737,31 @@ static const Refusal refusals[] = {
   { "section-symlink", NULL, NULL, NULL,
     "sections/beta/02-second.md", 1, 1, "is a symbolic link", "names no item",
     prepare_section_symlink },
+  { "translation-own-field", "sections/alpha/01-first.ko.md", NULL,
+    "---\n" "translates: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n" "title: 첫 절\nsummary: 요약.\nconventions: [basel]\n---\n\n"
+    "## 범위\n\n[둘째 절](item:manual/beta/second)\n\n![컨테이너](media:illustrations/container.svg)\n",
+    "sections/alpha/01-first.ko.md", 5, 5, "“conventions” is not translated: it comes from the original" },
+  { "translation-links", "sections/alpha/01-first.ko.md", NULL,
+    "---\n" "translates: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n" "title: 첫 절\nsummary: 요약.\n---\n\n## 범위\n\n천산갑 비늘.\n",
+    "sections/alpha/01-first.ko.md", 5, 6,
+    "the text must link the same items and show the same media as the original" },
+  { "translation-orphan", "sections/alpha/09-gone.ko.md", NULL,
+    "---\n" "translates: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n" "title: 없음\nsummary: 없음.\n---\n\n본문.\n",
+    "sections/alpha/09-gone.ko.md", 1, 1, "translates sections/alpha/09-gone.md, which is not in the manual" },
+  { "translation-step-id", "procedures/ventilate-container.ko.yaml", NULL,
+    "translates: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n" "title: 훈증 컨테이너 환기\nsummary: 요약.\napplies_to: [닫힌 컨테이너]\nhazards: [훈증 가스]\n"
+    "protective_equipment: [가스 측정기]\nsteps:\n  - id: open\n    text: 연다.\n    warning: 경고.\n"
+    "  - id: measure\n    text: 측정한다.\n",
+    "procedures/ventilate-container.ko.yaml", 8, 8, "step 1 must have the id “measure”" },
+  { "translation-list-length", "procedures/ventilate-container.ko.yaml", NULL,
+    "translates: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n" "title: 훈증 컨테이너 환기\nsummary: 요약.\napplies_to: [닫힌 컨테이너, 열린 컨테이너]\n"
+    "hazards: [훈증 가스]\nprotective_equipment: [가스 측정기]\nsteps:\n  - id: measure\n"
+    "    text: 측정한다.\n    warning: 경고.\n  - id: open\n    text: 연다.\n",
+    "procedures/ventilate-container.ko.yaml", 4, 4,
+    "“applies_to” must translate each of the original's 1 entries, in order" },
+  { "translation-no-hash", "sections/alpha/01-first.ko.md", NULL,
+    "---\ntitle: 첫 절\nsummary: 요약.\n---\n\n본문.\n",
+    "sections/alpha/01-first.ko.md", 1, 1, "“translates” must give the SHA-256 of the original" },
 };
 
 static gboolean
@@ -950,6 +1061,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/gcm/publish/round-trip", Fixture, NULL, fixture_set_up, test_round_trip,
+              fixture_tear_down);
+  g_test_add ("/gcm/publish/translation", Fixture, NULL, fixture_set_up, test_translation,
               fixture_tear_down);
   g_test_add ("/gcm/publish/item-objects", Fixture, NULL, fixture_set_up, test_item_objects,
               fixture_tear_down);

@@ -36,7 +36,18 @@ struct _GcmSource
 
   /* Checked once every item is loaded: item links and quiz sources. */
   GPtrArray  *pending_links;
+  /* Translation files found beside their originals, read once every original is loaded. */
+  GPtrArray  *translations;  /* GcmSourceTranslation */
+  gboolean    strict;        /* a stale translation is an error, not a warning */
+  GPtrArray  *warnings;      /* printed once the source is accepted */
 };
+
+typedef struct
+{
+  char *file;       /* e.g. sections/basel/01-scope.ko.md */
+  char *original;   /* sections/basel/01-scope.md */
+  char *lang;       /* ko */
+} GcmSourceTranslation;
 
 typedef struct
 {
@@ -96,6 +107,22 @@ is_symlink (const char *path)
 }
 
 /* gcm-source.c: the loader */
+GcmYamlDocument *_gcm_source_read_item_file  (GcmSource     *self,
+                                              const char    *relative,
+                                              char         **contents,
+                                              const char   **body,
+                                              int           *body_line);
+
+/* gcm-source-translations.c */
+gboolean    _gcm_source_is_translation_name (const char    *name,
+                                             const char    *suffix);
+void        _gcm_source_add_translation     (GcmSource     *self,
+                                             const char    *folder,
+                                             const char    *name,
+                                             const char    *suffix);
+void        _gcm_source_load_translations   (GcmSource     *self);
+void        _gcm_source_translation_free    (GcmSourceTranslation *translation);
+
 G_GNUC_PRINTF (4, 5)
 void        _gcm_source_problem              (GcmSource     *self,
                                               const char    *file,

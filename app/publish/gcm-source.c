@@ -162,12 +162,15 @@ read_source_file (GcmSource  *self,
 
 /* Loading one file */
 
-static void
-load_item (GcmSource   *self,
-           const char  *relative,
-           GcmItemKind  kind,
-           const char  *chapter,
-           int          order)
+/* Reads an item file: YAML, or Markdown with YAML front matter. Returns the front matter
+ * (NULL after reporting why not), and in @body the Markdown after it, pointing into
+ * @contents, or NULL for a YAML file. */
+GcmYamlDocument *
+_gcm_source_read_item_file (GcmSource   *self,
+                            const char  *relative,
+                            char       **contents_out,
+                            const char **body_out,
+                            int         *body_line_out)
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -175,22 +178,15 @@ load_item (GcmSource   *self,
   const char *yaml = NULL, *body = NULL;
   gsize yaml_len = 0, length = 0;
   int body_line = 1, yaml_line = 1;
-  GcmSourceItem *item;
-  JsonNode *root;
-  GcmSourceCtx ctx = { self, NULL, relative, NULL, NULL };
-  gboolean ids_incomplete = self->ids_incomplete;
-
-  /* Until the front matter is read, this file's id is unknown. */
-  self->ids_incomplete = TRUE;
 
   /* An item holds its whole source file: a larger file cannot make an item the app accepts. */
   contents = read_source_file (self, relative, GCM_ITEM_MAX_SIZE, &length);
   if (contents == NULL)
-    return;
+    return NULL;
   if (!g_utf8_validate (contents, length, NULL))
     {
       _gcm_source_problem (self, relative, 1, "the file is not UTF-8");
-      return;
+      return NULL;
     }
 
   if (g_str_has_suffix (relative, ".md"))
@@ -201,7 +197,7 @@ load_item (GcmSource   *self,
         {
           _gcm_source_problem (self, relative, 1,
                                "the file must start with a “---” front matter line");
-          return;
+          return NULL;
         }
       yaml = contents + 4;
       end = strstr (yaml, "\n---\n");
@@ -210,7 +206,7 @@ load_item (GcmSource   *self,
       if (end == NULL)
         {
           _gcm_source_problem (self, relative, 1, "the front matter has no closing “---” line");
-          return;
+          return NULL;
         }
       yaml_len = end - yaml + 1;
       yaml_line = 2;
@@ -230,15 +226,42 @@ load_item (GcmSource   *self,
     {
       /* The YAML error message starts with "LINE: ". */
       g_string_append_printf (self->problems, "%s:%s\n", relative, error->message);
-      return;
+      return NULL;
     }
-  root = gcm_yaml_document_get_root (doc);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (gcm_yaml_document_get_root (doc)))
     {
       _gcm_source_problem (self, relative, yaml_line,
                            "the front matter must be a mapping of fields");
-      return;
+      return NULL;
     }
+  *body_out = body;
+  *body_line_out = body_line;
+  *contents_out = g_steal_pointer (&contents);
+  return g_steal_pointer (&doc);
+}
+
+static void
+load_item (GcmSource   *self,
+           const char  *relative,
+           GcmItemKind  kind,
+           const char  *chapter,
+           int          order)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GcmYamlDocument) doc = NULL;
+  const char *body = NULL;
+  int body_line = 1;
+  GcmSourceItem *item;
+  JsonNode *root;
+  GcmSourceCtx ctx = { self, NULL, relative, NULL, NULL };
+  gboolean ids_incomplete = self->ids_incomplete;
+
+  /* Until the front matter is read, this file's id is unknown. */
+  self->ids_incomplete = TRUE;
+  doc = _gcm_source_read_item_file (self, relative, &contents, &body, &body_line);
+  if (doc == NULL)
+    return;
+  root = gcm_yaml_document_get_root (doc);
 
   self->ids_incomplete = ids_incomplete;
   item = g_new0 (GcmSourceItem, 1);
@@ -320,6 +343,8 @@ sorted_files (GcmSource  *self,
                                "is a symbolic link; the source must hold the file itself");
           self->ids_incomplete = TRUE;
         }
+      else if (_gcm_source_is_translation_name (name, suffix))
+        _gcm_source_add_translation (self, folder, name, suffix);
       else if (g_str_has_suffix (name, suffix))
         g_ptr_array_add (names, g_strdup (name));
       else
@@ -558,6 +583,8 @@ gcm_source_finalize (GObject *object)
   g_hash_table_unref (self->used_media);
   g_ptr_array_unref (self->pending_links);
   g_string_free (self->problems, TRUE);
+  g_ptr_array_unref (self->translations);
+  g_ptr_array_unref (self->warnings);
 
   G_OBJECT_CLASS (gcm_source_parent_class)->finalize (object);
 }
@@ -579,6 +606,8 @@ gcm_source_init (GcmSource *self)
                                            (GDestroyNotify) source_media_free);
   self->pending_links = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_link_free);
   self->problems = g_string_new (NULL);
+  self->translations = g_ptr_array_new_with_free_func ((GDestroyNotify) _gcm_source_translation_free);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* Public API */
@@ -591,8 +620,9 @@ gcm_source_init (GcmSource *self)
  *   one `file:line: message` a line
  */
 GcmSource *
-gcm_source_load (const char  *directory,
-                 GError     **error)
+gcm_source_load (const char         *directory,
+                 GcmSourceLoadFlags  flags,
+                 GError            **error)
 {
   g_autoptr(GcmSource) self = NULL;
 
@@ -607,6 +637,7 @@ gcm_source_load (const char  *directory,
 
   self = g_object_new (GCM_TYPE_SOURCE, NULL);
   self->directory = g_strdup (directory);
+  self->strict = (flags & GCM_SOURCE_LOAD_STRICT) != 0;
 
   load_pack (self);
   load_sources (self);
@@ -616,6 +647,7 @@ gcm_source_load (const char  *directory,
       for (GcmItemKind kind = 0; kind < GCM_ITEM_KIND_COUNT; kind++)
         if (kind != GCM_ITEM_KIND_SECTION)
           load_folder (self, kind);
+      _gcm_source_load_translations (self);
       check_pending_links (self);
     }
 
@@ -626,6 +658,8 @@ gcm_source_load (const char  *directory,
                            self->problems->str);
       return NULL;
     }
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_printerr ("%s\n", (char *) g_ptr_array_index (self->warnings, i));
   warn_unused_media (self, "");
   return g_steal_pointer (&self);
 }

@@ -49,7 +49,14 @@ typedef struct
 G_DECLARE_FINAL_TYPE (GcmSource, gcm_source, GCM, SOURCE, GObject)
 
 GQuark      gcm_source_error_quark    (void);
+typedef enum
+{
+  GCM_SOURCE_LOAD_DEFAULT = 0,
+  GCM_SOURCE_LOAD_STRICT  = 1 << 0,   /* a stale translation is an error, not a warning */
+} GcmSourceLoadFlags;
+
 GcmSource  *gcm_source_load           (const char *directory,
+                                       GcmSourceLoadFlags flags,
                                        GError    **error);
 const char *gcm_source_get_directory  (GcmSource  *self);
 const char *gcm_source_get_feed_id    (GcmSource  *self);

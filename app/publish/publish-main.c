@@ -27,6 +27,7 @@ main (int    argc,
   g_autofree char *key = NULL;
   gint64 serial = 0;
   int expires_days = 365;
+  gboolean strict = FALSE;
   GcmPublishOptions options = { 0 };
   const GOptionEntry entries[] = {
     { "source", 0, 0, G_OPTION_ARG_FILENAME, &source_dir, "The authoring source folder", "DIR" },
@@ -34,6 +35,7 @@ main (int    argc,
     { "key", 0, 0, G_OPTION_ARG_FILENAME, &key, "A minisign secret key to sign with", "SECRET_KEY" },
     { "serial", 0, 0, G_OPTION_ARG_INT64, &serial, "The feed serial (default: now)", "N" },
     { "expires-days", 0, 0, G_OPTION_ARG_INT, &expires_days, "Days until the feed expires", "N" },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Refuse translations older than their original", NULL },
     { NULL }
   };
 
@@ -64,7 +66,8 @@ main (int    argc,
       return 1;
     }
 
-  source = gcm_source_load (source_dir, &error);
+  source = gcm_source_load (source_dir, strict ? GCM_SOURCE_LOAD_STRICT : GCM_SOURCE_LOAD_DEFAULT,
+                            &error);
   if (source == NULL)
     {
       g_printerr ("%s\n", error->message);

@@ -87,19 +87,22 @@ def read_front_matter(path):
     return yaml.safe_load(text[4:end + 1]) or {}, text[end + 5:]
 
 
+TRANSLATION = re.compile(r'\.([a-z]{2})\.(md|yaml)$')
+
+
 def load_items(source):
     items = []
     sections = os.path.join(source, 'sections')
     for chapter in sorted(os.listdir(sections)):
         folder = os.path.join(sections, chapter)
         for name in sorted(os.listdir(folder)):
-            if name.endswith('.md'):
+            if name.endswith('.md') and not TRANSLATION.search(name):
                 fields, body = read_front_matter(os.path.join(folder, name))
                 items.append(Item(f'sections/{chapter}/{name}', KINDS[0][0], fields, body))
     for kind, folder, suffix in KINDS[1:]:
         for name in sorted(os.listdir(os.path.join(source, folder))):
             path = os.path.join(source, folder, name)
-            if not name.endswith(suffix):
+            if not name.endswith(suffix) or TRANSLATION.search(name):
                 continue
             if suffix == '.md':
                 fields, body = read_front_matter(path)
@@ -126,6 +129,85 @@ def load_feed(feed):
     with open(os.path.join(feed, 'v1', 'manifests', f'{comment["serial"]}.json'), 'rb') as f:
         data = f.read()
     return comment, data, json.loads(data)
+
+
+NUMBER = re.compile(r'\d+(?:[.,]\d+)*')
+LINK = re.compile(r'\]\(((?:item|media):[^) \n]*)')
+# Korean particles follow codes without a space ("Y34가"), so a code ends at any non-ASCII-word.
+CODES = re.compile(r'(?<![A-Za-z0-9])(?:[A-Z]{1,2}\d{1,4}|\d{4}\.\d{2}(?:\.\d{2})?|UN ?\d{4})(?![A-Za-z0-9])')
+
+
+def text_of(fields, body, names):
+    """The translatable text of an item: its body and the named fields, flattened."""
+    parts = [body or '']
+    def walk(value):
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if k not in ('id', 'file', 'credit', 'licence', 'warning_id'):
+                    walk(v)
+    for name in names:
+        walk(fields.get(name))
+    return '\n'.join(parts)
+
+
+TRANSLATED = ['title', 'summary', 'place', 'commodity', 'quantity', 'modus_operandi',
+              'risk_indicators', 'photos', 'applies_to', 'hazards', 'protective_equipment',
+              'steps', 'body', 'questions']
+
+
+def check_translations(tap, source, items):
+    """The Korean edition: every item translated, none stale, facts carried over unchanged."""
+    missing, stale, numbers, links, codes = [], [], [], [], []
+    for item in items:
+        base, suffix = os.path.splitext(item.path)
+        path = os.path.join(source, f'{base}.ko{suffix}')
+        if not os.path.exists(path):
+            missing.append(f'{item.path}: no Korean translation')
+            continue
+        if suffix == '.md':
+            fields, body = read_front_matter(path)
+        else:
+            with open(path, encoding='utf-8') as f:
+                fields, body = yaml.safe_load(f) or {}, ''
+        with open(os.path.join(source, item.path), 'rb') as f:
+            if fields.get('translates') != hashlib.sha256(f.read()).hexdigest():
+                stale.append(f'{base}.ko{suffix}: the English has changed since it was translated')
+        english = text_of(item.fields, item.body, TRANSLATED)
+        korean = text_of(fields, body, TRANSLATED)
+        # Figures and codes must all be there; Korean may add its own forms of a number.
+        lost = set(NUMBER.findall(english)) - set(NUMBER.findall(korean))
+        if lost:
+            numbers.append(f'{base}.ko{suffix}: figures missing: {", ".join(sorted(lost))}')
+        lost_codes = set(CODES.findall(english)) - set(CODES.findall(korean))
+        if lost_codes:
+            codes.append(f'{base}.ko{suffix}: codes missing: {", ".join(sorted(lost_codes))}')
+        if sorted(LINK.findall(english)) != sorted(LINK.findall(korean)):
+            links.append(f'{base}.ko{suffix}: links or media differ from the English')
+    tap.check('every item has a Korean translation', missing)
+    tap.check('no Korean translation is older than its English', stale)
+    tap.check('every figure of the English is in its Korean translation', numbers)
+    tap.check('every code of the English is in its Korean translation', codes)
+    tap.check('every Korean translation links the same items and media', links)
+    keywords = [i.path for i in items if not (read_ko_keywords(source, i.path) or [])]
+    tap.check('every Korean translation has Korean keywords', keywords)
+
+
+def read_ko_keywords(source, relative):
+    base, suffix = os.path.splitext(relative)
+    path = os.path.join(source, f'{base}.ko{suffix}')
+    if not os.path.exists(path):
+        return None
+    if suffix == '.md':
+        fields, _ = read_front_matter(path)
+    else:
+        with open(path, encoding='utf-8') as f:
+            fields = yaml.safe_load(f) or {}
+    return [k for k in fields.get('keywords') or [] if re.search(r'[\uac00-\ud7a3]', str(k))]
 
 
 def main():
@@ -273,6 +355,7 @@ def main():
             bad_objects.append(f'{entry.get("id", entry["sha256"])}: hash or size differs')
     tap.check('every object of the feed matches its hash and size', bad_objects)
 
+    check_translations(tap, source, items)
     return tap.finish()
 
 
