@@ -3,7 +3,9 @@
  * Copyright 2026 The Green Customs Manual authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by the tests: temporary folders, real minisign keys and the real publisher.
+ * Shared by the tests: temporary folders, real minisign keys, the real publisher, the one
+ * published feed the tests share, and waiting for a property or a condition with a time limit.
+ * Calls into the store are kept here, so a change of its API is one edit.
  */
 
 #define _GNU_SOURCE   /* unshare() */
@@ -12,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sched.h>
 #include <sys/mount.h>
@@ -20,6 +23,8 @@
 #include <unistd.h>
 #include <sqlite3.h>
 
+#include "gcm-minisign.h"
+#include "gcm-store.h"
 #include "gcm-test-utils.h"
 
 char *
@@ -393,4 +398,244 @@ gcm_test_fill_disk (const char *file,
         break;
     }
   close (fd);
+}
+
+/* The shared feed */
+
+static GcmTestFeed test_feed;
+static char *test_feed_dir;        /* the folder this process made and removes at exit */
+
+static void
+remove_test_feed (void)
+{
+  gcm_test_rm_rf (test_feed_dir);
+}
+
+/**
+ * gcm_test_feed:
+ *
+ * The content-min fixture published as serial 1, made on the first call. The folder is named in
+ * the environment, so the children of g_test_trap_subprocess() use the parent's copy.
+ *
+ * Returns: (transfer none): the shared feed, its source and its keys
+ */
+const GcmTestFeed *
+gcm_test_feed (void)
+{
+  const char *dir;
+  static char *source, *feed, *public_key, *secret_key;
+
+  if (test_feed.feed != NULL)
+    return &test_feed;
+
+  dir = g_getenv ("GCM_TEST_FEED_DIR");
+  source = g_test_build_filename (G_TEST_DIST, "fixtures", "content-min", NULL);
+  if (dir == NULL)
+    {
+      g_autofree char *standard_error = NULL;
+      g_autofree char *pub = NULL, *sec = NULL;
+      g_autofree char *output = NULL;
+
+      test_feed_dir = gcm_test_make_tmpdir ("feed");
+      atexit (remove_test_feed);
+      output = g_build_filename (test_feed_dir, "feed", NULL);
+      gcm_test_make_keys (test_feed_dir, &pub, &sec);
+      if (gcm_test_publish_full (source, output, sec, 1, &standard_error) != 0)
+        g_error ("The fixture feed could not be published: %s", standard_error);
+      g_setenv ("GCM_TEST_FEED_DIR", test_feed_dir, TRUE);
+      dir = test_feed_dir;
+    }
+  feed = g_build_filename (dir, "feed", NULL);
+  public_key = g_build_filename (dir, "test.pub", NULL);
+  secret_key = g_build_filename (dir, "test.key", NULL);
+  g_assert_true (g_file_test (feed, G_FILE_TEST_IS_DIR));
+
+  test_feed.source = source;
+  test_feed.feed = feed;
+  test_feed.public_key = public_key;
+  test_feed.secret_key = secret_key;
+  return &test_feed;
+}
+
+/**
+ * gcm_test_feed_keys:
+ *
+ * Returns: (transfer full) (element-type GcmMinisignKey): the keys the shared feed is signed with
+ */
+GPtrArray *
+gcm_test_feed_keys (void)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func ((GDestroyNotify) gcm_minisign_key_free);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (keys, gcm_minisign_key_new_from_file (gcm_test_feed ()->public_key, &error));
+  g_assert_no_error (error);
+  return keys;
+}
+
+/* A copy of the fixture's source at @dir/@name, for a test that edits it and publishes again. */
+char *
+gcm_test_feed_copy_source (const char *dir,
+                           const char *name)
+{
+  char *copy = g_build_filename (dir, name, NULL);
+
+  gcm_test_copy_tree (gcm_test_feed ()->source, copy);
+  return copy;
+}
+
+/* The app's data folder (content.db, user.db, objects/) under the test's XDG_DATA_HOME. */
+char *
+gcm_test_data_dir (void)
+{
+  return gcm_store_dup_default_directory ();
+}
+
+/* Waiting */
+
+static gboolean
+wait_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the thread-default main context until @predicate holds or the time is up. */
+static gboolean
+wait_until (GcmTestPredicate predicate,
+            gpointer         user_data)
+{
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+  g_autoptr(GSource) timeout = g_timeout_source_new_seconds (GCM_TEST_WAIT_SECONDS);
+  gboolean timed_out = FALSE;
+  gboolean held;
+
+  g_source_set_callback (timeout, wait_timeout_cb, &timed_out, NULL);
+  g_source_attach (timeout, context);
+  while (!(held = predicate (user_data)) && !timed_out)
+    g_main_context_iteration (context, TRUE);
+  g_source_destroy (timeout);
+  return held;
+}
+
+/* Waits until @predicate holds; after GCM_TEST_WAIT_SECONDS the test fails, naming @what. */
+void
+gcm_test_wait_until_full (const char       *file,
+                          int               line,
+                          const char       *func,
+                          GcmTestPredicate  predicate,
+                          gpointer          user_data,
+                          const char       *what)
+{
+  if (!wait_until (predicate, user_data))
+    {
+      g_autofree char *message = g_strdup_printf ("waited %d s in vain for %s",
+                                                  GCM_TEST_WAIT_SECONDS, what);
+      g_assertion_message ("gcm-test", file, line, func, message);
+    }
+}
+
+typedef struct
+{
+  GObject      *object;
+  GParamSpec   *pspec;
+  const GValue *expected;
+  gboolean      reached;   /* latched: the value was seen, even if it changed again since */
+} PropertyWait;
+
+static gboolean
+property_has_value (PropertyWait *wait)
+{
+  g_auto(GValue) current = G_VALUE_INIT;
+
+  g_value_init (&current, wait->pspec->value_type);
+  g_object_get_property (wait->object, wait->pspec->name, &current);
+  return g_param_values_cmp (wait->pspec, &current, wait->expected) == 0;
+}
+
+static void
+property_notify_cb (GObject      *object,
+                    GParamSpec   *pspec,
+                    PropertyWait *wait)
+{
+  if (property_has_value (wait))
+    wait->reached = TRUE;
+}
+
+static gboolean
+property_reached (gpointer user_data)
+{
+  PropertyWait *wait = user_data;
+
+  return wait->reached;
+}
+
+/* Waits until @property of @object equals @value (compared as its GParamSpec compares). */
+void
+gcm_test_wait_for_property_full (const char   *file,
+                                 int           line,
+                                 const char   *func,
+                                 gpointer      object,
+                                 const char   *property,
+                                 const GValue *value)
+{
+  PropertyWait wait = { G_OBJECT (object), NULL, value, FALSE };
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+  g_autofree char *expected = g_strdup_value_contents (value);
+  gulong handler;
+
+  wait.pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  if (wait.pspec == NULL)
+    g_error ("%s has no property “%s”", G_OBJECT_TYPE_NAME (object), property);
+  wait.reached = property_has_value (&wait);
+  handler = g_signal_connect (object, signal, G_CALLBACK (property_notify_cb), &wait);
+  if (!wait.reached && !wait_until (property_reached, &wait))
+    {
+      g_auto(GValue) current = G_VALUE_INIT;
+      g_autofree char *shown = NULL;
+      g_autofree char *message = NULL;
+
+      g_value_init (&current, wait.pspec->value_type);
+      g_object_get_property (wait.object, property, &current);
+      shown = g_strdup_value_contents (&current);
+      message = g_strdup_printf ("waited %d s in vain for %s:%s to become %s; it is %s",
+                                 GCM_TEST_WAIT_SECONDS, G_OBJECT_TYPE_NAME (object), property,
+                                 expected, shown);
+      g_signal_handler_disconnect (object, handler);
+      g_assertion_message ("gcm-test", file, line, func, message);
+      return;
+    }
+  g_signal_handler_disconnect (object, handler);
+}
+
+void
+gcm_test_wait_for_boolean_full (const char *file,
+                                int         line,
+                                const char *func,
+                                gpointer    object,
+                                const char *property,
+                                gboolean    expected)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&value, expected);
+  gcm_test_wait_for_property_full (file, line, func, object, property, &value);
+}
+
+void
+gcm_test_wait_for_string_full (const char *file,
+                               int         line,
+                               const char *func,
+                               gpointer    object,
+                               const char *property,
+                               const char *expected)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, expected);
+  gcm_test_wait_for_property_full (file, line, func, object, property, &value);
 }

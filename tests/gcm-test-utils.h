@@ -10,6 +10,61 @@
 
 G_BEGIN_DECLS
 
+/* The shared feed: tests/fixtures/content-min published once per test binary as serial 1 and
+ * signed with a key made for that binary. Read it, never change it: copy it first. */
+typedef struct
+{
+  const char *source;       /* tests/fixtures/content-min itself */
+  const char *feed;         /* the published feed, serial 1 */
+  const char *public_key;
+  const char *secret_key;
+} GcmTestFeed;
+
+const GcmTestFeed *gcm_test_feed             (void);
+GPtrArray         *gcm_test_feed_keys        (void);
+char              *gcm_test_feed_copy_source (const char *dir,
+                                              const char *name);
+char              *gcm_test_data_dir         (void);
+
+/* Waiting on the thread-default main context, with a time limit that fails the test */
+typedef gboolean (*GcmTestPredicate) (gpointer user_data);
+
+#define GCM_TEST_WAIT_SECONDS 30
+
+#define gcm_test_wait_until(predicate, user_data, what) \
+  gcm_test_wait_until_full (__FILE__, __LINE__, G_STRFUNC, (predicate), (user_data), (what))
+#define gcm_test_wait_for_property(object, property, value) \
+  gcm_test_wait_for_property_full (__FILE__, __LINE__, G_STRFUNC, (object), (property), (value))
+#define gcm_test_wait_for_boolean(object, property, expected) \
+  gcm_test_wait_for_boolean_full (__FILE__, __LINE__, G_STRFUNC, (object), (property), (expected))
+#define gcm_test_wait_for_string(object, property, expected) \
+  gcm_test_wait_for_string_full (__FILE__, __LINE__, G_STRFUNC, (object), (property), (expected))
+
+void      gcm_test_wait_until_full          (const char       *file,
+                                             int               line,
+                                             const char       *func,
+                                             GcmTestPredicate  predicate,
+                                             gpointer          user_data,
+                                             const char       *what);
+void      gcm_test_wait_for_property_full   (const char       *file,
+                                             int               line,
+                                             const char       *func,
+                                             gpointer          object,
+                                             const char       *property,
+                                             const GValue     *value);
+void      gcm_test_wait_for_boolean_full    (const char       *file,
+                                             int               line,
+                                             const char       *func,
+                                             gpointer          object,
+                                             const char       *property,
+                                             gboolean          expected);
+void      gcm_test_wait_for_string_full     (const char       *file,
+                                             int               line,
+                                             const char       *func,
+                                             gpointer          object,
+                                             const char       *property,
+                                             const char       *expected);
+
 char     *gcm_test_make_tmpdir      (const char *name);
 void      gcm_test_rm_rf            (const char *path);
 void      gcm_test_make_keys        (const char *dir,

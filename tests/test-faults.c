@@ -37,8 +37,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autofree char *fixture_source = g_test_build_filename (G_TEST_DIST, "fixtures", "content-min",
-                                                           NULL);
+  const GcmTestFeed *feed = gcm_test_feed ();
   g_autofree char *disk = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -46,21 +45,17 @@ fixture_set_up (Fixture       *fixture,
   disk = g_build_filename (fixture->tmp, "disk", NULL);
   fixture->data = g_build_filename (disk, "green-customs-manual", NULL);
   fixture->filler = g_build_filename (disk, "filler", NULL);
-  fixture->source = g_build_filename (fixture->tmp, "source", NULL);
-  fixture->feed1 = g_build_filename (fixture->tmp, "feed1", NULL);
+  fixture->source = g_strdup (feed->source);
+  fixture->feed1 = g_strdup (feed->feed);
 
   if (!can_mount || !gcm_test_mount_tmpfs (disk, 24 * 1024 * 1024))
     return;
   fixture->mounted = TRUE;
   g_assert_cmpint (g_mkdir (fixture->data, 0700), ==, 0);
 
-  gcm_test_copy_tree (fixture_source, fixture->source);
-  gcm_test_make_keys (fixture->tmp, &fixture->public_key, &fixture->secret_key);
-  fixture->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) gcm_minisign_key_free);
-  g_ptr_array_add (fixture->keys, gcm_minisign_key_new_from_file (fixture->public_key, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (gcm_test_publish_full (fixture->source, fixture->feed1, fixture->secret_key, 1,
-                                          NULL), ==, 0);
+  fixture->public_key = g_strdup (feed->public_key);
+  fixture->secret_key = g_strdup (feed->secret_key);
+  fixture->keys = gcm_test_feed_keys ();
 }
 
 static void

@@ -35,20 +35,14 @@ typedef struct
 static void
 fixture_set_up (Fixture *fixture)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "fixtures", "content-min", NULL);
-  g_autofree char *data_dir = gcm_store_dup_default_directory ();
-  g_autofree char *public_key = NULL;
-  g_autofree char *standard_error = NULL;
+  const GcmTestFeed *feed = gcm_test_feed ();
+  g_autofree char *data_dir = gcm_test_data_dir ();
   g_autoptr(GError) error = NULL;
 
   fixture->dir = gcm_test_make_tmpdir ("feed-input");
-  fixture->feed1 = g_build_filename (fixture->dir, "feed1", NULL);
-  gcm_test_make_keys (fixture->dir, &public_key, &fixture->secret_key);
-  fixture->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) gcm_minisign_key_free);
-  g_ptr_array_add (fixture->keys, gcm_minisign_key_new_from_file (public_key, &error));
-  g_assert_no_error (error);
-  if (gcm_test_publish_full (source, fixture->feed1, fixture->secret_key, 1, &standard_error) != 0)
-    g_error ("publishing failed: %s", standard_error);
+  fixture->feed1 = g_strdup (feed->feed);
+  fixture->secret_key = g_strdup (feed->secret_key);
+  fixture->keys = gcm_test_feed_keys ();
 
   fixture->store = gcm_store_new (data_dir, &error);
   g_assert_no_error (error);

@@ -35,23 +35,17 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autofree char *fixture_source = g_test_build_filename (G_TEST_DIST, "fixtures", "content-min",
-                                                           NULL);
-  g_autofree char *data_dir = gcm_store_dup_default_directory ();
-  g_autofree char *standard_error = NULL;
+  const GcmTestFeed *feed = gcm_test_feed ();
+  g_autofree char *data_dir = gcm_test_data_dir ();
   g_autoptr(GError) error = NULL;
 
+  /* The shared feed, and a copy of its source for the tests that edit and publish again. */
   fixture->dir = gcm_test_make_tmpdir ("import");
-  fixture->source = g_build_filename (fixture->dir, "source", NULL);
-  fixture->feed1 = g_build_filename (fixture->dir, "feed1", NULL);
-  gcm_test_copy_tree (fixture_source, fixture->source);
-  gcm_test_make_keys (fixture->dir, &fixture->public_key, &fixture->secret_key);
-  fixture->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) gcm_minisign_key_free);
-  g_ptr_array_add (fixture->keys, gcm_minisign_key_new_from_file (fixture->public_key, &error));
-  g_assert_no_error (error);
-
-  g_assert_cmpint (gcm_test_publish_full (fixture->source, fixture->feed1, fixture->secret_key, 1,
-                                          &standard_error), ==, 0);
+  fixture->source = gcm_test_feed_copy_source (fixture->dir, "source");
+  fixture->feed1 = g_strdup (feed->feed);
+  fixture->public_key = g_strdup (feed->public_key);
+  fixture->secret_key = g_strdup (feed->secret_key);
+  fixture->keys = gcm_test_feed_keys ();
 
   fixture->store = gcm_store_new (data_dir, &error);
   g_assert_no_error (error);
@@ -1113,6 +1107,14 @@ content_changed_cb (GcmStore   *store,
   state->changed_thread = g_thread_self ();
 }
 
+static gboolean
+result_arrived (gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  return state->result != NULL;
+}
+
 static GcmImportResult
 import_async (Fixture    *fixture,
               const char *path,
@@ -1123,8 +1125,7 @@ import_async (Fixture    *fixture,
 
   g_clear_object (&state->result);
   gcm_importer_import_async (fixture->store, path, fixture->keys, NULL, async_done_cb, state);
-  while (state->result == NULL)
-    g_main_context_iteration (state->context, TRUE);
+  gcm_test_wait_until (result_arrived, state, "the import to finish");
   g_assert_true (gcm_importer_import_finish (fixture->store, state->result, &result, &error));
   g_assert_no_error (error);
   g_clear_object (&state->result);
@@ -1164,8 +1165,7 @@ test_async (Fixture       *fixture,
 
     gcm_importer_import_async (fixture->store, fixture->feed1, fixture->keys, NULL, async_done_cb,
                                &state);
-    while (state.result == NULL)
-      g_main_context_iteration (state.context, TRUE);
+    gcm_test_wait_until (result_arrived, &state, "the refused import to finish");
     g_assert_false (gcm_importer_import_finish (fixture->store, state.result, NULL, &error));
     g_assert_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_ROLLBACK);
     g_clear_object (&state.result);

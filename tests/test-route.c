@@ -1,10 +1,9 @@
-/* test-route.c — the window's places and their back/forward history
+/* test-route.c — the window's places (back and forward are in test-history.c)
  *
  * Copyright 2026 The Green Customs Manual authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "gcm-history.h"
 #include "gcm-route.h"
 
 static void
@@ -66,118 +65,6 @@ test_route_parts (void)
   g_assert_true (gcm_route_equal (NULL, NULL));
 }
 
-/* History */
-
-static GcmRoute *
-route (const char *text)
-{
-  GcmRoute *parsed = gcm_route_parse (text);
-
-  g_assert_nonnull (parsed);
-  return parsed;
-}
-
-static void
-push (GcmHistory *history,
-      const char *text)
-{
-  g_autoptr(GcmRoute) parsed = route (text);
-
-  gcm_history_push (history, parsed);
-}
-
-static void
-assert_current (GcmHistory *history,
-                const char *text)
-{
-  GcmRoute *current = gcm_history_get_current (history);
-
-  g_assert_nonnull (current);
-  g_assert_cmpstr (gcm_route_to_string (current), ==, text);
-}
-
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
-static void
-test_history_back_and_forward (void)
-{
-  g_autoptr(GcmHistory) history = gcm_history_new ();
-  guint back_notifies = 0;
-
-  g_signal_connect (history, "notify::can-go-back", G_CALLBACK (count_notify_cb), &back_notifies);
-  g_assert_null (gcm_history_get_current (history));
-  g_assert_null (gcm_history_go_back (history));
-
-  push (history, "chapter:basel");
-  g_assert_false (gcm_history_can_go_back (history));
-  push (history, "item:manual/basel/scope");
-  push (history, "item:manual/basel/annexes");
-  g_assert_true (gcm_history_can_go_back (history));
-  g_assert_cmpuint (back_notifies, ==, 1);
-
-  g_assert_nonnull (gcm_history_go_back (history));
-  assert_current (history, "item:manual/basel/scope");
-  g_assert_true (gcm_history_can_go_forward (history));
-  gcm_history_go_back (history);
-  assert_current (history, "chapter:basel");
-  g_assert_false (gcm_history_can_go_back (history));
-  g_assert_cmpuint (back_notifies, ==, 2);
-
-  gcm_history_go_forward (history);
-  gcm_history_go_forward (history);
-  assert_current (history, "item:manual/basel/annexes");
-  g_assert_null (gcm_history_go_forward (history));
-  assert_current (history, "item:manual/basel/annexes");
-}
-
-static void
-test_history_new_place_drops_forward (void)
-{
-  g_autoptr(GcmHistory) history = gcm_history_new ();
-
-  push (history, "chapter:basel");
-  push (history, "item:manual/basel/scope");
-  gcm_history_go_back (history);
-  push (history, "kind:case");
-  g_assert_false (gcm_history_can_go_forward (history));
-  gcm_history_go_back (history);
-  assert_current (history, "chapter:basel");
-}
-
-static void
-test_history_search_refines (void)
-{
-  g_autoptr(GcmHistory) history = gcm_history_new ();
-
-  /* Typing “ivo”, “ivor”, “ivory” is one search: Back leaves it in one step. */
-  push (history, "chapter:cites");
-  push (history, "search:ivo");
-  push (history, "search:ivor");
-  push (history, "search:ivory");
-  push (history, "item:manual/cites/ivory");
-  gcm_history_go_back (history);
-  assert_current (history, "search:ivory");
-  gcm_history_go_back (history);
-  assert_current (history, "chapter:cites");
-  g_assert_false (gcm_history_can_go_back (history));
-}
-
-static void
-test_history_same_place (void)
-{
-  g_autoptr(GcmHistory) history = gcm_history_new ();
-
-  push (history, "item:manual/basel/scope");
-  push (history, "item:manual/basel/scope");
-  g_assert_false (gcm_history_can_go_back (history));
-}
-
 int
 main (int    argc,
       char **argv)
@@ -187,10 +74,6 @@ main (int    argc,
   g_test_add_func ("/route/parse-round-trip", test_route_parse_round_trip);
   g_test_add_func ("/route/parse-refuses", test_route_parse_refuses);
   g_test_add_func ("/route/parts", test_route_parts);
-  g_test_add_func ("/history/back-and-forward", test_history_back_and_forward);
-  g_test_add_func ("/history/new-place-drops-forward", test_history_new_place_drops_forward);
-  g_test_add_func ("/history/search-refines", test_history_search_refines);
-  g_test_add_func ("/history/same-place", test_history_same_place);
 
   return g_test_run ();
 }

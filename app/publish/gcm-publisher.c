@@ -220,6 +220,19 @@ failed:
   return FALSE;
 }
 
+/* The time a feed is dated: SOURCE_DATE_EPOCH when set, so a build of the same source gives the
+ * same manifest (https://reproducible-builds.org/specs/source-date-epoch/). */
+static gint64
+publish_time (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 value = 0;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 1, G_MAXINT64 / 2, &value, NULL))
+    return (gint64) value;
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
 /* A serial must never go down in one output folder: clients would see a rollback. */
 static gint64
 previous_serial (const char *output)
@@ -352,7 +365,7 @@ gcm_publish (GcmSource                *source,
   GPtrArray *items = gcm_source_get_items (source);
   GPtrArray *chapters = gcm_source_get_chapters (source);
   gsize manifest_len = 0;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = publish_time ();
   gint64 previous;
   gboolean ok;
 
