@@ -20,6 +20,7 @@
 #include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -468,6 +469,13 @@ transfer_done (Transfer *t,
       g_set_error_literal (&t->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
       return DONE_FAILED;
     }
+  if (t->object != NULL && (t->range_ignored || rc == CURLE_RANGE_ERROR ||
+                         (t->offset > 0 && status == 200)) && !t->retried)
+    {
+      /* The server does not resume: fetch the whole object. */
+      t->retried = TRUE;
+      return open_part (t, TRUE, &t->error) ? DONE_RESTART : DONE_FAILED;
+    }
   if (t->too_large || rc == CURLE_FILESIZE_EXCEEDED)
     {
       if (t->object != NULL)
@@ -475,12 +483,6 @@ transfer_done (Transfer *t,
       g_set_error_literal (&t->error, GCM_SYNC_ERROR, GCM_SYNC_ERROR_TOO_LARGE,
                            _("The headquarters server sent more data than the update announced, so it was not installed."));
       return DONE_FAILED;
-    }
-  if (t->object != NULL && (t->range_ignored || rc == CURLE_RANGE_ERROR) && !t->retried)
-    {
-      /* The server does not resume: fetch the whole object. */
-      t->retried = TRUE;
-      return open_part (t, TRUE, &t->error) ? DONE_RESTART : DONE_FAILED;
     }
   if (rc == CURLE_OPERATION_TIMEDOUT)
     {
@@ -675,6 +677,8 @@ gcm_transport_class_init (GcmTransportClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = gcm_transport_finalize;
   curl_global_init (CURL_GLOBAL_DEFAULT);
+  /* With CURLOPT_NOSIGNAL a peer that hangs up must not kill the app. */
+  signal (SIGPIPE, SIG_IGN);
 }
 
 static long
