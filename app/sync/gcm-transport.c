@@ -15,6 +15,8 @@
 
 #define G_LOG_DOMAIN "GcmTransport"
 
+#define _GNU_SOURCE   /* syncfs() */
+
 #include "config.h"
 
 #include <curl/curl.h>
@@ -91,6 +93,7 @@ typedef struct
   gint64              offset;     /* bytes of the part before this request */
   gboolean            retried;
 
+  gboolean            complete;   /* checked, waiting to move into objects/ */
   gint64              received;
   gint64              discarded;
   gboolean            too_large;
@@ -293,7 +296,7 @@ setup_easy (Transfer *t)
   curl_easy_setopt (e, CURLOPT_CONNECTTIMEOUT, self->connect_timeout);
   curl_easy_setopt (e, CURLOPT_LOW_SPEED_LIMIT, self->low_speed_limit);
   curl_easy_setopt (e, CURLOPT_LOW_SPEED_TIME, self->low_speed_time);
-  curl_easy_setopt (e, CURLOPT_PIPEWAIT, 1L);
+  curl_easy_setopt (e, CURLOPT_PIPEWAIT, g_str_equal (self->scheme, "https") ? 1L : 0L);
   curl_easy_setopt (e, CURLOPT_TCP_KEEPALIVE, 1L);
   curl_easy_setopt (e, CURLOPT_USERAGENT, "green-customs-manual/" PACKAGE_VERSION);
   curl_easy_setopt (e, CURLOPT_WRITEFUNCTION, write_cb);
@@ -398,22 +401,12 @@ open_part (Transfer  *t,
   return TRUE;
 }
 
-static gboolean
-fsync_dir (const char *dir)
-{
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  gboolean ok = fd >= 0 && fsync (fd) == 0;
-
-  if (fd >= 0)
-    close (fd);
-  return ok;
-}
-
-/* Size, hash, fsync, rename into objects/, fsync of the folder. */
+/* Size and hash. A checked part waits under its .part name; gcm_transport_get_objects() syncs
+ * all parts at once and only then renames them into objects/, so a crash never leaves a torn
+ * file under an object's name, for the price of two syncs rather than two per object. */
 static DoneAction
 finish_object (Transfer *t)
 {
-  g_autofree char *dir = NULL;
   const char *actual;
 
   if (t->offset + t->received != t->object->size)
@@ -436,19 +429,65 @@ finish_object (Transfer *t)
                    "object %.12s… does not match its hash", t->object->sha256);
       return DONE_FAILED;
     }
-  dir = g_path_get_dirname (t->dest_path);
-  if (fsync (t->fd) != 0 || g_mkdir_with_parents (dir, 0700) != 0 ||
-      g_rename (t->part_path, t->dest_path) != 0 || !fsync_dir (dir))
-    {
-      int saved_errno = errno;
-      g_set_error (&t->error, GCM_FEED_ERROR,
-                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
-                   "Cannot save %s: %s", t->dest_path, g_strerror (saved_errno));
-      return DONE_FAILED;
-    }
   close (t->fd);
   t->fd = -1;
+  t->complete = TRUE;
   return DONE_OK;
+}
+
+static gboolean
+sync_folder (const char  *dir,
+             GError     **error)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0 || syncfs (fd) != 0)
+    {
+      int saved_errno = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, GCM_FEED_ERROR,
+                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
+                   "Cannot save the downloaded files in %s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* The checked parts reach the disk, then move into objects/, and the moves reach it too. */
+static gboolean
+commit_objects (GPtrArray   *transfers,
+                const char  *staging_dir,
+                const char  *objects_dir,
+                GError     **error)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < transfers->len && !any; i++)
+    any = ((Transfer *) g_ptr_array_index (transfers, i))->complete;
+  if (!any)
+    return TRUE;
+  if (!sync_folder (staging_dir, error))
+    return FALSE;
+  for (guint i = 0; i < transfers->len; i++)
+    {
+      Transfer *t = g_ptr_array_index (transfers, i);
+      g_autofree char *dir = NULL;
+
+      if (!t->complete)
+        continue;
+      dir = g_path_get_dirname (t->dest_path);
+      if (g_mkdir_with_parents (dir, 0700) != 0 || g_rename (t->part_path, t->dest_path) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, GCM_FEED_ERROR,
+                       saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
+                       "Cannot save %s: %s", t->dest_path, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+  return sync_folder (objects_dir, error);
 }
 
 static DoneAction
@@ -459,8 +498,19 @@ transfer_done (Transfer *t,
   long status = 0;
 
   curl_easy_getinfo (t->easy, CURLINFO_RESPONSE_CODE, &status);
-  g_debug ("%s: curl %d (%s), HTTP %ld, %" G_GINT64_FORMAT " bytes", t->url, rc,
-           t->errbuf[0] ? t->errbuf : curl_easy_strerror (rc), status, t->received);
+  {
+    long header_size = 0;
+    curl_easy_getinfo (t->easy, CURLINFO_HEADER_SIZE, &header_size);
+    self->bytes_received += (guint64) header_size;
+  }
+  {
+    double total = 0, connect = 0, start = 0;
+    curl_easy_getinfo (t->easy, CURLINFO_TOTAL_TIME, &total);
+    curl_easy_getinfo (t->easy, CURLINFO_CONNECT_TIME, &connect);
+    curl_easy_getinfo (t->easy, CURLINFO_STARTTRANSFER_TIME, &start);
+    g_debug ("%s: curl %d (%s), HTTP %ld, %" G_GINT64_FORMAT " bytes, %.3f s (connect %.3f, first byte %.3f)", t->url, rc,
+             t->errbuf[0] ? t->errbuf : curl_easy_strerror (rc), status, t->received, total, connect, start);
+  }
 
   if (t->error != NULL)
     return DONE_FAILED;
@@ -591,6 +641,7 @@ run_transfers (GcmTransport  *self,
     {
       CURLMsg *msg;
       int running, queued;
+      gboolean finished_one = FALSE;
 
       while (active < PARALLEL_TRANSFERS && next < transfers->len)
         {
@@ -610,6 +661,7 @@ run_transfers (GcmTransport  *self,
           curl_easy_getinfo (msg->easy_handle, CURLINFO_PRIVATE, (char **) &t);
           read_server_date (t);
           curl_multi_remove_handle (self->multi, t->easy);
+          finished_one = TRUE;
           switch (transfer_done (t, msg->data.result))
             {
             case DONE_OK:
@@ -626,7 +678,8 @@ run_transfers (GcmTransport  *self,
               break;
             }
         }
-      if (failed == NULL && (next < transfers->len || active > 0))
+      /* A transfer that ended makes room for the next at once; otherwise wait for the sockets. */
+      if (failed == NULL && !finished_one && active > 0)
         curl_multi_poll (self->multi, NULL, 0, 500, NULL);
       if (failed == NULL && g_cancellable_is_cancelled (cancellable))
         break;
@@ -832,6 +885,8 @@ gcm_transport_get_objects (GcmTransport          *self,
                            GError               **error)
 {
   g_autoptr(GPtrArray) transfers = g_ptr_array_new_with_free_func ((GDestroyNotify) transfer_free);
+  g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func ((GDestroyNotify) transfer_free);
+  g_autoptr(GError) commit_error = NULL;
   gulong handler = 0;
   gboolean ok;
 
@@ -874,7 +929,10 @@ gcm_transport_get_objects (GcmTransport          *self,
         {
           DoneAction action = finish_object (t);
           if (action == DONE_OK)
-            continue;
+            {
+              g_ptr_array_add (done, g_steal_pointer (&t));
+              continue;
+            }
           if (action == DONE_FAILED)
             {
               g_propagate_error (error, g_steal_pointer (&t->error));
@@ -893,5 +951,10 @@ gcm_transport_get_objects (GcmTransport          *self,
   ok = run_transfers (self, transfers, cancellable, error);
   g_cancellable_disconnect (cancellable, handler);
   self->progress = NULL;
+
+  /* What completed is kept even when another object failed: the next sync needs it too. */
+  g_ptr_array_extend_and_steal (transfers, g_steal_pointer (&done));
+  if (!commit_objects (transfers, staging_dir, objects_dir, ok ? error : &commit_error))
+    return FALSE;
   return ok;
 }
