@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """A hostile feed server for tests/test-sync.c.
 
-sync-fault-server.py ROOT serves the feed folder ROOT on 127.0.0.1 at a free port, which it
-prints on its first line. The first path segment picks the fault, so that one server answers
-every test: /plain/v1/... serves ROOT/v1/... as it is, /truncate/v1/... cuts objects short, and
-so on (see FAULTS). Stopped by its PID.
+sync-fault-server.py ROOT serves the feed folders below ROOT on 127.0.0.1 at a free port, which
+it prints on its first line. The first path segment picks the fault and the second the feed, so
+that one server answers every test: /plain/feed20/v1/... serves ROOT/feed20/v1/... as it is,
+/truncate/feed20/v1/... cuts objects short, and so on (see FAULTS). Stopped by its PID.
 """
 
 import gzip
@@ -19,7 +19,7 @@ ROOT = sys.argv[1]
 FAULTS = {
     "plain", "truncate", "longer", "wronghash", "gzip", "endless", "stall",
     "redirect-file", "redirect-remote", "redirect-ok", "status404", "status500", "status503",
-    "range-ignore",
+    "range-ignore", "date-2001",
 }
 
 
@@ -28,6 +28,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):
         sys.stderr.write("%s %s\n" % (self.requestline, format % args))
+
+    def date_time_string(self, timestamp=None):
+        # A server whose clock says 2001, for a client whose clock is far ahead of it.
+        if self.path.startswith("/date-2001/"):
+            return "Sun, 09 Sep 2001 01:00:00 GMT"
+        return super().date_time_string(timestamp)
 
     def send_body(self, body, length=None, extra=()):
         self.send_response(200)
@@ -41,21 +47,21 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
 
     def do_GET(self):
-        parts = self.path.split("/", 2)
-        if len(parts) < 3 or parts[1] not in FAULTS:
+        parts = self.path.split("/", 3)
+        if len(parts) < 4 or parts[1] not in FAULTS or parts[2] in ("", ".", ".."):
             self.send_error(404)
             return
-        fault, rest = parts[1], parts[2]
+        fault, feed, rest = parts[1], parts[2], parts[3]
         is_object = rest.startswith("v1/objects/")
         is_pointer = rest == "v1/current.minisig"
-        path = os.path.join(ROOT, *rest.split("/"))
+        path = os.path.join(ROOT, feed, *rest.split("/"))
 
         if is_pointer and fault == "redirect-file":
             return self.redirect("file:///etc/passwd")
         if is_pointer and fault == "redirect-remote":
             return self.redirect("http://192.0.2.1/v1/current.minisig")
         if is_pointer and fault == "redirect-ok":
-            return self.redirect("/plain/v1/current.minisig")
+            return self.redirect("/plain/%s/v1/current.minisig" % feed)
         if is_pointer and fault.startswith("status"):
             self.send_response(int(fault[6:]))
             self.send_header("Content-Length", "5")

@@ -141,7 +141,7 @@ start_fault_server (void)
 {
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "sync-fault-server.py", NULL);
   g_autoptr(GError) error = NULL;
-  const char *argv[] = { "python3", script, env.feed20, NULL };
+  const char *argv[] = { "python3", script, env.dir, NULL };
   char line[32] = { 0 };
   int out = -1;
   gssize n;
@@ -555,7 +555,7 @@ test_resume_ignored (Fixture       *fixture,
 {
   g_autofree char *sha256 = NULL;
   g_autofree char *part = NULL;
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/range-ignore", env.faults_port);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/range-ignore/feed20", env.faults_port);
   g_autoptr(GcmSyncReport) report = NULL;
 
   install_base (fixture);
@@ -573,7 +573,7 @@ static void
 test_redirect_allowed (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/redirect-ok", env.faults_port);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/redirect-ok/feed20", env.faults_port);
   g_autoptr(GcmSyncReport) report = NULL;
 
   install_base (fixture);
@@ -586,8 +586,8 @@ test_redirect_allowed (Fixture       *fixture,
 typedef struct
 {
   const char *name;
-  const char *fault;      /* a mode of sync-fault-server.py, or NULL */
-  char       *feed;       /* or a feed served by nginx */
+  const char *fault;      /* a mode of sync-fault-server.py, or NULL: nginx */
+  char       *feed;       /* for nginx a path; for the fault server a folder name in env.dir */
   const char *sentence;
 } Refusal;
 
@@ -600,7 +600,8 @@ test_refused (Fixture       *fixture,
 
   install_base (fixture);
   if (refusal->fault != NULL)
-    url = g_strdup_printf ("http://127.0.0.1:%u/%s", env.faults_port, refusal->fault);
+    url = g_strdup_printf ("http://127.0.0.1:%u/%s/%s", env.faults_port, refusal->fault,
+                           refusal->feed != NULL ? refusal->feed : "feed20");
   else
     {
       serve (refusal->feed);
@@ -683,7 +684,7 @@ test_service (Fixture       *fixture,
               gconstpointer  user_data)
 {
   GcmSyncService *service = gcm_sync_service_new (fixture->store, NULL);
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/plain", env.faults_port);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/plain/feed20", env.faults_port);
   g_autofree char *pub = gcm_test_read_file (env.public_key, NULL);
   g_autoptr(GError) error = NULL;
   ServiceState state = { g_main_loop_new (NULL, FALSE), 2, 0, FALSE, g_thread_self () };
@@ -907,6 +908,9 @@ add_refusals (void)
   resign (copy, "feed:" FEED_ID "\tserial:20\tgenerated:1000000000\texpires:1000000001\tsize:%s\tformat:1");
   add_refusal ("expired", NULL, copy,
                "The update from headquarters has expired, so it was not installed; headquarters has to publish a fresh one.");
+  /* The same feed from a server whose Date is before its expiry: the clock here is wrong. */
+  add_refusal ("clock-wrong", "date-2001", "expired",
+               "The update from headquarters looks expired because this computer’s clock seems wrong; correct the date and time, then try again.");
 
   add_refusal ("min-client", NULL, edited_copy ("min-client", "\"min_client\" : 1", "\"min_client\" : 99"),
                "The update from headquarters needs a newer version of this app, so it was not installed.");
