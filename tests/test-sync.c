@@ -43,6 +43,8 @@ static struct
   char  *feed10;        /* the installed content of most tests */
   char  *feed11;        /* feed10 plus one new case */
   char  *feed20;        /* source2: what the faulty servers serve */
+  char  *feed_large;    /* 400 more sections, for the crash test */
+  const char *app;      /* the app, for the crash test */
   char  *www;           /* nginx's root */
   char  *access_log;
   GPid   nginx;
@@ -388,6 +390,14 @@ install_base (Fixture *fixture)
                                               NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   fixture->items_before = dump_items (fixture);
+  /* user.db whole in its main file: another process's checkpoint must not look like a write. */
+  {
+    sqlite3 *db = NULL;
+    g_assert_cmpint (sqlite3_open (gcm_store_get_user_path (fixture->store), &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint (TRUNCATE);", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+    sqlite3_close (db);
+  }
   fixture->user_before = gcm_test_read_file (gcm_store_get_user_path (fixture->store),
                                              &fixture->user_before_len);
 }
@@ -753,6 +763,83 @@ test_changes (Fixture       *fixture,
   g_assert_cmpstr (change->kind, ==, "section");
 }
 
+/* SIGKILL of the real app's --sync at random points: what is installed afterwards is always one
+ * whole snapshot, old or new, user.db is untouched, and the next sync completes. */
+static void
+test_crash (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autofree char *url = nginx_url ();
+  const char *content;
+  g_autoptr(GRand) rand = g_rand_new ();
+  g_autofree char *standard_error = NULL;
+  const char *argv[] = { env.app, "--sync", "--feed", url, "--trust-key", env.public_key, NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", g_get_user_data_dir (),
+                                         TRUE);
+  gint64 large_items;
+  int exit_status = -1;
+
+  if (env.app == NULL)
+    {
+      g_test_skip ("the app was not given");
+      return;
+    }
+  install_base (fixture);
+  content = gcm_store_get_content_path (fixture->store);
+  serve (env.feed_large);
+  {
+    g_autoptr(GcmFeed) feed = gcm_feed_open_with_trust (env.feed_large, fixture->trust, NULL);
+    large_items = gcm_feed_get_manifest (feed)->items->len;
+  }
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint delay = (guint) g_rand_int_range (rand, 5, 400);
+      gint64 serial, items;
+      GPid pid;
+      int status;
+
+      g_spawn_async (NULL, (char **) argv, envp,
+                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &pid, &error);
+      g_assert_no_error (error);
+      g_usleep (delay * 1000);
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+      g_spawn_close_pid (pid);
+
+      serial = gcm_test_sql_int (content, "SELECT serial FROM feed_state");
+      items = gcm_test_sql_int (content, "SELECT count(*) FROM item");
+      g_test_message ("killed after %u ms: serial %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " items",
+                      delay, serial, items);
+      g_assert_cmpstr (gcm_test_sql_text (content, "PRAGMA integrity_check"), ==, "ok\n");
+      if (serial == 10)
+        {
+          g_autofree char *now = dump_items (fixture);
+          g_assert_cmpstr (now, ==, fixture->items_before);
+        }
+      else
+        {
+          g_assert_cmpint (serial, ==, 30);
+          g_assert_cmpint (items, ==, large_items);
+        }
+    }
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &standard_error, &exit_status, NULL));
+  if (!g_spawn_check_wait_status (exit_status, NULL))
+    g_error ("the sync after the kills failed: %s", standard_error);
+  g_assert_cmpint (gcm_test_sql_int (content, "SELECT serial FROM feed_state"), ==, 30);
+  g_assert_cmpint (gcm_test_sql_int (content, "SELECT count(*) FROM item"), ==, large_items);
+  {
+    g_autofree char *user = NULL;
+    gsize user_len;
+    user = gcm_test_read_file (gcm_store_get_user_path (fixture->store), &user_len);
+    g_assert_cmpmem (user, user_len, fixture->user_before, fixture->user_before_len);
+  }
+}
+
 /* Setup of the feeds */
 
 static const char new_case[] =
@@ -819,6 +906,12 @@ make_feeds (void)
         break;
       }
   env.feed20 = publish (env.source2, "feed20", env.secret_key, 20);
+
+  if (env.app != NULL)
+    {
+      g_autofree char *large = gcm_test_make_large_source (env.dir, "source-large", 400, "walrus");
+      env.feed_large = publish (large, "feed-large", env.secret_key, 30);
+    }
 }
 
 static void
@@ -963,6 +1056,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  env.app = argc > 1 ? argv[1] : NULL;
   /* A stalled server is given up after two seconds here, not a minute. */
   g_setenv ("GCM_SYNC_LOW_SPEED_TIME", "2", TRUE);
   g_setenv ("GCM_SYNC_CONNECT_TIMEOUT", "3", TRUE);
@@ -984,6 +1078,7 @@ main (int   argc,
   g_test_add ("/sync/url-refused", Fixture, NULL, fixture_set_up, test_url_refused, fixture_tear_down);
   g_test_add ("/sync/service", Fixture, NULL, fixture_set_up, test_service, fixture_tear_down);
   g_test_add ("/sync/changes", Fixture, NULL, fixture_set_up, test_changes, fixture_tear_down);
+  g_test_add ("/sync/crash", Fixture, NULL, fixture_set_up, test_crash, fixture_tear_down);
   add_refusals ();
 
   status = g_test_run ();
