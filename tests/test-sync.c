@@ -914,6 +914,15 @@ make_feeds (void)
     }
 }
 
+static GPtrArray *refusals;
+
+static void
+refusal_free (Refusal *refusal)
+{
+  g_free (refusal->feed);
+  g_free (refusal);
+}
+
 static void
 add_refusal (const char *name,
              const char *fault,
@@ -927,6 +936,7 @@ add_refusal (const char *name,
   refusal->fault = fault;
   refusal->feed = feed;
   refusal->sentence = sentence;
+  g_ptr_array_add (refusals, refusal);
   g_test_add (path, Fixture, refusal, fixture_set_up, test_refused, fixture_tear_down);
 }
 
@@ -1002,7 +1012,7 @@ add_refusals (void)
   add_refusal ("expired", NULL, copy,
                "The update from headquarters has expired, so it was not installed; headquarters has to publish a fresh one.");
   /* The same feed from a server whose Date is before its expiry: the clock here is wrong. */
-  add_refusal ("clock-wrong", "date-2001", "expired",
+  add_refusal ("clock-wrong", "date-2001", g_strdup ("expired"),
                "The update from headquarters looks expired because this computer’s clock seems wrong; correct the date and time, then try again.");
 
   add_refusal ("min-client", NULL, edited_copy ("min-client", "\"min_client\" : 1", "\"min_client\" : 99"),
@@ -1079,6 +1089,7 @@ main (int   argc,
   g_test_add ("/sync/service", Fixture, NULL, fixture_set_up, test_service, fixture_tear_down);
   g_test_add ("/sync/changes", Fixture, NULL, fixture_set_up, test_changes, fixture_tear_down);
   g_test_add ("/sync/crash", Fixture, NULL, fixture_set_up, test_crash, fixture_tear_down);
+  refusals = g_ptr_array_new_with_free_func ((GDestroyNotify) refusal_free);
   add_refusals ();
 
   status = g_test_run ();
@@ -1086,5 +1097,18 @@ main (int   argc,
   stop_server (env.nginx);
   stop_server (env.faults);
   gcm_test_rm_rf (env.dir);
+  g_ptr_array_unref (refusals);
+  g_free (env.dir);
+  g_free (env.source2);
+  g_free (env.public_key);
+  g_free (env.secret_key);
+  g_free (env.other_public_key);
+  g_free (env.other_secret_key);
+  g_free (env.feed10);
+  g_free (env.feed11);
+  g_free (env.feed20);
+  g_free (env.feed_large);
+  g_free (env.www);
+  g_free (env.access_log);
   return status;
 }

@@ -248,6 +248,21 @@ sync_done_cb (GObject      *object,
   g_list_free_full (waiting, g_object_unref);
 }
 
+/* A caller's cancellable, connected while its task waits. */
+typedef struct
+{
+  GCancellable *cancellable;
+  gulong        handler;
+} Waiter;
+
+static void
+waiter_free (Waiter *waiter)
+{
+  g_cancellable_disconnect (waiter->cancellable, waiter->handler);
+  g_clear_object (&waiter->cancellable);
+  g_free (waiter);
+}
+
 static void
 caller_cancelled_cb (GCancellable   *cancellable,
                      GcmSyncService *self)
@@ -588,9 +603,17 @@ gcm_sync_service_sync_async (GcmSyncService      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gcm_sync_service_sync_async);
   self->waiting = g_list_append (self->waiting, task);
-  if (cancellable != NULL)
-    g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb), self, NULL);
   start_sync (self);
+  if (cancellable != NULL)
+    {
+      Waiter *waiter = g_new0 (Waiter, 1);
+
+      waiter->cancellable = g_object_ref (cancellable);
+      g_task_set_task_data (task, waiter, (GDestroyNotify) waiter_free);
+      /* Connected last: an already cancelled caller stops the sync just started. */
+      waiter->handler = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb), self,
+                                               NULL);
+    }
 }
 
 GcmSyncReport *
