@@ -726,6 +726,92 @@ test_service (Fixture       *fixture,
 }
 
 static void
+cancelled_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GError **out = user_data;
+  g_autoptr(GcmSyncReport) report = gcm_sync_service_sync_finish (GCM_SYNC_SERVICE (object),
+                                                                  result, out);
+
+  g_assert_null (report);
+}
+
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelled in the middle of a download that stalls: stopped at once, not at the time-out. */
+static void
+test_service_cancel (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GcmSyncService *service = gcm_sync_service_new (fixture->store, NULL);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/stall/feed20", env.faults_port);
+  g_autofree char *pub = gcm_test_read_file (env.public_key, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  install_base (fixture);
+  gcm_sync_service_set_feed_url (service, url);
+  g_assert_true (gcm_sync_service_add_trusted_key (service, pub, NULL));
+  gcm_sync_service_sync_async (service, cancellable, cancelled_done_cb, &error);
+  g_timeout_add (300, cancel_cb, cancellable);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpstr (error->message, ==, "The update from headquarters was cancelled, so nothing was installed.");
+  g_assert_cmpint (gcm_sync_service_get_state (service), ==, GCM_SYNC_STATE_FAILED);
+  g_assert_cmpstr (gcm_sync_service_get_last_error (service), ==, error->message);
+  assert_unchanged (fixture);
+  wait_for_last_ref (service);
+  g_assert_finalize_object (service);
+}
+
+/* With settings: a check at once when automatic checks start, from the "feed-url" setting. */
+static void
+test_service_automatic (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.greencustoms.Manual");
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/plain/feed20", env.faults_port);
+  g_autofree char *pub = gcm_test_read_file (env.public_key, NULL);
+  const char *keys[] = { pub, NULL };
+  GcmSyncService *service;
+  GNetworkMonitor *monitor = g_network_monitor_get_default ();
+  ServiceState state = { NULL, 0, 0, FALSE, g_thread_self () };
+
+  if (!g_network_monitor_get_network_available (monitor) ||
+      g_network_monitor_get_network_metered (monitor))
+    {
+      g_test_skip ("this computer reports no unmetered network");
+      return;
+    }
+  install_base (fixture);
+  g_settings_set_string (settings, "feed-url", url);
+  g_settings_set_strv (settings, "trusted-keys", keys);
+  g_settings_set_boolean (settings, "sync-automatic", TRUE);
+  g_settings_set_int64 (settings, "last-sync", 0);
+  service = gcm_sync_service_new (fixture->store, settings);
+  g_assert_cmpstr (gcm_sync_service_get_feed_url (service), ==, url);
+  g_signal_connect (service, "finished", G_CALLBACK (finished_cb), &state);
+  gcm_sync_service_start_automatic (service);
+  while (state.finished == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (gcm_test_sql_int (gcm_store_get_content_path (fixture->store),
+                                     "SELECT serial FROM feed_state"), ==, 20);
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-sync"), >, 0);
+  g_object_run_dispose (G_OBJECT (service));
+  wait_for_last_ref (service);
+  g_assert_finalize_object (service);
+}
+
+static void
 changes_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -1087,6 +1173,8 @@ main (int   argc,
   g_test_add ("/sync/local-folder", Fixture, NULL, fixture_set_up, test_local_folder, fixture_tear_down);
   g_test_add ("/sync/url-refused", Fixture, NULL, fixture_set_up, test_url_refused, fixture_tear_down);
   g_test_add ("/sync/service", Fixture, NULL, fixture_set_up, test_service, fixture_tear_down);
+  g_test_add ("/sync/service-cancel", Fixture, NULL, fixture_set_up, test_service_cancel, fixture_tear_down);
+  g_test_add ("/sync/service-automatic", Fixture, NULL, fixture_set_up, test_service_automatic, fixture_tear_down);
   g_test_add ("/sync/changes", Fixture, NULL, fixture_set_up, test_changes, fixture_tear_down);
   g_test_add ("/sync/crash", Fixture, NULL, fixture_set_up, test_crash, fixture_tear_down);
   refusals = g_ptr_array_new_with_free_func ((GDestroyNotify) refusal_free);

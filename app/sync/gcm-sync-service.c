@@ -289,6 +289,7 @@ start_sync (GcmSyncService *self)
   set_state (self, GCM_SYNC_STATE_CHECKING, 0.0);
   task = g_task_new (self, self->cancellable, sync_done_cb, NULL);
   g_task_set_source_tag (task, start_sync);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify) job_data_free);
   g_task_run_in_thread (task, sync_thread);
 }
@@ -602,6 +603,8 @@ gcm_sync_service_sync_async (GcmSyncService      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gcm_sync_service_sync_async);
+  /* The answer is the sync's, with its sentence, even for a caller that cancelled. */
+  g_task_set_check_cancellable (task, FALSE);
   self->waiting = g_list_append (self->waiting, task);
   start_sync (self);
   if (cancellable != NULL)
