@@ -7,7 +7,7 @@
  * sync staging area. Opening it checks, in order, the signature of current.minisig, its trusted
  * comment, the manifest's size, signature and fields. Objects are then read on demand and checked
  * against the hash and size the manifest announced. Installed feeds are trusted by location: the
- * signature checks are skipped, the hash and size checks never are.
+ * signature checks are skipped, the hash, size and expiry checks never are.
  */
 
 #define G_LOG_DOMAIN "GcmFeed"
@@ -27,7 +27,7 @@ struct _GcmFeed
   GObject         parent_instance;
 
   char           *path;
-  gboolean        trusted_by_location;
+  GcmTrustMode    trust_mode;
   GcmFeedComment *comment;
   GcmManifest    *manifest;
   char           *manifest_sha256;
@@ -197,7 +197,7 @@ gcm_feed_init (GcmFeed *self)
  * @trusted_keys: (nullable) (element-type GcmMinisignKey): keys to verify with, or %NULL for a
  *   feed trusted by its location (the installed bundle)
  *
- * Blocking: call it from a worker thread.
+ * The older form of gcm_feed_open_with_trust(). Blocking.
  *
  * Returns: (transfer full): the feed, or %NULL with a %GCM_FEED_ERROR set
  */
@@ -205,6 +205,25 @@ GcmFeed *
 gcm_feed_open (const char  *path,
                GPtrArray   *trusted_keys,
                GError     **error)
+{
+  g_autoptr(GcmTrust) trust = gcm_trust_new_for_keys (trusted_keys);
+
+  return gcm_feed_open_with_trust (path, trust, error);
+}
+
+/**
+ * gcm_feed_open_with_trust:
+ * @path: the feed folder (the one holding `v1/`)
+ * @trust: by location (no signature checks) or by one of its keys
+ *
+ * Blocking: call it from a worker thread.
+ *
+ * Returns: (transfer full): the feed, or %NULL with a %GCM_FEED_ERROR set
+ */
+GcmFeed *
+gcm_feed_open_with_trust (const char  *path,
+                          GcmTrust    *trust,
+                          GError     **error)
 {
   g_autoptr(GcmFeed) self = NULL;
   g_autoptr(GcmMinisignSignature) sig = NULL;
@@ -217,10 +236,11 @@ gcm_feed_open (const char  *path,
   const GcmMinisignKey *key = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (trust != NULL, NULL);
 
   self = g_object_new (GCM_TYPE_FEED, NULL);
   self->path = g_strdup (path);
-  self->trusted_by_location = trusted_keys == NULL;
+  self->trust_mode = gcm_trust_get_mode (trust);
 
   if (!g_file_test (path, G_FILE_TEST_IS_DIR))
     {
@@ -245,9 +265,9 @@ gcm_feed_open (const char  *path,
   if (sig == NULL)
     return NULL;
 
-  if (!self->trusted_by_location)
+  if (self->trust_mode == GCM_TRUST_BY_KEY)
     {
-      if (!(key = gcm_minisign_signature_find_key (sig, trusted_keys, error)) ||
+      if (!(key = gcm_minisign_signature_find_key (sig, gcm_trust_get_keys (trust), error)) ||
           !gcm_minisign_signature_verify_comment (sig, key, error))
         return NULL;
     }
@@ -267,7 +287,8 @@ gcm_feed_open (const char  *path,
                    "the manifest is shorter than its signature says");
       return NULL;
     }
-  if (key != NULL && !gcm_minisign_signature_verify_data (sig, key, manifest_bytes, error))
+  if (self->trust_mode == GCM_TRUST_BY_KEY &&
+      !gcm_minisign_signature_verify_data (sig, key, manifest_bytes, error))
     return NULL;
 
   self->manifest = gcm_manifest_new_from_bytes (manifest_bytes, error);
@@ -290,7 +311,7 @@ gboolean
 gcm_feed_is_trusted_by_location (GcmFeed *self)
 {
   g_return_val_if_fail (GCM_IS_FEED (self), FALSE);
-  return self->trusted_by_location;
+  return self->trust_mode == GCM_TRUST_BY_LOCATION;
 }
 
 GcmManifest *

@@ -11,6 +11,7 @@
 #include "gcm-feed-error.h"
 #include "gcm-manifest.h"
 #include "gcm-minisign.h"
+#include "gcm-trust.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,9 @@ G_DECLARE_FINAL_TYPE (GcmFeed, gcm_feed, GCM, FEED, GObject)
 
 GcmFeed              *gcm_feed_open                  (const char      *path,
                                                       GPtrArray       *trusted_keys,
+                                                      GError         **error);
+GcmFeed              *gcm_feed_open_with_trust       (const char      *path,
+                                                      GcmTrust        *trust,
                                                       GError         **error);
 const char           *gcm_feed_get_path              (GcmFeed         *self);
 gboolean              gcm_feed_is_trusted_by_location (GcmFeed        *self);

@@ -66,7 +66,8 @@ static const char content_schema_sql[] =
   "  generated INTEGER NOT NULL,"
   "  expires INTEGER NOT NULL,"
   "  applied_at INTEGER NOT NULL,"
-  "  origin TEXT NOT NULL);";
+  "  origin TEXT NOT NULL);"
+  GCM_CHANGE_LOG_SQL;
 
 void
 gcm_sqlite_set_error (GError     **error,

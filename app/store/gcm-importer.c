@@ -52,6 +52,7 @@ typedef struct
   const char  *manifest_sha256;
   const char  *origin;
   gboolean     check_expiry;
+  gboolean     log_changes;       /* rows for What's new; not for the first install or a rebuild */
   GPtrArray   *new_objects;       /* paths written to objects/ by this apply */
 } Source;
 
@@ -609,6 +610,7 @@ apply_in_transaction (Source             *source,
   g_autoptr(GPtrArray) withdrawn = g_ptr_array_new_with_free_func (g_free);
   FeedState state = { 0 };
   sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *log_stmt = NULL;
   gboolean ok = FALSE;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
@@ -639,7 +641,8 @@ apply_in_transaction (Source             *source,
       ok = TRUE;
       goto out;
     }
-  if (source->check_expiry && manifest->expires < now)
+  /* The latest time known for sure: a clock set back cannot revive an expired feed. */
+  if (source->check_expiry && manifest->expires < MAX (now, floor->newest_generated))
     {
       g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_EXPIRED, "The feed expired at %" G_GINT64_FORMAT,
                    manifest->expires);
@@ -658,6 +661,18 @@ apply_in_transaction (Source             *source,
 
   if (!check_free_space (store, manifest, installed, error) || !keep_manifest (source, error))
     goto out;
+
+  source->log_changes = source->feed != NULL && g_hash_table_size (installed) > 0;
+  if (source->log_changes &&
+      (!gcm_sqlite_exec (db, GCM_CHANGE_LOG_SQL, error) ||
+       sqlite3_prepare_v2 (db, "INSERT INTO change_log (serial, applied, item_id, kind, title, change)"
+                               " SELECT ?1, ?2, id, kind, title, ?3 FROM item WHERE id = ?4",
+                           -1, &log_stmt, NULL) != SQLITE_OK))
+    {
+      if (error != NULL && *error == NULL)
+        gcm_sqlite_set_error (error, db, "Cannot record the changes");
+      goto out;
+    }
 
   for (guint i = 0; i < manifest->items->len; i++)
     {
@@ -693,9 +708,24 @@ apply_in_transaction (Source             *source,
           goto out;
 
       if (old_sha == NULL)
-        result->added++;
+        {
+          result->added++;
+          result->added_by_kind[entry->kind]++;
+        }
       else
-        result->updated++;
+        {
+          result->updated++;
+          result->updated_by_kind[entry->kind]++;
+        }
+      if (log_stmt != NULL)
+        {
+          sqlite3_bind_int64 (log_stmt, 1, manifest->serial);
+          sqlite3_bind_int64 (log_stmt, 2, now);
+          sqlite3_bind_int (log_stmt, 3, old_sha == NULL ? 0 : 1);
+          sqlite3_bind_text (log_stmt, 4, entry->id, -1, SQLITE_TRANSIENT);
+          if (!bind_and_step (db, log_stmt, error))
+            goto out;
+        }
     }
 
   /* A full snapshot: what it does not list is withdrawn. */
@@ -773,6 +803,7 @@ apply_in_transaction (Source             *source,
 
 out:
   sqlite3_finalize (stmt);
+  sqlite3_finalize (log_stmt);
   g_free (state.feed);
   g_free (state.manifest_sha256);
   return ok;
@@ -909,7 +940,8 @@ gcm_importer_apply (GcmStore           *store,
   source.manifest = gcm_feed_get_manifest (feed);
   source.manifest_sha256 = gcm_feed_get_manifest_sha256 (feed);
   source.origin = gcm_feed_get_path (feed);
-  source.check_expiry = !gcm_feed_is_trusted_by_location (feed);
+  /* Trusted by location or by key, an expired feed is never installed. */
+  source.check_expiry = TRUE;
   source.new_objects = new_objects;
 
   if (!apply_source (&source, cancellable, progress, progress_data, &local, error))
@@ -978,6 +1010,29 @@ gcm_importer_import_path (GcmStore           *store,
                           GError            **error)
 {
   g_autoptr(GcmFeed) feed = gcm_feed_open (path, trusted_keys, error);
+
+  if (feed == NULL)
+    return FALSE;
+  return gcm_importer_apply (store, feed, cancellable, progress, progress_data, result, error);
+}
+
+/**
+ * gcm_importer_import_trusted:
+ * @trust: by location or by key
+ *
+ * Opens the feed at @path with @trust, verifies it and applies it. Blocking.
+ */
+gboolean
+gcm_importer_import_trusted (GcmStore           *store,
+                             const char         *path,
+                             GcmTrust           *trust,
+                             GCancellable       *cancellable,
+                             GcmImportProgress   progress,
+                             gpointer            progress_data,
+                             GcmImportResult    *result,
+                             GError            **error)
+{
+  g_autoptr(GcmFeed) feed = gcm_feed_open_with_trust (path, trust, error);
 
   if (feed == NULL)
     return FALSE;

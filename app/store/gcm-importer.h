@@ -7,6 +7,7 @@
 #pragma once
 
 #include "gcm-feed.h"
+#include "gcm-item-kind.h"
 #include "gcm-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,8 @@ typedef struct
   guint    removed;
   guint    unchanged;
   gboolean up_to_date;   /* the same snapshot was installed already: nothing changed */
+  guint    added_by_kind[GCM_ITEM_KIND_COUNT];    /* indexed by GcmItemKind */
+  guint    updated_by_kind[GCM_ITEM_KIND_COUNT];
 } GcmImportResult;
 
 typedef void (*GcmImportProgress) (guint    done,
@@ -35,6 +38,14 @@ gboolean gcm_importer_apply        (GcmStore           *store,
 gboolean gcm_importer_import_path  (GcmStore           *store,
                                     const char         *path,
                                     GPtrArray          *trusted_keys,
+                                    GCancellable       *cancellable,
+                                    GcmImportProgress   progress,
+                                    gpointer            progress_data,
+                                    GcmImportResult    *result,
+                                    GError            **error);
+gboolean gcm_importer_import_trusted (GcmStore         *store,
+                                    const char         *path,
+                                    GcmTrust           *trust,
                                     GCancellable       *cancellable,
                                     GcmImportProgress   progress,
                                     gpointer            progress_data,

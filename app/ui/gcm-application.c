@@ -417,6 +417,9 @@ gcm_application_init (GcmApplication *self)
     { "search", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Search the manual and print the results"),
       N_("QUERY") },
     { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print --search results as JSON"), NULL },
+    { "sync", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Install the newest content from headquarters"), NULL },
+    { "feed", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The headquarters feed address for --sync"),
+      N_("URL") },
     { NULL }
   };
 

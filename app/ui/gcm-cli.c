@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The command line of DESIGN §9, answered without opening a window: --version, --status,
- * --import DIR [--trust-key FILE] and --search QUERY [--json]. What reads content first installs
+ * --import DIR [--trust-key FILE], --sync [--feed URL] [--trust-key FILE] and --search QUERY [--json]. What reads content first installs
  * the bundled feed when it is newer, as the window does. Errors are one sentence on stderr.
  */
 
@@ -22,6 +22,7 @@
 #include "gcm-importer.h"
 #include "gcm-search.h"
 #include "gcm-store.h"
+#include "gcm-sync-job.h"
 
 
 static void
@@ -71,6 +72,91 @@ run_import (GcmStore   *store,
     /* Translators: the result of an import; the numbers are item counts */
     g_print (_("Imported serial %" G_GINT64_FORMAT ": %u added, %u updated, %u removed, %u unchanged.\n"),
              result.serial, result.added, result.updated, result.removed, result.unchanged);
+  return 0;
+}
+
+static void
+sync_progress_cb (GcmSyncState state,
+                  double       progress,
+                  gpointer     user_data)
+{
+  GcmSyncState *last = user_data;
+  gboolean tty = isatty (STDERR_FILENO);
+
+  if (state == *last && (state != GCM_SYNC_STATE_DOWNLOADING || (!tty && progress < 1.0)))
+    return;
+  if (tty && *last == GCM_SYNC_STATE_DOWNLOADING)
+    g_printerr (state == GCM_SYNC_STATE_DOWNLOADING ? "\r" : "\n");
+  *last = state;
+  switch (state)
+    {
+    case GCM_SYNC_STATE_CHECKING:
+      g_printerr (_("Checking headquarters for an update…\n"));
+      break;
+    case GCM_SYNC_STATE_VERIFYING:
+      g_printerr (_("Verifying the update…\n"));
+      break;
+    case GCM_SYNC_STATE_DOWNLOADING:
+      /* Translators: progress of --sync, in percent */
+      g_printerr (_("Downloading… %.0f%%"), progress * 100);
+      if (!tty)
+        g_printerr ("\n");
+      break;
+    case GCM_SYNC_STATE_INSTALLING:
+      g_printerr (_("Installing the update…\n"));
+      break;
+    default:
+      break;
+    }
+}
+
+/* --sync [--feed URL] [--trust-key FILE]: exit 0 only when installed or up to date. */
+static int
+run_sync (GcmStore   *store,
+          const char *feed,
+          const char *trust_key)
+{
+  g_autoptr(GSettings) settings = _gcm_maybe_settings ();
+  g_autoptr(GcmTrust) trust = gcm_trust_new_by_key ();
+  g_autoptr(GcmSyncReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GcmSyncState last = GCM_SYNC_STATE_IDLE;
+  GcmSyncStats stats = { 0 };
+  guint added = 0, updated = 0;
+
+  gcm_trust_add_installed (trust, gcm_trust_installed_keys_dir ());
+  gcm_trust_add_settings (trust, settings);
+  if (trust_key != NULL && !gcm_trust_add_key_file (trust, trust_key, &error))
+    {
+      /* Translators: %s is a file name */
+      g_printerr (_("The key file %s is not a minisign public key.\n"), trust_key);
+      return 2;
+    }
+  url = feed != NULL ? g_strdup (feed) : settings != NULL ? g_settings_get_string (settings, "feed-url") : NULL;
+
+  report = gcm_sync_job_run (store, url, trust, sync_progress_cb, &last, &stats, NULL, &error);
+  if (isatty (STDERR_FILENO) && last == GCM_SYNC_STATE_DOWNLOADING)
+    g_printerr ("\n");
+  g_debug ("%u requests, %" G_GUINT64_FORMAT " bytes received", stats.requests, stats.bytes_received);
+  if (report == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (report->up_to_date)
+    {
+      g_print (_("Already up to date (serial %" G_GINT64_FORMAT ").\n"), report->serial);
+      return 0;
+    }
+  for (guint i = 0; i < GCM_ITEM_KIND_COUNT; i++)
+    {
+      added += report->added[i];
+      updated += report->updated[i];
+    }
+  /* Translators: the result of --sync; the numbers are item counts */
+  g_print (_("Installed serial %" G_GINT64_FORMAT ": %u added, %u updated, %u removed.\n"),
+           report->serial, added, updated, report->removed);
   return 0;
 }
 
@@ -253,9 +339,9 @@ gcm_cli_run (GVariantDict *options)
   g_autoptr(GcmStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *directory = NULL;
-  const char *import_dir = NULL, *raw_search = NULL, *trust_key = NULL;
+  const char *import_dir = NULL, *raw_search = NULL, *trust_key = NULL, *feed = NULL;
   g_autofree char *search = NULL;
-  gboolean status = FALSE, json = FALSE;
+  gboolean status = FALSE, json = FALSE, sync = FALSE;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -268,6 +354,8 @@ gcm_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "trust-key", "^&ay", &trust_key);
   status = g_variant_dict_contains (options, "status");
   json = g_variant_dict_contains (options, "json");
+  sync = g_variant_dict_contains (options, "sync");
+  g_variant_dict_lookup (options, "feed", "&s", &feed);
 
   /* The query arrives as bytes so that text that is not valid gets a sentence of our own. */
   if (raw_search != NULL)
@@ -281,7 +369,12 @@ gcm_cli_run (GVariantDict *options)
         }
     }
 
-  if (import_dir == NULL && search == NULL && !status)
+  if (feed != NULL && !sync)
+    {
+      g_printerr (_("--feed goes with --sync.\n"));
+      return 2;
+    }
+  if (import_dir == NULL && search == NULL && !status && !sync)
     {
       if (json || trust_key != NULL)
         {
@@ -302,6 +395,8 @@ gcm_cli_run (GVariantDict *options)
 
   if (import_dir != NULL)
     return run_import (store, import_dir, trust_key);
+  if (sync)
+    return run_sync (store, feed, trust_key);
 
   /* What reads content sees the bundled manual, as the window does. */
   if (!gcm_store_is_read_only (store))

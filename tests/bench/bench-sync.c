@@ -1,0 +1,250 @@
+/* bench-sync.c
+ *
+ * Copyright 2026 The Green Customs Manual authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The cost of a sync with headquarters, against nginx on 127.0.0.1 with data/nginx/feed.conf:
+ *  - the download phase of a first sync against `curl --parallel` fetching the same files;
+ *  - the apply against a bare SQLite transaction inserting the same item JSON;
+ *  - the bytes and requests of a sync when nothing changed (target: one request, ≤ 1 KiB).
+ *
+ * bench-sync [--sections N]
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "gcm-importer.h"
+#include "gcm-sync-job.h"
+#include "gcm-test-utils.h"
+#include "gcm-transport.h"
+
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static guint
+free_port (void)
+{
+  struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl (INADDR_LOOPBACK) };
+  socklen_t len = sizeof addr;
+  int fd = socket (AF_INET, SOCK_STREAM, 0);
+
+  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
+  g_assert_cmpint (getsockname (fd, (struct sockaddr *) &addr, &len), ==, 0);
+  close (fd);
+  return ntohs (addr.sin_port);
+}
+
+static GPid
+start_nginx (const char *dir,
+             const char *root,
+             guint       port)
+{
+  g_autofree char *conf_path = g_build_filename (dir, "nginx.conf", NULL);
+  g_autofree char *feed_conf = g_test_build_filename (G_TEST_DIST, "..", "data", "nginx",
+                                                      "feed.conf", NULL);
+  g_autofree char *conf = NULL;
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "nginx", "-p", dir, "-c", conf_path, NULL };
+  GPid pid;
+
+  conf = g_strdup_printf ("%s daemon off; pid %s/nginx.pid; error_log %s/error.log;\n"
+                          "events {}\n"
+                          "http { access_log off; client_body_temp_path %s;\n"
+                          "  server { listen 127.0.0.1:%u; root %s; include %s; } }\n",
+                          getuid () == 0 ? "user root;" : "", dir, dir, dir, port, root, feed_conf);
+  gcm_test_write_file (conf_path, conf, -1);
+  g_spawn_async (NULL, (char **) argv, NULL,
+                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                 G_SPAWN_STDERR_TO_DEV_NULL, die_with_parent, NULL, &pid, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(GSocketConnection) c = g_socket_client_connect_to_host (client, "127.0.0.1", port,
+                                                                        NULL, NULL);
+      if (c != NULL)
+        break;
+      g_usleep (50 * 1000);
+    }
+  return pid;
+}
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *feed = NULL;
+  g_autofree char *pub = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *standard_error = NULL;
+  g_autoptr(GcmTrust) trust = gcm_trust_new_by_key ();
+  g_autoptr(GcmFeed) opened = NULL;
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gint sections = 2000;
+  GOptionEntry entries[] = {
+    { "sections", 0, 0, G_OPTION_ARG_INT, &sections, "Generated sections", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  GcmManifest *manifest;
+  guint64 total_bytes = 0;
+  guint port;
+  GPid nginx;
+  double gcm_download, curl_download, gcm_apply, bare_apply;
+
+  g_test_init (&argc, &argv, NULL);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    g_error ("%s", error->message);
+
+  dir = gcm_test_make_tmpdir ("bench-sync");
+  source = gcm_test_make_large_source (dir, "source", (guint) sections, "walrus");
+  gcm_test_make_keys (dir, &pub, &key);
+  feed = g_build_filename (dir, "feed", NULL);
+  if (gcm_test_publish_full (source, feed, key, 10, &standard_error) != 0)
+    g_error ("publishing failed: %s", standard_error);
+  g_assert_true (gcm_trust_add_key_file (trust, pub, &error));
+  port = free_port ();
+  nginx = start_nginx (dir, feed, port);
+  url = g_strdup_printf ("http://127.0.0.1:%u", port);
+
+  opened = gcm_feed_open_with_trust (feed, trust, &error);
+  g_assert_no_error (error);
+  manifest = gcm_feed_get_manifest (opened);
+  for (guint i = 0; i < manifest->items->len; i++)
+    {
+      GcmManifestItem *item = g_ptr_array_index (manifest->items, i);
+      GcmTransportObject *object = g_new0 (GcmTransportObject, 1);
+      object->sha256 = item->sha256;
+      object->size = item->size;
+      total_bytes += item->size;
+      g_ptr_array_add (objects, object);
+    }
+
+  /* 1. Download phase: the transport against curl --parallel, same files, same server. */
+  {
+    g_autofree char *staging = g_build_filename (dir, "dl-staging", NULL);
+    g_autofree char *into = g_build_filename (dir, "dl-objects", NULL);
+    g_autofree char *curl_dir = g_build_filename (dir, "dl-curl", NULL);
+    g_autofree char *curl_config = g_build_filename (dir, "curl.conf", NULL);
+    g_autoptr(GString) config = g_string_new (NULL);
+    g_autoptr(GcmTransport) transport = gcm_transport_new (url, &error);
+    const char *curl_argv[] = { "curl", "--silent", "--parallel", "--parallel-max", "4",
+                                "--config", curl_config, NULL };
+    gint64 start;
+
+    g_assert_no_error (error);
+    start = g_get_monotonic_time ();
+    g_assert_true (gcm_transport_get_objects (transport, objects, staging, into, NULL, NULL, NULL,
+                                              &error));
+    g_assert_no_error (error);
+    gcm_download = seconds_since (start);
+
+    g_mkdir_with_parents (curl_dir, 0700);
+    for (guint i = 0; i < objects->len; i++)
+      {
+        GcmTransportObject *object = g_ptr_array_index (objects, i);
+        g_string_append_printf (config, "url = \"%s/v1/objects/%.2s/%s\"\noutput = \"%s/%s\"\n",
+                                url, object->sha256, object->sha256, curl_dir, object->sha256);
+      }
+    gcm_test_write_file (curl_config, config->str, config->len);
+    start = g_get_monotonic_time ();
+    g_assert_cmpint (gcm_test_run (curl_argv, NULL, NULL), ==, 0);
+    curl_download = seconds_since (start);
+  }
+
+  /* 2. Apply: the importer against one bare transaction of the same JSON. */
+  {
+    g_autofree char *store_dir = g_build_filename (dir, "store", NULL);
+    g_autofree char *bare_path = g_build_filename (dir, "bare.db", NULL);
+    g_autoptr(GcmStore) store = gcm_store_new (store_dir, &error);
+    GcmImportResult result;
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    gint64 start;
+
+    g_assert_no_error (error);
+    start = g_get_monotonic_time ();
+    g_assert_true (gcm_importer_apply (store, opened, NULL, NULL, NULL, &result, &error));
+    g_assert_no_error (error);
+    gcm_apply = seconds_since (start);
+
+    g_assert_cmpint (sqlite3_open (bare_path, &db), ==, SQLITE_OK);
+    sqlite3_exec (db, "PRAGMA journal_mode = WAL; CREATE TABLE item (id TEXT PRIMARY KEY, json TEXT);",
+                  NULL, NULL, NULL);
+    start = g_get_monotonic_time ();
+    sqlite3_exec (db, "BEGIN IMMEDIATE;", NULL, NULL, NULL);
+    sqlite3_prepare_v2 (db, "INSERT INTO item (id, json) VALUES (?1, ?2)", -1, &stmt, NULL);
+    for (guint i = 0; i < manifest->items->len; i++)
+      {
+        GcmManifestItem *item = g_ptr_array_index (manifest->items, i);
+        g_autoptr(GBytes) bytes = gcm_feed_load_object (opened, item->sha256, item->size, NULL);
+        sqlite3_bind_text (stmt, 1, item->id, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 2, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                           SQLITE_TRANSIENT);
+        sqlite3_step (stmt);
+        sqlite3_reset (stmt);
+      }
+    sqlite3_finalize (stmt);
+    sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL);
+    bare_apply = seconds_since (start);
+    sqlite3_close (db);
+  }
+
+  /* 3. A sync when nothing changed. */
+  {
+    g_autofree char *store_dir = g_build_filename (dir, "store-sync", NULL);
+    g_autoptr(GcmStore) store = gcm_store_new (store_dir, &error);
+    g_autoptr(GcmSyncReport) first = NULL;
+    g_autoptr(GcmSyncReport) again = NULL;
+    GcmSyncStats stats_first = { 0 }, stats = { 0 };
+    gint64 start = g_get_monotonic_time ();
+    double first_sync;
+
+    g_assert_no_error (error);
+    first = gcm_sync_job_run (store, url, trust, NULL, NULL, &stats_first, NULL, &error);
+    g_assert_no_error (error);
+    first_sync = seconds_since (start);
+    again = gcm_sync_job_run (store, url, trust, NULL, NULL, &stats, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (again->up_to_date);
+
+    g_print ("items: %u, %" G_GUINT64_FORMAT " bytes of item JSON\n", manifest->items->len,
+             total_bytes);
+    g_print ("download phase: transport %.3f s, curl --parallel (4) %.3f s\n", gcm_download,
+             curl_download);
+    g_print ("apply: importer %.3f s (text, search indexes, objects/), bare SQLite transaction %.3f s\n",
+             gcm_apply, bare_apply);
+    g_print ("first sync end to end: %.3f s, %u requests, %" G_GUINT64_FORMAT " bytes\n",
+             first_sync, stats_first.requests, stats_first.bytes_received);
+    g_print ("no-change sync: %u request(s), %" G_GUINT64_FORMAT " bytes\n", stats.requests,
+             stats.bytes_received);
+  }
+
+  kill (nginx, SIGTERM);
+  waitpid (nginx, NULL, 0);
+  gcm_test_rm_rf (dir);
+  return 0;
+}
