@@ -12,9 +12,11 @@ test_route_parse_round_trip (void)
 {
   const char *texts[] = {
     "item:manual/basel/scope", "chapter:basel", "kind:case", "bookmarks", "search:used batteries",
+    "whats-new",
   };
   GcmRouteType types[] = {
     GCM_ROUTE_ITEM, GCM_ROUTE_CHAPTER, GCM_ROUTE_KIND, GCM_ROUTE_BOOKMARKS, GCM_ROUTE_SEARCH,
+    GCM_ROUTE_WHATS_NEW,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -34,6 +36,7 @@ test_route_parse_refuses (void)
   const char *texts[] = {
     "", "item:", "item:../etc/passwd", "item:Upper", "kind:unicorn", "kind:", "search:",
     "chapter:a b", "https://basel.int/", "bookmarks:x", "mailto:hq@example.org",
+    "whats-new:", "whats-new:x", "whats_new",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -168,6 +171,29 @@ test_history_search_refines (void)
   g_assert_false (gcm_history_can_go_back (history));
 }
 
+/* What's new is a page of its own: back returns to it, and it is not a list the store reads. */
+static void
+test_route_whats_new (void)
+{
+  g_autoptr(GcmHistory) history = gcm_history_new ();
+  g_autoptr(GcmRoute) whats_new = gcm_route_new_whats_new ();
+  g_autoptr(GcmRoute) saved = gcm_route_parse (gcm_route_to_string (whats_new));
+
+  g_assert_true (gcm_route_equal (whats_new, saved));
+  g_assert_false (gcm_route_is_list (whats_new));
+  g_assert_null (gcm_route_get_argument (whats_new));
+
+  push (history, "chapter:basel");
+  push (history, "whats-new");
+  push (history, "item:case/2013-hong-kong-ivory-wooden-planks");
+  gcm_history_go_back (history);
+  assert_current (history, "whats-new");
+  gcm_history_go_back (history);
+  assert_current (history, "chapter:basel");
+  gcm_history_go_forward (history);
+  assert_current (history, "whats-new");
+}
+
 static void
 test_history_same_place (void)
 {
@@ -191,6 +217,7 @@ main (int    argc,
   g_test_add_func ("/history/new-place-drops-forward", test_history_new_place_drops_forward);
   g_test_add_func ("/history/search-refines", test_history_search_refines);
   g_test_add_func ("/history/same-place", test_history_same_place);
+  g_test_add_func ("/route/whats-new", test_route_whats_new);
 
   return g_test_run ();
 }
