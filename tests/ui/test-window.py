@@ -3,7 +3,8 @@
 # and by keyboard, and checks what the officer would see: the bundled manual appears, Enter
 # activates the focused sidebar row and the focused search result, pictures are laid out with a
 # size, every button has a name, a bookmark made with Ctrl+D is listed on the Bookmarks page and
-# can be removed there, and a restart reopens the last page. TAP output.
+# can be removed there, the sync status offers Check now, What's New lists what the updates
+# brought and opens it, and a restart reopens the last page. TAP output.
 import os
 import re
 import subprocess
@@ -23,7 +24,7 @@ config.logDebugToStdOut = False
 config.logDebugToFile = False
 from dogtail import tree, rawinput  # noqa: E402
 
-PLANNED = 13
+PLANNED = 16
 tests = []
 
 
@@ -166,6 +167,30 @@ try:
     emptied = remove and wait_for(lambda: not rows_of(frame) and
                                   first(page, lambda n: n.name == "No Bookmarks Yet"))
     check("a bookmark is removed from the Bookmarks list", bool(emptied))
+
+    # Headquarters updates: Check now at the sidebar's foot, and What's New lists the updates'
+    # items, each opening its page.
+    check_now = wait_for(lambda: frame.child(name="Check now", roleName="push button",
+                                             retry=False))
+    check("the sync status has a Check now button", bool(check_now))
+    # By keyboard: Home in the sidebar reaches What's New, its first row, and Enter opens it.
+    frame.child(name="Bookmarks", roleName="list item").click()
+    wait_for(lambda: list_heading(frame) == "Bookmarks")
+    rawinput.pressKey("Home")
+    rawinput.pressKey("Return")
+
+    def whats_new_rows():
+        view = first(frame, lambda n: n.name == "GcmWhatsNewView")
+        return [r for r in find_all(view, lambda n: n.roleName == "list item" and n.name)]
+    rows = wait_for(whats_new_rows) or []
+    check("Home, Enter in the sidebar opens What’s New, which lists the updates’ items",
+          bool(rows))
+    opened_title = rows[0].name if rows else "?"
+    if rows:
+        rows[0].click()
+    opened = wait_for(lambda: item_heading(frame) and opened_title.startswith(item_heading(frame)))
+    check("a What’s New row opens its item", bool(opened),
+          f"expected {opened_title!r}, the page shown is {item_heading(frame)!r}")
 
     # Pictures are laid out with a size: the UN class labels of the dangerous-goods section.
     entry.click()
