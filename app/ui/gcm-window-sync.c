@@ -200,7 +200,8 @@ import_done_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      g_warning ("The folder could not be imported: %s", error->message);
+      /* A folder that is not a feed is the user's choice, not a fault of the app. */
+      g_debug ("The folder could not be imported: %s", error->message);
       _gcm_window_toast (self, _gcm_error_sentence (error));
       return;
     }
