@@ -32,6 +32,7 @@ static const char * const prefixes[] = {
   [GCM_ROUTE_KIND] = "kind:",
   [GCM_ROUTE_BOOKMARKS] = "bookmarks",
   [GCM_ROUTE_SEARCH] = "search:",
+  [GCM_ROUTE_WHATS_NEW] = "whats-new",
 };
 
 static GcmRoute *
@@ -89,6 +90,13 @@ gcm_route_new_search (const char *text)
   return route_new (GCM_ROUTE_SEARCH, 0, text);
 }
 
+/* What the updates from headquarters added or changed. */
+GcmRoute *
+gcm_route_new_whats_new (void)
+{
+  return route_new (GCM_ROUTE_WHATS_NEW, 0, NULL);
+}
+
 /**
  * gcm_route_parse:
  * @text: a route's text form, such as a link's target
@@ -106,6 +114,8 @@ gcm_route_parse (const char *text)
     return NULL;
   if (g_str_equal (text, prefixes[GCM_ROUTE_BOOKMARKS]))
     return gcm_route_new_bookmarks ();
+  if (g_str_equal (text, prefixes[GCM_ROUTE_WHATS_NEW]))
+    return gcm_route_new_whats_new ();
   if (g_str_has_prefix (text, prefixes[GCM_ROUTE_KIND]))
     {
       argument = text + strlen (prefixes[GCM_ROUTE_KIND]);

@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* A place the window can show. Its text form (`item:<id>`, `chapter:<id>`, `kind:<kind>`,
- * `bookmarks`, `search:<text>`) is what links in the manual and the saved last page use. */
+ * `bookmarks`, `search:<text>`, `whats-new`) is what links in the manual and the saved last page use. */
 typedef enum
 {
   GCM_ROUTE_ITEM,
@@ -21,6 +21,7 @@ typedef enum
   GCM_ROUTE_KIND,
   GCM_ROUTE_BOOKMARKS,
   GCM_ROUTE_SEARCH,
+  GCM_ROUTE_WHATS_NEW,
 } GcmRouteType;
 
 #define GCM_TYPE_ROUTE (gcm_route_get_type ())
@@ -33,6 +34,7 @@ GcmRoute     *gcm_route_new_chapter     (const char     *chapter_id);
 GcmRoute     *gcm_route_new_kind        (GcmItemKind     kind);
 GcmRoute     *gcm_route_new_bookmarks   (void);
 GcmRoute     *gcm_route_new_search      (const char     *text);
+GcmRoute     *gcm_route_new_whats_new   (void);
 GcmRoute     *gcm_route_parse           (const char     *text);
 GcmRoute     *gcm_route_ref             (GcmRoute       *self);
 void          gcm_route_unref           (GcmRoute       *self);

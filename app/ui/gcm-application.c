@@ -19,7 +19,9 @@
 #include "gcm-browse.h"
 #include "gcm-importer.h"
 #include "gcm-store.h"
+#include "gcm-sync-service.h"
 #include "gcm-window.h"
+#include "gcm-window-private.h"
 
 struct _GcmApplication
 {
@@ -31,6 +33,8 @@ struct _GcmApplication
   gboolean        importing;
   char           *import_error;
   char           *store_error;    /* why the app's data could not be opened */
+  GcmSyncService *sync;           /* once the bundled content is installed */
+  gboolean        sync_started;
 };
 
 G_DEFINE_FINAL_TYPE (GcmApplication, gcm_application, ADW_TYPE_APPLICATION)
@@ -157,6 +161,115 @@ gcm_application_handle_local_options (GApplication *app,
   return gcm_cli_run (options);
 }
 
+/* Headquarters updates */
+
+static GcmWindow *
+main_window (GcmApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self));
+       window == NULL || !GCM_IS_WINDOW (window); l = l->next)
+    {
+      if (l == NULL)
+        return NULL;
+      window = l->data;
+    }
+  return GCM_WINDOW (window);
+}
+
+/* Automatic checks begin once both the service and a window exist. */
+static void
+start_sync_when_ready (GcmApplication *self)
+{
+  GcmWindow *window = main_window (self);
+
+  if (self->sync == NULL || window == NULL)
+    return;
+  _gcm_window_set_sync_service (window, self->sync);
+  if (!self->sync_started)
+    {
+      self->sync_started = TRUE;
+      gcm_sync_service_start_automatic (self->sync);
+    }
+}
+
+/* Sync starts after the bundled content is in place, so the two never apply at once. */
+static void
+create_sync_service (GcmApplication *self)
+{
+  if (self->store == NULL || self->sync != NULL)
+    return;
+  self->sync = gcm_sync_service_new (self->store, self->settings);
+  start_sync_when_ready (self);
+}
+
+static void
+check_updates_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GcmWindow *window = main_window (user_data);
+
+  if (window != NULL)
+    _gcm_window_check_updates (window);
+}
+
+static void
+show_preferences_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GcmWindow *window = main_window (user_data);
+
+  if (window != NULL)
+    _gcm_window_show_preferences (window);
+}
+
+static void
+import_folder_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GcmWindow *window = main_window (user_data);
+
+  if (window != NULL)
+    _gcm_window_import_folder (window);
+}
+
+/* From a notification: the window comes forward on What's new. */
+static void
+show_whats_new_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GcmWindow *window = main_window (user_data);
+
+  if (window == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-whats-new", NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+add_sync_actions (GcmApplication *self)
+{
+  static const GActionEntry entries[] = {
+    { "check-updates", check_updates_cb },
+    { "preferences", show_preferences_cb },
+    { "import-folder", import_folder_cb },
+    { "show-whats-new", show_whats_new_cb },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.check-updates",
+                                         (const char *[]) { "<Control>r", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.import-folder",
+                                         (const char *[]) { "<Control>o", NULL });
+}
+
 /* Start-up import of the bundled content */
 
 static void
@@ -206,6 +319,7 @@ install_bundled_cb (GObject      *object,
       self->import_error = g_strdup (_gcm_error_sentence (error));
     }
   set_importing (self, FALSE);
+  create_sync_service (self);
 }
 
 /* GApplication */
@@ -258,6 +372,7 @@ gcm_application_startup (GApplication *app)
   G_APPLICATION_CLASS (gcm_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  add_sync_actions (self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search",
@@ -334,6 +449,7 @@ gcm_application_activate (GApplication *app)
   else if (window == NULL)
     window = GTK_WINDOW (gcm_window_new (self, self->store, self->settings));
   gtk_window_present (window);
+  start_sync_when_ready (self);
 }
 
 static void
@@ -342,6 +458,8 @@ gcm_application_shutdown (GApplication *app)
   GcmApplication *self = GCM_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->sync != NULL)
+    gcm_sync_service_cancel (self->sync);
   G_APPLICATION_CLASS (gcm_application_parent_class)->shutdown (app);
 }
 
@@ -352,6 +470,7 @@ gcm_application_finalize (GObject *object)
 {
   GcmApplication *self = GCM_APPLICATION (object);
 
+  g_clear_object (&self->sync);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);

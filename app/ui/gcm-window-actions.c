@@ -165,4 +165,5 @@ _gcm_window_class_add_actions (GtkWidgetClass *widget_class)
                                    gcm_window_actions_show_sidebar);
   gtk_widget_class_install_action (widget_class, "win.show-bookmarks", NULL,
                                    gcm_window_actions_show_bookmarks);
+  _gcm_window_class_add_sync_actions (widget_class);
 }

@@ -11,6 +11,9 @@
 #include "gcm-history.h"
 #include "gcm-item-view.h"
 #include "gcm-search.h"
+#include "gcm-sync-service.h"
+#include "gcm-sync-status.h"
+#include "gcm-whats-new-view.h"
 #include "gcm-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +37,7 @@ struct _GcmWindow
   AdwStatusPage        *list_empty;
   GtkButton            *empty_button;
   GtkListBox           *item_list;
+  GcmSyncStatus        *sync_status;
 
   /* Owned */
   GcmStore             *store;
@@ -52,6 +56,10 @@ struct _GcmWindow
   char                 *filter_kind;
   GcmRoute             *first_chapter;
   gboolean              has_content;
+
+  /* Headquarters updates (gcm-window-sync.c) */
+  GcmSyncService       *sync;         /* NULL until the bundled content is installed */
+  GcmWhatsNewView      *whats_new;
 };
 
 void _gcm_window_navigate                (GcmWindow      *self,
@@ -62,5 +70,15 @@ void _gcm_window_toast                   (GcmWindow      *self,
                                           const char     *text);
 void _gcm_window_update_bookmark_button  (GcmWindow      *self);
 void _gcm_window_class_add_actions       (GtkWidgetClass *widget_class);
+
+/* gcm-window-sync.c */
+void _gcm_window_class_add_sync_actions  (GtkWidgetClass *widget_class);
+void _gcm_window_init_sync               (GcmWindow      *self);
+void _gcm_window_set_sync_service        (GcmWindow      *self,
+                                          GcmSyncService *service);
+void _gcm_window_show_whats_new          (GcmWindow      *self);
+void _gcm_window_check_updates           (GcmWindow      *self);
+void _gcm_window_import_folder           (GcmWindow      *self);
+void _gcm_window_show_preferences        (GcmWindow      *self);
 
 G_END_DECLS

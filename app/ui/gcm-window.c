@@ -184,6 +184,9 @@ contents_loaded_cb (GObject      *object,
     }
 
   clear_list_box (self->sidebar_list);
+  gtk_list_box_append (self->sidebar_list,
+                       sidebar_row ("star-new-symbolic", _("What’s New"),
+                                    gcm_route_new_whats_new ()));
   gtk_list_box_append (self->sidebar_list, sidebar_heading (_("Manual")));
   for (guint i = 0; i < contents->chapters->len; i++)
     {
@@ -748,6 +751,8 @@ _gcm_window_show_route (GcmWindow *self,
     run_search (self, gcm_route_get_argument (route));
   else if (type == GCM_ROUTE_ITEM)
     open_item (self, gcm_route_get_argument (route));
+  else if (type == GCM_ROUTE_WHATS_NEW)
+    _gcm_window_show_whats_new (self);
   else
     load_list (self, route);
 
@@ -1097,6 +1102,7 @@ gcm_window_constructed (GObject *object)
   g_signal_connect_object (self->item_view, "notify::bookmarked",
                            G_CALLBACK (_gcm_window_update_bookmark_button), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->item_view), "item");
+  _gcm_window_init_sync (self);
 
   g_settings_bind (self->settings, "font-scale", self->item_view, "font-scale", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -1150,6 +1156,7 @@ gcm_window_finalize (GObject *object)
   g_clear_object (&self->list_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->history);
+  g_clear_object (&self->sync);
   g_strfreev (self->highlight);
   g_strfreev (self->search_terms);
   g_free (self->filter_convention);
@@ -1238,6 +1245,7 @@ gcm_window_class_init (GcmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, list_empty);
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, empty_button);
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, item_list);
+  gtk_widget_class_bind_template_child (widget_class, GcmWindow, sync_status);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_item_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);

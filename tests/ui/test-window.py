@@ -3,9 +3,11 @@
 # and by keyboard, and checks what the officer would see: the bundled manual appears, Enter
 # activates the focused sidebar row and the focused search result, pictures are laid out with a
 # size, every button has a name, a bookmark made with Ctrl+D is listed on the Bookmarks page and
-# can be removed there, and a restart reopens the last page. TAP output.
+# can be removed there, the sync status offers Check now, What's New lists what the updates
+# brought and opens it, and a restart reopens the last page. TAP output.
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,7 +25,7 @@ config.logDebugToStdOut = False
 config.logDebugToFile = False
 from dogtail import tree, rawinput  # noqa: E402
 
-PLANNED = 13
+PLANNED = 17
 tests = []
 
 
@@ -107,7 +109,29 @@ def stop_app(process):
     process.wait(10)
 
 
+def prepare_update():
+    """Installs the bundled manual, then an update from headquarters that changes two cases, so
+    What's New has something to list."""
+    subprocess.run([sys.argv[1], "--status"], env=env, check=True, capture_output=True)
+    source = tmp + "/source"
+    shutil.copytree(os.environ["GCM_CONTENT_SOURCE"], source)
+    for name in ("2013-hong-kong-ivory-wooden-planks.md", "2014-hong-kong-airport-ivory-couriers.md"):
+        path = os.path.join(source, "cases", name)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace("\n---\n", "\n---\n\nUpdated by headquarters.\n", 1))
+    subprocess.run(["minisign", "-G", "-W", "-p", tmp + "/hq.pub", "-s", tmp + "/hq.key"],
+                   check=True, capture_output=True)
+    subprocess.run([os.environ["GCM_PUBLISH"], "--source", source, "--output", tmp + "/update",
+                    "--key", tmp + "/hq.key", "--serial", "4000000000"], check=True,
+                   capture_output=True)
+    subprocess.run([sys.argv[1], "--import", tmp + "/update", "--trust-key", tmp + "/hq.pub"],
+                   env=env, check=True, capture_output=True)
+
+
 print(f"1..{PLANNED}", flush=True)
+prepare_update()
 app, frame = start_app()
 try:
     check("the window opens", frame is not None)
@@ -166,6 +190,44 @@ try:
     emptied = remove and wait_for(lambda: not rows_of(frame) and
                                   first(page, lambda n: n.name == "No Bookmarks Yet"))
     check("a bookmark is removed from the Bookmarks list", bool(emptied))
+
+    # Headquarters updates: Check now at the sidebar's foot, and What's New lists the updates'
+    # items, each opening its page.
+    check_now = wait_for(lambda: frame.child(name="Check now", roleName="push button",
+                                             retry=False))
+    check("the sync status has a Check now button", bool(check_now))
+    # By keyboard: Home in the sidebar reaches What's New, its first row, and Enter opens it.
+    frame.child(name="Bookmarks", roleName="list item").click()
+    wait_for(lambda: list_heading(frame) == "Bookmarks")
+    rawinput.pressKey("Home")
+    rawinput.pressKey("Return")
+
+    def whats_new_rows():
+        view = first(frame, lambda n: n.name == "GcmWhatsNewView")
+        return [r for r in find_all(view, lambda n: n.roleName == "list item" and n.name)]
+    rows = wait_for(whats_new_rows) or []
+    check("Home, Enter in the sidebar opens What’s New, which lists the updates’ items",
+          bool(rows))
+    opened_title = rows[0].name if rows else "?"
+    if rows:
+        rows[0].click()
+    opened = wait_for(lambda: item_heading(frame) and opened_title.startswith(item_heading(frame)))
+    check("a What’s New row opens its item", bool(opened),
+          f"expected {opened_title!r}, the page shown is {item_heading(frame)!r}")
+
+    # Back on What's New, the item just read is no longer marked New; the others still are.
+    time.sleep(2)  # the page saves the reading position a second after it is shown
+    rawinput.keyCombo("<Alt>Left")
+
+    def marks():
+        found = whats_new_rows()
+        row = [r for r in found if r.name == opened_title]
+        return row and len(found) > 1 and {r.name: "not opened yet" in (r.description or "")
+                                           for r in found}
+    marked = wait_for(lambda: (lambda m: m and not m[opened_title] and m)(marks())) or marks() or {}
+    check("the item read is no longer marked New; items not opened still are",
+          bool(marked) and not marked.get(opened_title, True) and any(marked.values()),
+          f"New marks: {marked}")
 
     # Pictures are laid out with a size: the UN class labels of the dangerous-goods section.
     entry.click()
