@@ -8,6 +8,9 @@
 
 #include <gio/gio.h>
 
+/* Tests reach the store's own connections to set up and inspect its files. */
+#include "gcm-store-private.h"
+
 G_BEGIN_DECLS
 
 char     *gcm_test_make_tmpdir      (const char *name);

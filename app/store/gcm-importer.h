@@ -40,9 +40,6 @@ gboolean gcm_importer_import_path  (GcmStore           *store,
                                     gpointer            progress_data,
                                     GcmImportResult    *result,
                                     GError            **error);
-gboolean gcm_importer_restore      (GcmStore           *store,
-                                    sqlite3            *db,
-                                    GError            **error);
 gint64   gcm_importer_peek_serial  (const char         *path);
 void     gcm_importer_import_async (GcmStore           *store,
                                     const char         *path,

@@ -16,8 +16,10 @@
  * Only a proven schema mismatch or a proven-corrupt content.db is rebuilt. Any other error (a
  * full disk, an I/O error, a read-only folder) opens what can be read read-only and says why.
  *
- * The store's own connections belong to the main thread; workers open their own with
- * gcm_store_open_content_db().
+ * Reads and writes run as a service: one worker thread per database (gcm-store-worker.c), each
+ * with its long-lived connection, running jobs in the order they were asked for. The store's
+ * own two connections are those that opened, migrated and checked the files; the importer and
+ * repair use them, on one thread at a time.
  */
 
 #define G_LOG_DOMAIN "GcmStore"
@@ -49,6 +51,9 @@ struct _GcmStore
   sqlite3 *content_db;
   sqlite3 *user_db;
   GError  *read_only_error;   /* set when the store is read-only, with the reason */
+
+  GcmStoreWorker *content_worker;
+  GcmStoreWorker *user_worker;
 };
 
 G_DEFINE_FINAL_TYPE (GcmStore, gcm_store, G_TYPE_OBJECT)
@@ -525,6 +530,17 @@ migrate_user_db (GcmStore  *self,
 /* GObject */
 
 static void
+gcm_store_dispose (GObject *object)
+{
+  GcmStore *self = GCM_STORE (object);
+
+  g_clear_pointer (&self->content_worker, gcm_store_worker_stop);
+  g_clear_pointer (&self->user_worker, gcm_store_worker_stop);
+
+  G_OBJECT_CLASS (gcm_store_parent_class)->dispose (object);
+}
+
+static void
 gcm_store_finalize (GObject *object)
 {
   GcmStore *self = GCM_STORE (object);
@@ -544,6 +560,7 @@ gcm_store_finalize (GObject *object)
 static void
 gcm_store_class_init (GcmStoreClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = gcm_store_dispose;
   G_OBJECT_CLASS (klass)->finalize = gcm_store_finalize;
 
   /**
@@ -658,12 +675,33 @@ open_user_db (GcmStore  *self,
   return TRUE;
 }
 
+/* The content worker only reads; the importer writes on connections of its own. */
+static sqlite3 *
+open_content_worker (gpointer   data,
+                     GError   **error)
+{
+  GcmStore *self = data;
+
+  return _gcm_store_open_reader (self->content_path, error);
+}
+
+static sqlite3 *
+open_user_worker (gpointer   data,
+                  GError   **error)
+{
+  GcmStore *self = data;
+
+  if (self->read_only_error != NULL)
+    return _gcm_store_open_reader (self->user_path, error);
+  return open_db (self->user_path, FALSE, error);
+}
+
 /**
  * gcm_store_new:
  * @directory: the data folder, created if needed
  *
- * Opens (and creates or migrates) content.db and user.db. Blocking, but fast: call it once at
- * start-up before the first window is shown. A folder that cannot be written (read-only, a full
+ * Opens (and creates or migrates) content.db and user.db. Blocking: the window opens the store
+ * with gcm_store_new_async(). A folder that cannot be written (read-only, a full
  * disk) still opens, read-only: see gcm_store_is_read_only().
  *
  * Returns: (transfer full): the store, or %NULL with @error set to a %GCM_STORE_ERROR whose
@@ -712,7 +750,73 @@ gcm_store_new (const char  *directory,
   if (!(self->content_db = open_content_db (self, error)))
     return NULL;
 
+  self->content_worker = gcm_store_worker_new ("gcm-content", open_content_worker, self);
+  self->user_worker = gcm_store_worker_new ("gcm-user", open_user_worker, self);
   return g_steal_pointer (&self);
+}
+
+static void
+new_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GcmStore *store = gcm_store_new (task_data, &error);
+
+  if (store != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * gcm_store_new_async:
+ * @directory: the data folder, created if needed
+ *
+ * Opens the store as gcm_store_new() does, on a worker: migrations and the copy of user.db
+ * kept before them never hold up the main loop.
+ */
+void
+gcm_store_new_async (const char          *directory,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (directory != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gcm_store_new_async);
+  g_task_set_task_data (task, g_strdup (directory), g_free);
+  g_task_run_in_thread (task, new_thread);
+}
+
+/**
+ * gcm_store_new_finish:
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set to a %GCM_STORE_ERROR whose
+ *   message is one sentence for the user
+ */
+GcmStore *
+gcm_store_new_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GcmStoreWorker *
+_gcm_store_get_content_worker (GcmStore *self)
+{
+  return self->content_worker;
+}
+
+GcmStoreWorker *
+_gcm_store_get_user_worker (GcmStore *self)
+{
+  return self->user_worker;
 }
 
 const char *
