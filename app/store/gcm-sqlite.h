@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
 
 sqlite3_stmt *gcm_sqlite_prepare   (sqlite3       *db,
                                     const char    *sql,

@@ -35,6 +35,7 @@
 
 #include "gcm-content-schema.h"
 #include "gcm-importer.h"
+#include "gcm-sqlite.h"
 #include "gcm-store-private.h"
 
 #define USER_SCHEMA_VERSION 2
@@ -145,7 +146,7 @@ open_db_full (const char  *path,
               int         *code,
               GError     **error)
 {
-  sqlite3 *db = NULL;
+  g_autoptr(sqlite3) db = NULL;
   int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc;
 
@@ -153,28 +154,27 @@ open_db_full (const char  *path,
   rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
   if (db != NULL)
     sqlite3_extended_result_codes (db, 1);
-  if (rc != SQLITE_OK)
-    goto failed;
-  sqlite3_busy_timeout (db, 5000);
-  if (!read_only && sqlite3_exec (db, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL) != SQLITE_OK)
-    goto failed;
-  /* Keep -wal and -shm after the last close: SQLite can read a WAL database on a read-only
-   * disk only when they exist. */
-  if (!read_only)
+  if (rc == SQLITE_OK)
+    sqlite3_busy_timeout (db, 5000);
+  if (rc == SQLITE_OK && !read_only &&
+      (rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL)) == SQLITE_OK)
     {
       int persist = 1;
+
+      /* Keep -wal and -shm after the last close: SQLite can read a WAL database on a read-only
+       * disk only when they exist. */
       sqlite3_file_control (db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
       /* A kept -wal must not keep the space of a big import. */
       sqlite3_exec (db, "PRAGMA journal_size_limit = 0;", NULL, NULL, NULL);
     }
-  if (sqlite3_exec (db, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL) != SQLITE_OK)
-    goto failed;
-  return db;
-
-failed:
-  *code = sqlite_error (error, db, rc, path);
-  sqlite3_close (db);
-  return NULL;
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      *code = sqlite_error (error, db, rc, path);
+      return NULL;
+    }
+  return g_steal_pointer (&db);
 }
 
 static sqlite3 *
@@ -979,6 +979,37 @@ gcm_store_dup_object_path (GcmStore   *self,
 
 /* Fills a fresh content.db beside @db from objects/ and copies it over @db page by page, so
  * every open connection to content.db sees the new file rather than a deleted one. */
+static gboolean
+fill_and_copy (GcmStore    *self,
+               const char  *path,
+               sqlite3     *db,
+               GError     **error)
+{
+  g_autoptr(GError) restore_error = NULL;
+  g_autoptr(sqlite3) fresh = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (!(fresh = open_db (path, FALSE, error)) || !create_content_schema (fresh, error))
+    return FALSE;
+  if (!gcm_importer_restore (self, fresh, &restore_error))
+    g_debug ("content.db rebuilt empty: %s", restore_error->message);
+
+  if (!(backup = sqlite3_backup_init (db, "main", fresh, "main")))
+    {
+      gcm_sqlite_set_error (error, db, "Cannot rebuild content.db");
+      return FALSE;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      gcm_sqlite_set_error (error, db, "Cannot rebuild content.db");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _gcm_store_rebuild_content (GcmStore  *self,
                             sqlite3   *db,
@@ -987,37 +1018,10 @@ _gcm_store_rebuild_content (GcmStore  *self,
   g_autofree char *path = g_strconcat (self->content_path, ".rebuild", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autoptr(GError) restore_error = NULL;
-  sqlite3_backup *backup;
-  sqlite3 *fresh;
-  gboolean ok = FALSE;
-  int rc;
+  gboolean ok;
 
   g_unlink (path);
-  if (!(fresh = open_db (path, FALSE, error)))
-    return FALSE;
-  if (!create_content_schema (fresh, error))
-    goto out;
-  if (!gcm_importer_restore (self, fresh, &restore_error))
-    g_debug ("content.db rebuilt empty: %s", restore_error->message);
-
-  backup = sqlite3_backup_init (db, "main", fresh, "main");
-  if (backup == NULL)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot rebuild content.db");
-      goto out;
-    }
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot rebuild content.db");
-      goto out;
-    }
-  ok = TRUE;
-
-out:
-  sqlite3_close (fresh);
+  ok = fill_and_copy (self, path, db, error);
   g_unlink (path);
   g_unlink (wal);
   g_unlink (shm);
