@@ -110,14 +110,9 @@ static const char * const user_migrations[USER_SCHEMA_VERSION] = {
 static int
 get_user_version (sqlite3 *db)
 {
-  sqlite3_stmt *stmt = NULL;
-  int version = -1;
+  g_autoptr(sqlite3_stmt) stmt = gcm_sqlite_prepare (db, "PRAGMA user_version", "", NULL);
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : -1;
 }
 
 /* Whether an error means "this folder cannot be written just now" rather than a fault. */
@@ -909,17 +904,13 @@ gcm_store_open_user_db (GcmStore  *self,
 gint64
 gcm_store_get_serial (GcmStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 serial = 0;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (GCM_IS_STORE (self), 0);
 
-  if (sqlite3_prepare_v2 (self->content_db, "SELECT serial FROM feed_state WHERE id = 1", -1,
-                          &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    serial = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return serial;
+  stmt = gcm_sqlite_prepare (self->content_db, "SELECT serial FROM feed_state WHERE id = 1", "",
+                             NULL);
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
 static gboolean

@@ -193,6 +193,18 @@ current_position (GcmItemView *self)
   return range > 1 ? gtk_adjustment_get_value (adjustment) / range : 1.0;
 }
 
+/* A lost position costs the user a scroll, not data: it is logged, not shown. */
+static void
+progress_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gcm_store_write_finish (GCM_STORE (object), result, &error))
+    g_debug ("Reading progress not saved: %s", error->message);
+}
+
 static void
 save_progress (GcmItemView *self)
 {
@@ -200,7 +212,7 @@ save_progress (GcmItemView *self)
   if (!self->loaded)
     return;
   gcm_store_save_progress_async (self->store, self->item_id, self->title,
-                                 current_position (self), NULL, NULL, NULL);
+                                 current_position (self), NULL, progress_saved_cb, NULL);
 }
 
 static gboolean
