@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "gcm-test-utils-gtk.h"
+#include "gcm-window.h"
 
 /* Runs the calling test again in a child with its own XDG folders and a time limit; returns TRUE
  * in that child, which goes on with the test. The parent returns FALSE after checking it
@@ -61,10 +62,13 @@ gcm_test_app_start (void)
   return app;
 }
 
+/* The store opens on a worker: a status window stands in until the main window is there. */
 static gboolean
-window_is_mapped (gpointer user_data)
+main_window_is_mapped (gpointer user_data)
 {
-  return gtk_widget_get_mapped (user_data);
+  GtkWindow *window = gtk_application_get_active_window (user_data);
+
+  return window != NULL && GCM_IS_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (window));
 }
 
 /* Opens the window as a launch would, and waits until it is on screen. */
@@ -74,10 +78,9 @@ gcm_test_app_open_window (GcmApplication *app)
   GtkWindow *window;
 
   g_application_activate (G_APPLICATION (app));
+  gcm_test_wait_until (main_window_is_mapped, app, "the main window to be shown");
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_nonnull (window);
   gtk_window_set_default_size (window, 900, 700);
-  gcm_test_wait_until (window_is_mapped, window, "the window to be shown");
   return window;
 }
 

@@ -8,6 +8,9 @@
 
 #include <gio/gio.h>
 
+/* Tests reach the store's own connections to set up and inspect its files. */
+#include "gcm-store-private.h"
+
 G_BEGIN_DECLS
 
 /* The shared feed: tests/fixtures/content-min published once per test binary as serial 1 and

@@ -9,6 +9,7 @@
 
 #define G_LOG_DOMAIN "TestItemMarkdown"
 
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "gcm-document.h"
@@ -16,23 +17,22 @@
 
 /* Helpers */
 
-static JsonObject *
-parse_object (const char *json)
+static GcmItem *
+parse_item (const char *json)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
+  GcmItem *item = gcm_item_new_from_json (json, -1, NULL, &error);
 
-  json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  g_assert_nonnull (item);
+  return item;
 }
 
 static char *
 compose (const char *json)
 {
-  g_autoptr(JsonObject) object = parse_object (json);
-  char *markdown = gcm_item_markdown_compose (object);
+  g_autoptr(GcmItem) item = parse_item (json);
+  char *markdown = gcm_item_markdown_compose (item);
 
   g_assert_nonnull (markdown);
   g_test_message ("%s", markdown);
@@ -444,8 +444,10 @@ static GcmDocument *
 render_object (JsonNode *items,
                guint     index)
 {
-  JsonObject *object = json_array_get_object_element (json_node_get_array (items), index);
-  g_autofree char *markdown = gcm_item_markdown_compose (object);
+  JsonNode *node = json_array_get_element (json_node_get_array (items), index);
+  g_autofree char *json = json_to_string (node, FALSE);
+  g_autoptr(GcmItem) item = parse_item (json);
+  g_autofree char *markdown = gcm_item_markdown_compose (item);
 
   g_test_message ("%s", markdown);
   return gcm_document_new_from_markdown (markdown, -1);

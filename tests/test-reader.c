@@ -11,6 +11,7 @@
 #define G_LOG_DOMAIN "TestReader"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gcm-browse.h"
 #include "gcm-importer.h"
@@ -75,6 +76,12 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   sqlite3_close (fixture->user);
+  /* A worker drops its task, and with it the store, just after the callback has run. */
+  while (G_OBJECT (fixture->store)->ref_count > 1)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
   g_assert_finalize_object (fixture->store);
   gcm_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
@@ -83,24 +90,84 @@ fixture_tear_down (Fixture       *fixture,
   g_ptr_array_unref (fixture->keys);
 }
 
-static GcmBrowseList *
+/* One list page, as the window reads it: through the store's workers. */
+typedef struct
+{
+  GListModel *rows;
+  char       *title;
+} List;
+
+static void
+list_free (List *list)
+{
+  g_clear_object (&list->rows);
+  g_free (list->title);
+  g_free (list);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (List, list_free)
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static List *
 browse (Fixture    *fixture,
         const char *target)
 {
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  GcmBrowseList *list = gcm_browse_list (fixture->store, target, &error);
+  List *list = g_new0 (List, 1);
 
+  gcm_store_list_async (fixture->store, target, NULL, store_result_cb, &result);
+  list->rows = gcm_store_list_finish (fixture->store, wait_for_result (&result), &list->title,
+                                      &error);
   g_assert_no_error (error);
-  g_assert_nonnull (list);
+  g_assert_nonnull (list->rows);
   return list;
 }
 
-static GcmBrowseRow *
-row_at (GcmBrowseList *list,
-        guint          i)
+static guint
+n_rows (List *list)
 {
-  g_assert_cmpuint (i, <, list->rows->len);
-  return g_ptr_array_index (list->rows, i);
+  return g_list_model_get_n_items (list->rows);
+}
+
+static guint
+n_completed (List *list)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_rows (list); i++)
+    {
+      g_autoptr(GcmItemSummary) row = g_list_model_get_item (list->rows, i);
+      n += gcm_item_summary_get_completed (row);
+    }
+  return n;
+}
+
+/* (transfer none): the list holds it */
+static GcmItemSummary *
+row_at (List  *list,
+        guint  i)
+{
+  g_autoptr(GcmItemSummary) row = NULL;
+
+  g_assert_cmpuint (i, <, n_rows (list));
+  row = g_list_model_get_item (list->rows, i);
+  return row;
 }
 
 /* Tests */
@@ -127,21 +194,21 @@ static void
 test_chapter_and_kind_lists (Fixture       *fixture,
                              gconstpointer  user_data)
 {
-  g_autoptr(GcmBrowseList) alpha = browse (fixture, "chapter:alpha");
-  g_autoptr(GcmBrowseList) cases = browse (fixture, "kind:case");
+  g_autoptr(List) alpha = browse (fixture, "chapter:alpha");
+  g_autoptr(List) cases = browse (fixture, "kind:case");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GcmBrowseList) unknown = gcm_browse_list (fixture->store, "nowhere", &error);
+  g_autoptr(GListModel) unknown = gcm_browse_list (fixture->store, "nowhere", NULL, &error);
 
   g_assert_cmpstr (alpha->title, ==, "Alpha chapter");
-  g_assert_cmpuint (alpha->rows->len, ==, 1);
-  g_assert_cmpstr (row_at (alpha, 0)->id, ==, "manual/alpha/first");
-  g_assert_cmpstr (row_at (alpha, 0)->kind, ==, "section");
-  g_assert_false (row_at (alpha, 0)->completed);
-  g_assert_cmpuint (alpha->n_completed, ==, 0);
+  g_assert_cmpuint (n_rows (alpha), ==, 1);
+  g_assert_cmpstr (gcm_item_summary_get_id (row_at (alpha, 0)), ==, "manual/alpha/first");
+  g_assert_cmpstr (gcm_item_summary_get_kind_name (row_at (alpha, 0)), ==, "section");
+  g_assert_false (gcm_item_summary_get_completed (row_at (alpha, 0)));
+  g_assert_cmpuint (n_completed (alpha), ==, 0);
 
   g_assert_null (cases->title);
-  g_assert_cmpuint (cases->rows->len, ==, 1);
-  g_assert_cmpstr (row_at (cases, 0)->id, ==, "case/2020-test-seizure");
+  g_assert_cmpuint (n_rows (cases), ==, 1);
+  g_assert_cmpstr (gcm_item_summary_get_id (row_at (cases, 0)), ==, "case/2020-test-seizure");
 
   g_assert_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_NOT_FOUND);
   g_assert_null (unknown);
@@ -178,9 +245,9 @@ test_progress (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (state.position, 0.2, 1e-9);
 
   {
-    g_autoptr(GcmBrowseList) alpha = browse (fixture, "chapter:alpha");
-    g_assert_cmpuint (alpha->n_completed, ==, 1);
-    g_assert_true (row_at (alpha, 0)->completed);
+    g_autoptr(List) alpha = browse (fixture, "chapter:alpha");
+    g_assert_cmpuint (n_completed (alpha), ==, 1);
+    g_assert_true (gcm_item_summary_get_completed (row_at (alpha, 0)));
   }
 }
 
@@ -203,8 +270,8 @@ test_bookmarks (Fixture       *fixture,
   gcm_user_data_get_state (fixture->user, "manual/alpha/first", &state);
   g_assert_true (state.bookmarked);
   {
-    g_autoptr(GcmBrowseList) bookmarks = browse (fixture, "bookmarks");
-    g_assert_cmpuint (bookmarks->rows->len, ==, 2);
+    g_autoptr(List) bookmarks = browse (fixture, "bookmarks");
+    g_assert_cmpuint (n_rows (bookmarks), ==, 2);
   }
 
   g_assert_true (gcm_user_data_set_bookmark (fixture->user, "manual/alpha/first", NULL, FALSE,
@@ -213,10 +280,10 @@ test_bookmarks (Fixture       *fixture,
   gcm_user_data_get_state (fixture->user, "manual/alpha/first", &state);
   g_assert_false (state.bookmarked);
   {
-    g_autoptr(GcmBrowseList) bookmarks = browse (fixture, "bookmarks");
-    g_assert_cmpuint (bookmarks->rows->len, ==, 1);
-    g_assert_cmpstr (row_at (bookmarks, 0)->id, ==, "case/2020-test-seizure");
-    g_assert_cmpstr (row_at (bookmarks, 0)->kind, ==, "case");
+    g_autoptr(List) bookmarks = browse (fixture, "bookmarks");
+    g_assert_cmpuint (n_rows (bookmarks), ==, 1);
+    g_assert_cmpstr (gcm_item_summary_get_id (row_at (bookmarks, 0)), ==, "case/2020-test-seizure");
+    g_assert_cmpstr (gcm_item_summary_get_kind_name (row_at (bookmarks, 0)), ==, "case");
   }
 }
 
@@ -244,14 +311,14 @@ test_withdrawn_item_keeps_user_data (Fixture       *fixture,
   publish_and_import (fixture, 2);
 
   {
-    g_autoptr(GcmBrowseList) alpha = browse (fixture, "chapter:alpha");
-    g_autoptr(GcmBrowseList) bookmarks = browse (fixture, "bookmarks");
+    g_autoptr(List) alpha = browse (fixture, "chapter:alpha");
+    g_autoptr(List) bookmarks = browse (fixture, "bookmarks");
 
-    g_assert_cmpuint (alpha->rows->len, ==, 0);
-    g_assert_cmpuint (bookmarks->rows->len, ==, 1);
-    g_assert_cmpstr (row_at (bookmarks, 0)->id, ==, "manual/alpha/first");
-    g_assert_cmpstr (row_at (bookmarks, 0)->title, ==, "First steps");
-    g_assert_null (row_at (bookmarks, 0)->kind);   /* no longer in the manual */
+    g_assert_cmpuint (n_rows (alpha), ==, 0);
+    g_assert_cmpuint (n_rows (bookmarks), ==, 1);
+    g_assert_cmpstr (gcm_item_summary_get_id (row_at (bookmarks, 0)), ==, "manual/alpha/first");
+    g_assert_cmpstr (gcm_item_summary_get_title (row_at (bookmarks, 0)), ==, "First steps");
+    g_assert_null (gcm_item_summary_get_kind_name (row_at (bookmarks, 0)));   /* no longer in the manual */
   }
   gcm_user_data_get_state (fixture->user, "manual/alpha/first", &state);
   g_assert_true (state.bookmarked);
@@ -272,7 +339,7 @@ write_done_cb (GObject      *object,
   Wait *wait = user_data;
   g_autoptr(GError) error = NULL;
 
-  wait->ok = gcm_user_data_write_finish (GCM_STORE (object), result, &error);
+  wait->ok = gcm_store_write_finish (GCM_STORE (object), result, &error);
   g_assert_no_error (error);
   wait->done = TRUE;
 }
@@ -284,15 +351,15 @@ test_async_writes (Fixture       *fixture,
   Wait wait = { 0 };
   GcmItemState state;
 
-  gcm_user_data_set_bookmark_async (fixture->store, "manual/beta/second", "Second", TRUE, NULL,
-                                    write_done_cb, &wait);
+  gcm_store_set_bookmark_async (fixture->store, "manual/beta/second", "Second", TRUE, NULL,
+                                write_done_cb, &wait);
   while (!wait.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (wait.ok);
 
   wait = (Wait) { 0 };
-  gcm_user_data_save_progress_async (fixture->store, "manual/beta/second", "Second", 0.97, NULL,
-                                     write_done_cb, &wait);
+  gcm_store_save_progress_async (fixture->store, "manual/beta/second", "Second", 0.97, NULL,
+                                 write_done_cb, &wait);
   while (!wait.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (wait.ok);
@@ -300,13 +367,128 @@ test_async_writes (Fixture       *fixture,
   gcm_user_data_get_state (fixture->user, "manual/beta/second", &state);
   g_assert_true (state.bookmarked);
   g_assert_true (state.completed);
+}
 
-  /* The worker drops its task, and with it the store, just after the callback has run. */
-  while (G_OBJECT (fixture->store)->ref_count > 1)
+/* Three toggles of one bookmark, issued back to back as quick clicks do: they land and complete
+ * in the order given, so the last one wins. */
+typedef struct
+{
+  GArray *order;
+  guint   pending;
+} Toggles;
+
+static void
+toggle_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Toggles *toggles = user_data;
+  g_autoptr(GError) error = NULL;
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (g_task_get_cancellable (G_TASK (result))),
+                                                     "index"));
+
+  g_assert_true (gcm_store_write_finish (GCM_STORE (object), result, &error));
+  g_assert_no_error (error);
+  g_array_append_val (toggles->order, index);
+  toggles->pending--;
+}
+
+static void
+toggle (Fixture  *fixture,
+        Toggles  *toggles,
+        gboolean  bookmarked,
+        guint     index)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  /* The index rides on the cancellable, which the task keeps and the result hands back. */
+  g_object_set_data (G_OBJECT (cancellable), "index", GUINT_TO_POINTER (index));
+  toggles->pending++;
+  gcm_store_set_bookmark_async (fixture->store, "manual/alpha/first", "First", bookmarked,
+                                cancellable, toggle_done_cb, toggles);
+}
+
+static void
+test_toggles_in_order (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  static const gboolean sequences[][3] = { { TRUE, FALSE, TRUE }, { FALSE, TRUE, FALSE } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sequences); s++)
     {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
+      Toggles toggles = { g_array_new (FALSE, FALSE, sizeof (guint)), 0 };
+      GcmItemState state;
+
+      for (guint i = 0; i < 3; i++)
+        toggle (fixture, &toggles, sequences[s][i], i);
+      while (toggles.pending > 0)
+        g_main_context_iteration (NULL, TRUE);
+
+      g_assert_cmpuint (toggles.order->len, ==, 3);
+      for (guint i = 0; i < 3; i++)
+        g_assert_cmpuint (g_array_index (toggles.order, guint, i), ==, i);
+      gcm_user_data_get_state (fixture->user, "manual/alpha/first", &state);
+      g_assert_cmpint (state.bookmarked, ==, sequences[s][2]);
+      {
+        g_autoptr(List) bookmarks = browse (fixture, "bookmarks");
+        g_assert_cmpuint (n_rows (bookmarks), ==, sequences[s][2] ? 1 : 0);
+      }
+      g_array_unref (toggles.order);
     }
+}
+
+/* A write user.db refuses reaches its caller as an error, and changes nothing. */
+static void
+test_write_failure_reported (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GcmItemState state;
+
+  /* A refusal inside SQLite itself, the same as root or not, like a full or read-only disk. */
+  g_assert_cmpint (sqlite3_exec (fixture->user,
+                                 "CREATE TRIGGER refuse BEFORE INSERT ON bookmark"
+                                 " BEGIN SELECT RAISE (ABORT, 'refused'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  gcm_store_set_bookmark_async (fixture->store, "manual/alpha/first", "First", TRUE, NULL,
+                                store_result_cb, &result);
+  g_assert_false (gcm_store_write_finish (fixture->store, wait_for_result (&result), &error));
+  g_assert_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "Cannot save the bookmark"));
+  gcm_user_data_get_state (fixture->user, "manual/alpha/first", &state);
+  g_assert_false (state.bookmarked);
+}
+
+/* A page as the item view reads it: the typed item and the user's place in it. */
+static void
+test_load_item (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) missing = NULL;
+  g_autoptr(GcmItem) item = NULL;
+  g_autoptr(GcmItem) none = NULL;
+  g_autoptr(GError) error = NULL;
+  GcmItemState state = { 0 };
+
+  g_assert_true (gcm_user_data_save_progress (fixture->user, "manual/alpha/first", "First", 0.5,
+                                              &error));
+  gcm_store_load_item_async (fixture->store, "manual/alpha/first", NULL, store_result_cb, &result);
+  item = gcm_store_load_item_finish (fixture->store, wait_for_result (&result), &state, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gcm_item_get_id (item), ==, "manual/alpha/first");
+  g_assert_cmpint (gcm_item_get_kind (item), ==, GCM_ITEM_KIND_SECTION);
+  g_assert_cmpstr (gcm_item_get_chapter (item), ==, "alpha");
+  g_assert_cmpstr (gcm_item_get_chapter_title (item), ==, "Alpha chapter");
+  g_assert_nonnull (gcm_item_get_body (item));
+  g_assert_true (state.seen);
+  g_assert_cmpfloat_with_epsilon (state.position, 0.5, 1e-9);
+
+  gcm_store_load_item_async (fixture->store, "manual/none", NULL, store_result_cb, &missing);
+  none = gcm_store_load_item_finish (fixture->store, wait_for_result (&missing), NULL, &error);
+  g_assert_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_NOT_FOUND);
+  g_assert_null (none);
 }
 
 int
@@ -323,6 +505,9 @@ main (int    argc,
   ADD ("bookmarks", test_bookmarks);
   ADD ("withdrawn-item-keeps-user-data", test_withdrawn_item_keeps_user_data);
   ADD ("async-writes", test_async_writes);
+  ADD ("toggles-in-order", test_toggles_in_order);
+  ADD ("write-failure-reported", test_write_failure_reported);
+  ADD ("load-item", test_load_item);
 #undef ADD
 
   return g_test_run ();

@@ -482,6 +482,52 @@ test_broken_state (Fixture       *fixture,
   g_assert_true (g_file_test (objects, G_FILE_TEST_EXISTS));
 }
 
+static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GcmStore *
+open_async (const char  *dir,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gcm_store_new_async (dir, NULL, store_opened_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return gcm_store_new_finish (result, error);
+}
+
+/* The window opens the store on a worker: the migration (and its copy of user.db) happens
+ * there, and a store that cannot open says why, in the same sentence. */
+static void
+test_new_async (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *objects = g_build_filename (fixture->dir, "objects", NULL);
+  g_autoptr(GError) error = NULL;
+  GcmStore *store;
+
+  store = open_async (fixture->dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (GCM_IS_STORE (store));
+  g_assert_cmpint (gcm_store_get_serial (store), ==, 0);
+  g_assert_cmpstr (gcm_test_sql_text (fixture->user, "PRAGMA user_version"), ==, "2\n");
+  g_assert_finalize_object (store);
+
+  gcm_test_rm_rf (fixture->dir);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
+  gcm_test_write_file (objects, "not a folder", -1);
+  store = open_async (fixture->dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "is a file, not a folder"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +547,7 @@ main (int   argc,
   ADD ("content-changed-signal", test_content_changed_signal);
   ADD ("unwritable", test_unwritable);
   ADD ("broken-state", test_broken_state);
+  ADD ("new-async", test_new_async);
 #undef ADD
 
   return g_test_run ();

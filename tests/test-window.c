@@ -149,13 +149,17 @@ is_mapped (GtkWidget *widget,
   return gcm_test_widget_is_shown (widget);
 }
 
+/* The store opens on a worker; when it cannot, a window of its own says why. */
 static gboolean
 status_page_shown (gpointer user_data)
 {
-  GtkWidget *window = user_data;
+  GtkWindow *window = gtk_application_get_active_window (user_data);
 
-  return gcm_test_find_widget (window, ADW_TYPE_STATUS_PAGE,
-                               is_mapped, NULL) != NULL;
+  GtkWidget *page = window != NULL ? gcm_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE,
+                                                           is_mapped, NULL) : NULL;
+
+  /* A spinner stands there first, while the store opens. */
+  return page != NULL && adw_status_page_get_icon_name (ADW_STATUS_PAGE (page)) != NULL;
 }
 
 static void
@@ -175,11 +179,10 @@ test_window_unreadable_content (void)
   content = g_build_filename (data, "content.db", NULL);
   g_assert_cmpint (g_mkdir_with_parents (content, 0700), ==, 0);
 
-  g_test_expect_message ("GcmApplication", G_LOG_LEVEL_WARNING, "Cannot open the app*");
   app = gcm_test_app_start ();
-  g_test_assert_expected_messages ();
-  window = gcm_test_app_open_window (app);
-  gcm_test_wait_until (status_page_shown, window, "a status page to be shown");
+  g_application_activate (G_APPLICATION (app));
+  gcm_test_wait_until (status_page_shown, app, "a status page to be shown");
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
   page = ADW_STATUS_PAGE (gcm_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE,
                                                 is_mapped,
                                                 NULL));

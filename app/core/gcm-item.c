@@ -4,17 +4,319 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every piece of content is an item — a manual section, a case, a procedure or a quiz — named
- * by a stable id that user data (progress, bookmarks) is keyed by. These helpers check ids and
- * name kinds for every layer.
+ * by a stable id that user data (progress, bookmarks) is keyed by.
+ *
+ * GcmItem is one item as the feed delivers it, read once from its JSON into typed fields and
+ * never changed after: the store builds it on its worker and any thread may read it. The JSON
+ * comes from the network, so a member of the wrong type reads as missing; an element of photos,
+ * steps, questions or sources that is no object keeps its place with every field %NULL, so
+ * numbering follows the feed.
  */
 
 #define G_LOG_DOMAIN "GcmItem"
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "gcm-item.h"
+
+struct _GcmItem
+{
+  GObject      parent_instance;
+
+  char        *id;
+  GcmItemKind  kind;
+  char        *title;
+  char        *summary;
+  char        *chapter;
+  char        *chapter_title;
+  gint64       order;
+  gint64       version;
+  char        *lang;
+  char        *body;
+  GHashTable  *texts;       /* member → string, for the case facts */
+  GHashTable  *lists;       /* member → GStrv */
+  GPtrArray   *photos;      /* (element-type GcmItemPhoto) */
+  GPtrArray   *steps;       /* (element-type GcmItemStep) */
+  GPtrArray   *questions;   /* (element-type GcmItemQuestion) */
+  GPtrArray   *sources;     /* (element-type GcmItemSource) */
+  GHashTable  *media;       /* path → sha256 */
+};
+
+G_DEFINE_FINAL_TYPE (GcmItem, gcm_item, G_TYPE_OBJECT)
+
+static const char * const empty_list[] = { NULL };
+
+static const char * const text_members[] = {
+  "date", "place", "commodity", "quantity", "reported_at",
+};
+
+static const char * const list_members[] = {
+  "conventions", "keywords", "modus_operandi", "risk_indicators", "applies_to", "hazards",
+  "protective_equipment",
+};
+
+/* Helpers */
+
+static void
+photo_free (GcmItemPhoto *photo)
+{
+  g_free (photo->file);
+  g_free (photo->caption);
+  g_free (photo->credit);
+  g_free (photo->licence);
+  g_free (photo);
+}
+
+static void
+step_free (GcmItemStep *step)
+{
+  g_free (step->id);
+  g_free (step->text);
+  g_free (step->warning);
+  g_free (step);
+}
+
+static void
+question_free (GcmItemQuestion *question)
+{
+  g_free (question->id);
+  g_free (question->type);
+  g_free (question->prompt);
+  g_free (question->image);
+  g_strfreev (question->choices);
+  g_free (question);
+}
+
+static void
+source_free (GcmItemSource *source)
+{
+  g_free (source->title);
+  g_free (source->url);
+  g_free (source);
+}
+
+static const char *
+node_string (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static char *
+dup_string (JsonObject *object,
+            const char *member)
+{
+  if (object == NULL)
+    return NULL;
+  return g_strdup (node_string (json_object_get_member (object, member)));
+}
+
+static gint64
+get_int (JsonObject *object,
+         const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static JsonObject *
+object_element (JsonArray *array,
+                guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* The strings of an array, skipping anything else; %NULL when @member is no array. */
+static GStrv
+dup_strv (JsonObject *object,
+          const char *member)
+{
+  JsonArray *array = object != NULL ? get_array (object, member) : NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (array == NULL)
+    return NULL;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *text = node_string (json_array_get_element (array, i));
+      if (text != NULL)
+        g_strv_builder_add (builder, text);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+read_photos (GcmItem    *self,
+             JsonObject *object)
+{
+  JsonArray *array = get_array (object, "photos");
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *element = object_element (array, i);
+      GcmItemPhoto *photo;
+
+      photo = g_new0 (GcmItemPhoto, 1);
+      photo->file = dup_string (element, "file");
+      photo->caption = dup_string (element, "caption");
+      photo->credit = dup_string (element, "credit");
+      photo->licence = dup_string (element, "licence");
+      g_ptr_array_add (self->photos, photo);
+    }
+}
+
+static void
+read_steps (GcmItem    *self,
+            JsonObject *object)
+{
+  JsonArray *array = get_array (object, "steps");
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *element = object_element (array, i);
+      GcmItemStep *step;
+
+      step = g_new0 (GcmItemStep, 1);
+      step->id = dup_string (element, "id");
+      step->text = dup_string (element, "text");
+      step->warning = dup_string (element, "warning");
+      g_ptr_array_add (self->steps, step);
+    }
+}
+
+static void
+read_questions (GcmItem    *self,
+                JsonObject *object)
+{
+  JsonArray *array = get_array (object, "questions");
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *element = object_element (array, i);
+      GcmItemQuestion *question;
+
+      question = g_new0 (GcmItemQuestion, 1);
+      question->id = dup_string (element, "id");
+      question->type = dup_string (element, "type");
+      question->prompt = dup_string (element, "prompt");
+      question->image = dup_string (element, "image");
+      question->choices = dup_strv (element, "choices");
+      g_ptr_array_add (self->questions, question);
+    }
+}
+
+static void
+read_sources (GcmItem    *self,
+              JsonObject *object)
+{
+  JsonArray *array = get_array (object, "sources");
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *element = object_element (array, i);
+      GcmItemSource *source;
+
+      source = g_new0 (GcmItemSource, 1);
+      source->title = dup_string (element, "title");
+      source->url = dup_string (element, "url");
+      g_ptr_array_add (self->sources, source);
+    }
+}
+
+static void
+read_media (GcmItem    *self,
+            JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "media");
+  JsonObject *media;
+  g_autoptr(GList) paths = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  media = json_node_get_object (node);
+  paths = json_object_get_members (media);
+  for (GList *l = paths; l != NULL; l = l->next)
+    {
+      const char *sha = node_string (json_object_get_member (media, l->data));
+      if (sha != NULL)
+        g_hash_table_insert (self->media, g_strdup (l->data), g_strdup (sha));
+    }
+}
+
+static const char * const *
+get_list (GcmItem    *self,
+          const char *member)
+{
+  const char * const *list = g_hash_table_lookup (self->lists, member);
+
+  return list != NULL ? list : empty_list;
+}
+
+/* GObject */
+
+static void
+gcm_item_finalize (GObject *object)
+{
+  GcmItem *self = GCM_ITEM (object);
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->summary);
+  g_free (self->chapter);
+  g_free (self->chapter_title);
+  g_free (self->lang);
+  g_free (self->body);
+  g_hash_table_unref (self->texts);
+  g_hash_table_unref (self->lists);
+  g_ptr_array_unref (self->photos);
+  g_ptr_array_unref (self->steps);
+  g_ptr_array_unref (self->questions);
+  g_ptr_array_unref (self->sources);
+  g_hash_table_unref (self->media);
+
+  G_OBJECT_CLASS (gcm_item_parent_class)->finalize (object);
+}
+
+static void
+gcm_item_class_init (GcmItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gcm_item_finalize;
+}
+
+static void
+gcm_item_init (GcmItem *self)
+{
+  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_strfreev);
+  self->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) photo_free);
+  self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  self->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) question_free);
+  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
+  self->media = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Public API */
 
 /* ^[a-z0-9][a-z0-9/_.-]{0,127}$, and no ".." so an id can never name a parent folder. */
 gboolean
@@ -38,3 +340,256 @@ gcm_item_id_is_valid (const char *id)
   return strstr (id, "..") == NULL;
 }
 
+/**
+ * gcm_item_new_from_json:
+ * @json: the item's JSON object, as the feed delivers it
+ * @length: its length, or -1 when nul-terminated
+ * @chapter_title: (nullable): the title of a section's chapter, which the chapter holds
+ *
+ * An unknown or missing kind reads as a section, missing text as empty: the page still shows.
+ *
+ * Returns: (transfer full): the item, or %NULL with @error set when @json is no JSON object
+ */
+GcmItem *
+gcm_item_new_from_json (const char  *json,
+                        gssize       length,
+                        const char  *chapter_title,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GcmItem) self = NULL;
+  JsonObject *object;
+  JsonNode *root;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, json, length, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "An item is no JSON object");
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  self = g_object_new (GCM_TYPE_ITEM, NULL);
+  self->id = dup_string (object, "id");
+  if (!gcm_item_kind_from_string (node_string (json_object_get_member (object, "kind")),
+                                  &self->kind))
+    self->kind = GCM_ITEM_KIND_SECTION;
+  self->title = dup_string (object, "title");
+  self->summary = dup_string (object, "summary");
+  self->chapter = dup_string (object, "chapter");
+  self->chapter_title = g_strdup (chapter_title);
+  self->order = get_int (object, "order");
+  self->version = get_int (object, "version");
+  self->lang = dup_string (object, "lang");
+  self->body = dup_string (object, "body");
+  for (guint i = 0; i < G_N_ELEMENTS (text_members); i++)
+    {
+      char *text = dup_string (object, text_members[i]);
+      if (text != NULL)
+        g_hash_table_insert (self->texts, (gpointer) text_members[i], text);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (list_members); i++)
+    {
+      GStrv list = dup_strv (object, list_members[i]);
+      if (list != NULL)
+        g_hash_table_insert (self->lists, (gpointer) list_members[i], list);
+    }
+  read_photos (self, object);
+  read_steps (self, object);
+  read_questions (self, object);
+  read_sources (self, object);
+  read_media (self, object);
+  return g_steal_pointer (&self);
+}
+
+/* The item's id; %NULL only for an item without one, which no feed delivers. */
+const char *
+gcm_item_get_id (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  return self->id;
+}
+
+GcmItemKind
+gcm_item_get_kind (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), GCM_ITEM_KIND_SECTION);
+  return self->kind;
+}
+
+/* Never %NULL. */
+const char *
+gcm_item_get_title (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  return self->title ? self->title : "";
+}
+
+/* Never %NULL. */
+const char *
+gcm_item_get_summary (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  return self->summary ? self->summary : "";
+}
+
+/* Returns: (nullable): a section's chapter id */
+const char *
+gcm_item_get_chapter (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  return self->chapter;
+}
+
+/* Returns: (nullable) */
+const char *
+gcm_item_get_chapter_title (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  return self->chapter_title;
+}
+
+gint64
+gcm_item_get_order (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), 0);
+  return self->order;
+}
+
+gint64
+gcm_item_get_version (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), 0);
+  return self->version;
+}
+
+/* Returns: (nullable) */
+const char *
+gcm_item_get_lang (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  return self->lang;
+}
+
+/* Returns: (nullable): the Markdown body */
+const char *
+gcm_item_get_body (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  return self->body;
+}
+
+/* Lists are never %NULL: a missing one is empty. */
+const char * const *
+gcm_item_get_conventions (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), empty_list);
+  return get_list (self, "conventions");
+}
+
+const char * const *
+gcm_item_get_keywords (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), empty_list);
+  return get_list (self, "keywords");
+}
+
+#define TEXT_GETTER(name, member) \
+  const char *                                                   \
+  gcm_item_get_##name (GcmItem *self)                            \
+  {                                                              \
+    g_return_val_if_fail (GCM_IS_ITEM (self), NULL);             \
+    return g_hash_table_lookup (self->texts, member);            \
+  }
+
+#define LIST_GETTER(name, member) \
+  const char * const *                                           \
+  gcm_item_get_##name (GcmItem *self)                            \
+  {                                                              \
+    g_return_val_if_fail (GCM_IS_ITEM (self), empty_list);       \
+    return get_list (self, member);                              \
+  }
+
+TEXT_GETTER (date, "date")
+TEXT_GETTER (place, "place")
+TEXT_GETTER (commodity, "commodity")
+TEXT_GETTER (quantity, "quantity")
+TEXT_GETTER (reported_at, "reported_at")
+LIST_GETTER (modus_operandi, "modus_operandi")
+LIST_GETTER (risk_indicators, "risk_indicators")
+LIST_GETTER (applies_to, "applies_to")
+LIST_GETTER (hazards, "hazards")
+LIST_GETTER (protective_equipment, "protective_equipment")
+
+/**
+ * gcm_item_get_photos:
+ *
+ * Returns: (transfer none) (element-type GcmItemPhoto): a case's photos
+ */
+GPtrArray *
+gcm_item_get_photos (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  return self->photos;
+}
+
+/**
+ * gcm_item_get_steps:
+ *
+ * Returns: (transfer none) (element-type GcmItemStep): a procedure's steps
+ */
+GPtrArray *
+gcm_item_get_steps (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  return self->steps;
+}
+
+/**
+ * gcm_item_get_questions:
+ *
+ * Returns: (transfer none) (element-type GcmItemQuestion): a quiz's questions
+ */
+GPtrArray *
+gcm_item_get_questions (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  return self->questions;
+}
+
+/**
+ * gcm_item_get_sources:
+ *
+ * Returns: (transfer none) (element-type GcmItemSource)
+ */
+GPtrArray *
+gcm_item_get_sources (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  return self->sources;
+}
+
+/**
+ * gcm_item_get_media:
+ *
+ * Returns: (transfer none) (element-type utf8 utf8): media paths the body names → their sha256
+ */
+GHashTable *
+gcm_item_get_media (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  return self->media;
+}
+
+/* Returns: (nullable): the sha256 of the media file @path */
+const char *
+gcm_item_lookup_media (GcmItem    *self,
+                       const char *path)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  return g_hash_table_lookup (self->media, path);
+}

@@ -12,6 +12,85 @@
 
 G_BEGIN_DECLS
 
-gboolean     gcm_item_id_is_valid      (const char  *id);
+/* A photo of a case: a media file with what the page prints under it. */
+typedef struct
+{
+  char *file;
+  char *caption;   /* nullable */
+  char *credit;    /* nullable */
+  char *licence;   /* nullable */
+} GcmItemPhoto;
+
+/* A step of a procedure, with a stable id that ticks are keyed by. */
+typedef struct
+{
+  char *id;        /* nullable */
+  char *text;
+  char *warning;   /* nullable */
+} GcmItemStep;
+
+/* A question of a quiz; @choices is %NULL for a true/false question. */
+typedef struct
+{
+  char  *id;       /* nullable */
+  char  *type;     /* nullable: single, multiple, truefalse */
+  char  *prompt;
+  char  *image;    /* nullable */
+  GStrv  choices;  /* nullable */
+} GcmItemQuestion;
+
+typedef struct
+{
+  char *title;
+  char *url;       /* nullable */
+} GcmItemSource;
+
+#define GCM_TYPE_ITEM (gcm_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (GcmItem, gcm_item, GCM, ITEM, GObject)
+
+gboolean            gcm_item_id_is_valid              (const char  *id);
+
+GcmItem            *gcm_item_new_from_json            (const char  *json,
+                                                       gssize       length,
+                                                       const char  *chapter_title,
+                                                       GError     **error);
+
+const char         *gcm_item_get_id                   (GcmItem     *self);
+GcmItemKind         gcm_item_get_kind                 (GcmItem     *self);
+const char         *gcm_item_get_title                (GcmItem     *self);
+const char         *gcm_item_get_summary              (GcmItem     *self);
+const char         *gcm_item_get_chapter              (GcmItem     *self);
+const char         *gcm_item_get_chapter_title        (GcmItem     *self);
+gint64              gcm_item_get_order                (GcmItem     *self);
+gint64              gcm_item_get_version              (GcmItem     *self);
+const char         *gcm_item_get_lang                 (GcmItem     *self);
+const char         *gcm_item_get_body                 (GcmItem     *self);
+const char * const *gcm_item_get_conventions          (GcmItem     *self);
+const char * const *gcm_item_get_keywords             (GcmItem     *self);
+
+/* Cases */
+const char         *gcm_item_get_date                 (GcmItem     *self);
+const char         *gcm_item_get_place                (GcmItem     *self);
+const char         *gcm_item_get_commodity            (GcmItem     *self);
+const char         *gcm_item_get_quantity             (GcmItem     *self);
+const char         *gcm_item_get_reported_at          (GcmItem     *self);
+const char * const *gcm_item_get_modus_operandi       (GcmItem     *self);
+const char * const *gcm_item_get_risk_indicators      (GcmItem     *self);
+GPtrArray          *gcm_item_get_photos               (GcmItem     *self);
+
+/* Procedures */
+const char * const *gcm_item_get_applies_to           (GcmItem     *self);
+const char * const *gcm_item_get_hazards              (GcmItem     *self);
+const char * const *gcm_item_get_protective_equipment (GcmItem     *self);
+GPtrArray          *gcm_item_get_steps                (GcmItem     *self);
+
+/* Quizzes */
+GPtrArray          *gcm_item_get_questions            (GcmItem     *self);
+
+GPtrArray          *gcm_item_get_sources              (GcmItem     *self);
+GHashTable         *gcm_item_get_media                (GcmItem     *self);
+const char         *gcm_item_lookup_media             (GcmItem     *self,
+                                                       const char  *path);
 
 G_END_DECLS

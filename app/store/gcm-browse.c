@@ -3,29 +3,68 @@
  * Copyright 2026 The Green Customs Manual authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The lists the reader browses — the table of contents, a chapter's sections, all cases,
- * procedures or quizzes, the bookmarks — read on a worker with connections of its own, each row
- * marked with the user's progress. A list is named by a target string: `chapter:<id>`,
- * `kind:<kind>` or `bookmarks`.
+ * What the reader reads: one item, the table of contents, and the lists it browses — a
+ * chapter's sections, all cases, procedures or quizzes, the bookmarks — each row marked with
+ * the user's progress. A list is named by a target string: `chapter:<id>`, `kind:<kind>` or
+ * `bookmarks`.
+ *
+ * The async calls run on the store's workers: the content.db part on the content worker, the
+ * user.db part on the user worker, the task handed from one to the other. The blocking calls
+ * open connections of their own, for a thread of the caller's.
  */
 
 #define G_LOG_DOMAIN "GcmBrowse"
 
 #include "config.h"
 
+#include <string.h>
+
 #include "gcm-browse.h"
-#include "gcm-content-schema.h"
+#include "gcm-sqlite.h"
+#include "gcm-store-private.h"
 #include "gcm-user-data.h"
+
+/* A row before the user's marks are known. */
+typedef struct
+{
+  char   *id;
+  char   *kind;
+  char   *title;
+  char   *summary;
+  gint64  created;
+} Row;
+
+typedef struct
+{
+  char       *target;
+  char       *title;
+  GPtrArray  *rows;         /* (element-type Row) */
+  GPtrArray  *bookmarks;    /* (element-type GcmBookmark) */
+  GHashTable *completed;
+} ListData;
+
+typedef struct
+{
+  GListModel *model;
+  char       *title;
+} ListResult;
+
+typedef struct
+{
+  char         *id;
+  GcmItem      *item;
+  GcmItemState  state;
+} ItemData;
 
 /* Helpers */
 
 static void
-browse_row_free (GcmBrowseRow *row)
+row_free (Row *row)
 {
   g_free (row->id);
+  g_free (row->kind);
   g_free (row->title);
   g_free (row->summary);
-  g_free (row->kind);
   g_free (row);
 }
 
@@ -38,16 +77,6 @@ browse_chapter_free (GcmBrowseChapter *chapter)
 }
 
 void
-gcm_browse_list_free (GcmBrowseList *list)
-{
-  if (list == NULL)
-    return;
-  g_free (list->title);
-  g_ptr_array_unref (list->rows);
-  g_free (list);
-}
-
-void
 gcm_browse_contents_free (GcmBrowseContents *contents)
 {
   if (contents == NULL)
@@ -56,154 +85,237 @@ gcm_browse_contents_free (GcmBrowseContents *contents)
   g_free (contents);
 }
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
+static void
+list_data_free (ListData *data)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  g_free (data->target);
+  g_free (data->title);
+  g_clear_pointer (&data->rows, g_ptr_array_unref);
+  g_clear_pointer (&data->bookmarks, g_ptr_array_unref);
+  g_clear_pointer (&data->completed, g_hash_table_unref);
+  g_free (data);
 }
 
 static void
-add_row (GcmBrowseList *list,
-         GHashTable    *completed,
-         const char    *id,
-         const char    *title,
-         const char    *summary,
-         const char    *kind)
+list_result_free (ListResult *result)
 {
-  GcmBrowseRow *row = g_new0 (GcmBrowseRow, 1);
+  g_clear_object (&result->model);
+  g_free (result->title);
+  g_free (result);
+}
+
+static void
+item_data_free (ItemData *data)
+{
+  g_free (data->id);
+  g_clear_object (&data->item);
+  g_free (data);
+}
+
+static Row *
+row_new (const char *id,
+         const char *kind,
+         const char *title,
+         const char *summary,
+         gint64      created)
+{
+  Row *row = g_new0 (Row, 1);
 
   row->id = g_strdup (id);
-  row->title = g_strdup (title);
-  row->summary = g_strdup (summary ? summary : "");
   row->kind = g_strdup (kind);
-  row->completed = g_hash_table_contains (completed, id);
-  list->n_completed += row->completed;
-  g_ptr_array_add (list->rows, row);
+  row->title = g_strdup (title);
+  row->summary = g_strdup (summary);
+  row->created = created;
+  return row;
 }
 
-/* Bookmarks come from user.db; a withdrawn item keeps the title saved with its bookmark. */
-static gboolean
-list_bookmarks (sqlite3        *content,
-                sqlite3        *user,
-                GHashTable     *completed,
-                GcmBrowseList  *list,
-                GError        **error)
+/* The rows of a chapter or a kind, in reading order, and a chapter's title. */
+static GPtrArray *
+read_rows (sqlite3     *content,
+           const char  *target,
+           char       **title,
+           GError     **error)
 {
-  g_autoptr(GPtrArray) bookmarks = gcm_user_data_list_bookmarks (user, error);
-  sqlite3_stmt *stmt = NULL;
-
-  if (bookmarks == NULL)
-    return FALSE;
-  if (sqlite3_prepare_v2 (content, "SELECT title, summary, kind FROM item WHERE id = ?1", -1,
-                          &stmt, NULL) != SQLITE_OK)
-    {
-      gcm_sqlite_set_error (error, content, "Cannot read bookmarks");
-      return FALSE;
-    }
-  for (guint i = 0; i < bookmarks->len; i++)
-    {
-      GcmBookmark *bookmark = g_ptr_array_index (bookmarks, i);
-
-      sqlite3_bind_text (stmt, 1, bookmark->item_id, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        add_row (list, completed, bookmark->item_id, (const char *) sqlite3_column_text (stmt, 0),
-                 (const char *) sqlite3_column_text (stmt, 1),
-                 (const char *) sqlite3_column_text (stmt, 2));
-      else
-        add_row (list, completed, bookmark->item_id, bookmark->title, NULL, NULL);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  return TRUE;
-}
-
-/* Public API */
-
-/**
- * gcm_browse_list:
- * @target: `chapter:<id>`, `kind:<kind>` or `bookmarks`
- *
- * Blocking: call it from a worker thread.
- *
- * Returns: (transfer full): the list, or %NULL with @error set
- */
-GcmBrowseList *
-gcm_browse_list (GcmStore    *store,
-                 const char  *target,
-                 GError     **error)
-{
-  g_autoptr(GcmBrowseList) list = g_new0 (GcmBrowseList, 1);
-  g_autoptr(GHashTable) completed = NULL;
-  sqlite3 *content = NULL, *user = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (GCM_IS_STORE (store), NULL);
-  g_return_val_if_fail (target != NULL, NULL);
-
-  list->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) browse_row_free);
-  if (!(content = gcm_store_open_content_db (store, TRUE, error)) ||
-      !(user = gcm_store_open_user_db (store, TRUE, error)))
-    goto out;
-  completed = gcm_user_data_dup_completed (user);
-
-  if (g_str_equal (target, "bookmarks"))
-    {
-      ok = list_bookmarks (content, user, completed, list, error);
-      goto out;
-    }
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row = FALSE;
 
   if (g_str_has_prefix (target, "chapter:"))
     {
       const char *chapter = target + strlen ("chapter:");
+      g_autoptr(sqlite3_stmt) title_stmt =
+        gcm_sqlite_prepare (content, "SELECT title FROM chapter WHERE id = ?1",
+                            "Cannot read the list", error);
 
-      if (sqlite3_prepare_v2 (content, "SELECT title FROM chapter WHERE id = ?1", -1, &stmt,
-                              NULL) == SQLITE_OK)
-        {
-          sqlite3_bind_text (stmt, 1, chapter, -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            list->title = dup_column (stmt, 0);
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      sqlite3_prepare_v2 (content, "SELECT id, title, summary, kind FROM item"
-                                   " WHERE kind = 'section' AND chapter = ?1 ORDER BY ord, id",
-                          -1, &stmt, NULL);
+      if (title_stmt == NULL)
+        return NULL;
+      gcm_sqlite_bind_text (title_stmt, 1, chapter);
+      if (!gcm_sqlite_step (title_stmt, &has_row, "Cannot read the list", error))
+        return NULL;
+      if (has_row)
+        *title = gcm_sqlite_dup_text (title_stmt, 0);
+      stmt = gcm_sqlite_prepare (content, "SELECT id, title, summary, kind FROM item"
+                                          " WHERE kind = 'section' AND chapter = ?1"
+                                          " ORDER BY ord, id",
+                                 "Cannot read the list", error);
       if (stmt != NULL)
-        sqlite3_bind_text (stmt, 1, chapter, -1, SQLITE_TRANSIENT);
+        gcm_sqlite_bind_text (stmt, 1, chapter);
     }
   else if (g_str_has_prefix (target, "kind:"))
     {
       /* Cases newest first: their ids start with the year. */
-      sqlite3_prepare_v2 (content, "SELECT id, title, summary, kind FROM item WHERE kind = ?1"
-                                   " ORDER BY CASE WHEN kind = 'case' THEN id END DESC, title",
-                          -1, &stmt, NULL);
+      stmt = gcm_sqlite_prepare (content, "SELECT id, title, summary, kind FROM item"
+                                          " WHERE kind = ?1"
+                                          " ORDER BY CASE WHEN kind = 'case' THEN id END DESC,"
+                                          " title",
+                                 "Cannot read the list", error);
       if (stmt != NULL)
-        sqlite3_bind_text (stmt, 1, target + strlen ("kind:"), -1, SQLITE_TRANSIENT);
+        gcm_sqlite_bind_text (stmt, 1, target + strlen ("kind:"));
     }
   else
     {
       g_set_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_NOT_FOUND, "No list %s", target);
-      goto out;
+      return NULL;
     }
+  if (stmt == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      if (!gcm_sqlite_step (stmt, &has_row, "Cannot read the list", error))
+        return NULL;
+      if (!has_row)
+        break;
+      g_ptr_array_add (rows, row_new ((const char *) sqlite3_column_text (stmt, 0),
+                                      (const char *) sqlite3_column_text (stmt, 3),
+                                      (const char *) sqlite3_column_text (stmt, 1),
+                                      (const char *) sqlite3_column_text (stmt, 2), 0));
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* Bookmarks come from user.db; a withdrawn item keeps the title saved with its bookmark. */
+static GPtrArray *
+resolve_bookmarks (sqlite3    *content,
+                   GPtrArray  *bookmarks,
+                   GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  g_autoptr(sqlite3_stmt) stmt =
+    gcm_sqlite_prepare (content, "SELECT title, summary, kind FROM item WHERE id = ?1",
+                        "Cannot read bookmarks", error);
 
   if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < bookmarks->len; i++)
     {
-      gcm_sqlite_set_error (error, content, "Cannot read the list");
-      goto out;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    add_row (list, completed, (const char *) sqlite3_column_text (stmt, 0),
-             (const char *) sqlite3_column_text (stmt, 1),
-             (const char *) sqlite3_column_text (stmt, 2),
-             (const char *) sqlite3_column_text (stmt, 3));
-  ok = TRUE;
+      GcmBookmark *bookmark = g_ptr_array_index (bookmarks, i);
 
-out:
-  sqlite3_finalize (stmt);
+      gcm_sqlite_bind_text (stmt, 1, bookmark->item_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (rows, row_new (bookmark->item_id,
+                                        (const char *) sqlite3_column_text (stmt, 2),
+                                        (const char *) sqlite3_column_text (stmt, 0),
+                                        (const char *) sqlite3_column_text (stmt, 1),
+                                        bookmark->created));
+      else
+        g_ptr_array_add (rows, row_new (bookmark->item_id, NULL, bookmark->title, NULL,
+                                        bookmark->created));
+      sqlite3_reset (stmt);
+    }
+  return g_steal_pointer (&rows);
+}
+
+static GListModel *
+build_model (GPtrArray  *rows,
+             GHashTable *completed)
+{
+  GListStore *store = g_list_store_new (GCM_TYPE_ITEM_SUMMARY);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      g_autoptr(GcmItemSummary) summary =
+        gcm_item_summary_new (row->id, row->kind, row->title, row->summary,
+                              g_hash_table_contains (completed, row->id), row->created);
+
+      g_list_store_append (store, summary);
+    }
+  return G_LIST_MODEL (store);
+}
+
+static GcmBrowseContents *
+read_contents (sqlite3  *db,
+               GError  **error)
+{
+  g_autoptr(GcmBrowseContents) contents = g_new0 (GcmBrowseContents, 1);
+  g_autoptr(sqlite3_stmt) serial = NULL;
+  g_autoptr(sqlite3_stmt) chapters = NULL;
+  gboolean has_row = FALSE;
+
+  contents->chapters = g_ptr_array_new_with_free_func ((GDestroyNotify) browse_chapter_free);
+  serial = gcm_sqlite_prepare (db, "SELECT serial FROM feed_state WHERE id = 1",
+                               "Cannot read the contents", NULL);
+  if (serial != NULL && gcm_sqlite_step (serial, &has_row, "", NULL) && has_row)
+    contents->serial = sqlite3_column_int64 (serial, 0);
+
+  chapters = gcm_sqlite_prepare (db, "SELECT id, title FROM chapter ORDER BY ord",
+                                 "Cannot read the contents", NULL);
+  while (chapters != NULL && sqlite3_step (chapters) == SQLITE_ROW)
+    {
+      GcmBrowseChapter *chapter = g_new0 (GcmBrowseChapter, 1);
+      chapter->id = gcm_sqlite_dup_text (chapters, 0);
+      chapter->title = gcm_sqlite_dup_text (chapters, 1);
+      g_ptr_array_add (contents->chapters, chapter);
+    }
+  return g_steal_pointer (&contents);
+}
+
+/* Blocking API */
+
+/**
+ * gcm_browse_list:
+ * @target: `chapter:<id>`, `kind:<kind>` or `bookmarks`
+ * @title: (out) (optional) (nullable): the chapter's title; %NULL for kinds and bookmarks
+ *
+ * Blocking: call it from a worker thread.
+ *
+ * Returns: (transfer full): a #GListModel of #GcmItemSummary, or %NULL with @error set
+ */
+GListModel *
+gcm_browse_list (GcmStore    *store,
+                 const char  *target,
+                 char       **title,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) completed = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *list_title = NULL;
+  sqlite3 *content = NULL, *user = NULL;
+
+  g_return_val_if_fail (GCM_IS_STORE (store), NULL);
+  g_return_val_if_fail (target != NULL, NULL);
+
+  if ((content = gcm_store_open_content_db (store, TRUE, error)) != NULL &&
+      (user = gcm_store_open_user_db (store, TRUE, error)) != NULL)
+    {
+      completed = gcm_user_data_dup_completed (user);
+      if (g_str_equal (target, "bookmarks"))
+        {
+          g_autoptr(GPtrArray) bookmarks = gcm_user_data_list_bookmarks (user, error);
+          if (bookmarks != NULL)
+            rows = resolve_bookmarks (content, bookmarks, error);
+        }
+      else
+        rows = read_rows (content, target, &list_title, error);
+    }
   sqlite3_close (content);
   sqlite3_close (user);
-  return ok ? g_steal_pointer (&list) : NULL;
+  if (rows == NULL)
+    return NULL;
+  if (title != NULL)
+    *title = g_steal_pointer (&list_title);
+  return build_model (rows, completed);
 }
 
 /**
@@ -217,86 +329,155 @@ GcmBrowseContents *
 gcm_browse_contents (GcmStore  *store,
                      GError   **error)
 {
-  g_autoptr(GcmBrowseContents) contents = g_new0 (GcmBrowseContents, 1);
+  GcmBrowseContents *contents;
   sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
 
   g_return_val_if_fail (GCM_IS_STORE (store), NULL);
 
-  contents->chapters = g_ptr_array_new_with_free_func ((GDestroyNotify) browse_chapter_free);
   if (!(db = gcm_store_open_content_db (store, TRUE, error)))
     return NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT serial FROM feed_state WHERE id = 1", -1, &stmt, NULL) ==
-        SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    contents->serial = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (sqlite3_prepare_v2 (db, "SELECT id, title FROM chapter ORDER BY ord", -1, &stmt, NULL) ==
-      SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        GcmBrowseChapter *chapter = g_new0 (GcmBrowseChapter, 1);
-        chapter->id = dup_column (stmt, 0);
-        chapter->title = dup_column (stmt, 1);
-        g_ptr_array_add (contents->chapters, chapter);
-      }
-  sqlite3_finalize (stmt);
+  contents = read_contents (db, error);
   sqlite3_close (db);
-  return g_steal_pointer (&contents);
+  return contents;
+}
+
+/* Lists on the workers */
+
+static void
+return_list (GTask    *task,
+             ListData *data)
+{
+  ListResult *result = g_new0 (ListResult, 1);
+
+  result->model = build_model (data->rows, data->completed);
+  result->title = g_steal_pointer (&data->title);
+  g_task_return_pointer (task, result, (GDestroyNotify) list_result_free);
+}
+
+/* chapter: and kind:, second step: the user's marks. */
+static void
+mark_rows_job (GTask   *task,
+               sqlite3 *user)
+{
+  ListData *data = g_task_get_task_data (task);
+
+  data->completed = gcm_user_data_dup_completed (user);
+  return_list (task, data);
 }
 
 static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+read_rows_job (GTask   *task,
+               sqlite3 *content)
 {
+  ListData *data = g_task_get_task_data (task);
   GError *error = NULL;
-  GcmBrowseList *list = gcm_browse_list (source_object, task_data, &error);
 
-  if (list != NULL)
-    g_task_return_pointer (task, list, (GDestroyNotify) gcm_browse_list_free);
-  else
-    g_task_return_error (task, error);
+  if (!(data->rows = read_rows (content, data->target, &data->title, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  gcm_store_worker_push (_gcm_store_get_user_worker (g_task_get_source_object (task)), task,
+                         mark_rows_job);
 }
 
+/* bookmarks, second step: the items' titles as installed now. */
+static void
+resolve_bookmarks_job (GTask   *task,
+                       sqlite3 *content)
+{
+  ListData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!(data->rows = resolve_bookmarks (content, data->bookmarks, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  return_list (task, data);
+}
+
+static void
+read_bookmarks_job (GTask   *task,
+                    sqlite3 *user)
+{
+  ListData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!(data->bookmarks = gcm_user_data_list_bookmarks (user, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data->completed = gcm_user_data_dup_completed (user);
+  gcm_store_worker_push (_gcm_store_get_content_worker (g_task_get_source_object (task)), task,
+                         resolve_bookmarks_job);
+}
+
+/**
+ * gcm_store_list_async:
+ * @target: `chapter:<id>`, `kind:<kind>` or `bookmarks`
+ *
+ * Reads one list page; see gcm_store_list_finish().
+ */
 void
-gcm_browse_list_async (GcmStore            *store,
-                       const char          *target,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+gcm_store_list_async (GcmStore            *self,
+                      const char          *target,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  ListData *data;
 
-  g_return_if_fail (GCM_IS_STORE (store));
+  g_return_if_fail (GCM_IS_STORE (self));
   g_return_if_fail (target != NULL);
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_browse_list_async);
-  g_task_set_task_data (task, g_strdup (target), g_free);
-  g_task_run_in_thread (task, list_thread);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gcm_store_list_async);
+  data = g_new0 (ListData, 1);
+  data->target = g_strdup (target);
+  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
+  if (g_str_equal (target, "bookmarks"))
+    gcm_store_worker_push (_gcm_store_get_user_worker (self), task, read_bookmarks_job);
+  else
+    gcm_store_worker_push (_gcm_store_get_content_worker (self), task, read_rows_job);
 }
 
-GcmBrowseList *
-gcm_browse_list_finish (GcmStore      *store,
-                        GAsyncResult  *result,
-                        GError       **error)
+/**
+ * gcm_store_list_finish:
+ * @title: (out) (optional) (nullable): the chapter's title; %NULL for kinds and bookmarks
+ *
+ * Returns: (transfer full): a #GListModel of #GcmItemSummary, or %NULL with @error set
+ */
+GListModel *
+gcm_store_list_finish (GcmStore      *self,
+                       GAsyncResult  *result,
+                       char         **title,
+                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  ListResult *list;
+  GListModel *model;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (!(list = g_task_propagate_pointer (G_TASK (result), error)))
+    return NULL;
+  model = g_steal_pointer (&list->model);
+  if (title != NULL)
+    *title = g_steal_pointer (&list->title);
+  list_result_free (list);
+  return model;
 }
+
+/* Contents on the content worker */
 
 static void
-contents_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+contents_job (GTask   *task,
+              sqlite3 *content)
 {
   GError *error = NULL;
-  GcmBrowseContents *contents = gcm_browse_contents (source_object, &error);
+  GcmBrowseContents *contents = read_contents (content, &error);
 
   if (contents != NULL)
     g_task_return_pointer (task, contents, (GDestroyNotify) gcm_browse_contents_free);
@@ -316,7 +497,7 @@ gcm_browse_contents_async (GcmStore            *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, gcm_browse_contents_async);
-  g_task_run_in_thread (task, contents_thread);
+  gcm_store_worker_push (_gcm_store_get_content_worker (store), task, contents_job);
 }
 
 GcmBrowseContents *
@@ -326,4 +507,169 @@ gcm_browse_contents_finish (GcmStore      *store,
 {
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* One item */
+
+static void
+item_state_job (GTask   *task,
+                sqlite3 *user)
+{
+  ItemData *data = g_task_get_task_data (task);
+
+  /* Without user.db the page still shows, from the top. */
+  if (user != NULL)
+    gcm_user_data_get_state (user, data->id, &data->state);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+item_job (GTask   *task,
+          sqlite3 *content)
+{
+  ItemData *data = g_task_get_task_data (task);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GError *error = NULL;
+  gboolean has_row = FALSE;
+
+  stmt = gcm_sqlite_prepare (content, "SELECT item.json, chapter.title"
+                                      " FROM item LEFT JOIN chapter ON chapter.id = item.chapter"
+                                      " WHERE item.id = ?1",
+                             "Cannot read the item", &error);
+  if (stmt != NULL)
+    {
+      gcm_sqlite_bind_text (stmt, 1, data->id);
+      if (gcm_sqlite_step (stmt, &has_row, "Cannot read the item", &error) && !has_row)
+        g_set_error (&error, GCM_STORE_ERROR, GCM_STORE_ERROR_NOT_FOUND, "No item %s", data->id);
+    }
+  if (has_row)
+    data->item = gcm_item_new_from_json ((const char *) sqlite3_column_text (stmt, 0),
+                                         sqlite3_column_bytes (stmt, 0),
+                                         (const char *) sqlite3_column_text (stmt, 1), &error);
+  if (data->item == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  gcm_store_worker_push_optional (_gcm_store_get_user_worker (g_task_get_source_object (task)),
+                                  task, item_state_job);
+}
+
+/**
+ * gcm_store_load_item_async:
+ *
+ * Reads the item @id and what the user's data knows of it.
+ */
+void
+gcm_store_load_item_async (GcmStore            *self,
+                           const char          *id,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ItemData *data;
+
+  g_return_if_fail (GCM_IS_STORE (self));
+  g_return_if_fail (id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gcm_store_load_item_async);
+  data = g_new0 (ItemData, 1);
+  data->id = g_strdup (id);
+  g_task_set_task_data (task, data, (GDestroyNotify) item_data_free);
+  gcm_store_worker_push (_gcm_store_get_content_worker (self), task, item_job);
+}
+
+/**
+ * gcm_store_load_item_finish:
+ * @state: (out) (optional): what user.db knows of the item
+ *
+ * Returns: (transfer full): the item, or %NULL with @error set (%GCM_STORE_ERROR_NOT_FOUND
+ *   when no item has that id)
+ */
+GcmItem *
+gcm_store_load_item_finish (GcmStore      *self,
+                            GAsyncResult  *result,
+                            GcmItemState  *state,
+                            GError       **error)
+{
+  ItemData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  data = g_task_get_task_data (G_TASK (result));
+  if (state != NULL)
+    *state = data->state;
+  return g_object_ref (data->item);
+}
+
+/* The status */
+
+void
+gcm_store_status_free (GcmStoreStatus *status)
+{
+  if (status == NULL)
+    return;
+  g_free (status->feed);
+  g_free (status->origin);
+  g_ptr_array_unref (status->kinds);
+  g_array_unref (status->counts);
+  g_free (status);
+}
+
+/**
+ * gcm_store_dup_status:
+ *
+ * The installed feed and how many items of each kind it holds. Blocking, on the store's own
+ * connection: for the command line.
+ *
+ * Returns: (transfer full): the status, or %NULL with @error set
+ */
+GcmStoreStatus *
+gcm_store_dup_status (GcmStore  *self,
+                      GError   **error)
+{
+  g_autoptr(GcmStoreStatus) status = g_new0 (GcmStoreStatus, 1);
+  g_autoptr(sqlite3_stmt) feed = NULL;
+  g_autoptr(sqlite3_stmt) kinds = NULL;
+  sqlite3 *db;
+  gboolean has_row = FALSE;
+
+  g_return_val_if_fail (GCM_IS_STORE (self), NULL);
+
+  db = gcm_store_get_content_db (self);
+  status->kinds = g_ptr_array_new_with_free_func (g_free);
+  status->counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  feed = gcm_sqlite_prepare (db, "SELECT feed, serial, applied_at, origin FROM feed_state",
+                             "Cannot read the installed feed", error);
+  if (feed == NULL || !gcm_sqlite_step (feed, &has_row, "Cannot read the installed feed", error))
+    return NULL;
+  if (has_row)
+    {
+      status->feed = gcm_sqlite_dup_text (feed, 0);
+      status->serial = sqlite3_column_int64 (feed, 1);
+      status->applied_at = sqlite3_column_int64 (feed, 2);
+      status->origin = gcm_sqlite_dup_text (feed, 3);
+    }
+
+  kinds = gcm_sqlite_prepare (db, "SELECT kind, count(*) FROM item GROUP BY kind ORDER BY kind",
+                              "Cannot count the items", error);
+  if (kinds == NULL)
+    return NULL;
+  for (;;)
+    {
+      guint count;
+
+      if (!gcm_sqlite_step (kinds, &has_row, "Cannot count the items", error))
+        return NULL;
+      if (!has_row)
+        break;
+      g_ptr_array_add (status->kinds, gcm_sqlite_dup_text (kinds, 0));
+      count = sqlite3_column_int (kinds, 1);
+      g_array_append_val (status->counts, count);
+    }
+  return g_steal_pointer (&status);
 }

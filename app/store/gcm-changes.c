@@ -13,6 +13,10 @@
 
 #include "gcm-changes.h"
 #include "gcm-content-schema.h"
+#include "gcm-sqlite.h"
+#include "gcm-store-private.h"
+#include "gcm-store-worker.h"
+#include "gcm-user-data.h"
 
 void
 gcm_change_free (GcmChange *change)
@@ -106,6 +110,111 @@ GPtrArray *
 gcm_store_list_changes_finish (GcmStore      *store,
                                GAsyncResult  *result,
                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * gcm_store_read_installed_feed:
+ * @feed: (out) (nullable): the feed id installed, or %NULL when nothing is
+ * @serial: (out): its serial, or 0
+ *
+ * Returns: %FALSE with @error set when content.db cannot be read
+ */
+gboolean
+gcm_store_read_installed_feed (GcmStore  *store,
+                               char     **feed,
+                               gint64    *serial,
+                               GError   **error)
+{
+  g_autoptr(sqlite3) db = gcm_store_open_content_db (store, TRUE, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row = FALSE;
+
+  *feed = NULL;
+  *serial = 0;
+  if (db == NULL)
+    return FALSE;
+  stmt = gcm_sqlite_prepare (db, "SELECT feed, serial FROM feed_state WHERE id = 1",
+                             "Cannot read the installed feed", error);
+  if (stmt == NULL || !gcm_sqlite_step (stmt, &has_row, "Cannot read the installed feed", error))
+    return FALSE;
+  if (has_row)
+    {
+      *feed = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *serial = sqlite3_column_int64 (stmt, 1);
+    }
+  return TRUE;
+}
+
+/* The items update @serial added, newest case first, for a notification. */
+GStrv
+gcm_store_dup_added_ids (GcmStore  *store,
+                         gint64     serial,
+                         GError   **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3) db = gcm_store_open_content_db (store, TRUE, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row = FALSE;
+
+  if (db == NULL)
+    return NULL;
+  stmt = gcm_sqlite_prepare (db, "SELECT item_id FROM change_log WHERE serial = ?1 AND change = 0"
+                                 " ORDER BY kind = 'case' DESC, item_id DESC",
+                             "Cannot read the list of changes", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, serial);
+  while (gcm_sqlite_step (stmt, &has_row, "Cannot read the list of changes", error) && has_row)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (error != NULL && *error != NULL)
+    return NULL;
+  return g_strv_builder_end (builder);
+}
+
+static void
+list_seen_job (GTask   *task,
+               sqlite3 *user)
+{
+  GStrv ids = g_task_get_task_data (task);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      GcmItemState state;
+
+      gcm_user_data_get_state (user, ids[i], &state);
+      if (state.seen)
+        g_hash_table_add (seen, g_strdup (ids[i]));
+    }
+  g_task_return_pointer (task, g_steal_pointer (&seen), (GDestroyNotify) g_hash_table_unref);
+}
+
+void
+gcm_store_list_seen_async (GcmStore            *store,
+                           const char * const  *item_ids,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GCM_IS_STORE (store));
+  g_return_if_fail (item_ids != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gcm_store_list_seen_async);
+  g_task_set_task_data (task, g_strdupv ((char **) item_ids), (GDestroyNotify) g_strfreev);
+  gcm_store_worker_push (_gcm_store_get_user_worker (store), task, list_seen_job);
+}
+
+/* Returns: (transfer full): the ids opened, or %NULL with @error set */
+GHashTable *
+gcm_store_list_seen_finish (GcmStore      *store,
+                            GAsyncResult  *result,
+                            GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -41,6 +41,25 @@ GPtrArray *gcm_store_list_changes_finish (GcmStore            *store,
                                           GAsyncResult        *result,
                                           GError             **error);
 
+/* Which of @item_ids the user has opened, as a set of ids, for the "New" badges. */
+void        gcm_store_list_seen_async    (GcmStore            *store,
+                                          const char * const  *item_ids,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GHashTable *gcm_store_list_seen_finish   (GcmStore            *store,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
+/* Blocking, on a read-only connection of the calling thread: for workers such as sync. */
+gboolean   gcm_store_read_installed_feed (GcmStore            *store,
+                                          char               **feed,
+                                          gint64              *serial,
+                                          GError             **error);
+GStrv      gcm_store_dup_added_ids       (GcmStore            *store,
+                                          gint64               serial,
+                                          GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GcmChange, gcm_change_free)
 
 G_END_DECLS

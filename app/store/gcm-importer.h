@@ -51,9 +51,6 @@ gboolean gcm_importer_import_trusted (GcmStore         *store,
                                     gpointer            progress_data,
                                     GcmImportResult    *result,
                                     GError            **error);
-gboolean gcm_importer_restore      (GcmStore           *store,
-                                    sqlite3            *db,
-                                    GError            **error);
 gint64   gcm_importer_peek_serial  (const char         *path);
 void     gcm_importer_import_async (GcmStore           *store,
                                     const char         *path,

@@ -6,9 +6,29 @@
 
 #pragma once
 
+#include <sqlite3.h>
+
 #include "gcm-store.h"
+#include "gcm-store-worker.h"
 
 G_BEGIN_DECLS
+
+/* The connections that opened and migrated the files: the importer's, repair's and tests'. */
+sqlite3  *gcm_store_get_content_db      (GcmStore    *self);
+sqlite3  *gcm_store_get_user_db         (GcmStore    *self);
+/* New connections for a thread of the caller's; close them with sqlite3_close(). */
+sqlite3  *gcm_store_open_content_db     (GcmStore    *self,
+                                         gboolean     read_only,
+                                         GError     **error);
+sqlite3  *gcm_store_open_user_db        (GcmStore    *self,
+                                         gboolean     read_only,
+                                         GError     **error);
+gboolean  gcm_importer_restore          (GcmStore    *store,
+                                         sqlite3     *db,
+                                         GError     **error);
+
+GcmStoreWorker *_gcm_store_get_content_worker (GcmStore *self);
+GcmStoreWorker *_gcm_store_get_user_worker    (GcmStore *self);
 
 gboolean _gcm_store_content_is_corrupt (sqlite3   *db,
                                         GError   **error);

@@ -16,8 +16,10 @@
  * Only a proven schema mismatch or a proven-corrupt content.db is rebuilt. Any other error (a
  * full disk, an I/O error, a read-only folder) opens what can be read read-only and says why.
  *
- * The store's own connections belong to the main thread; workers open their own with
- * gcm_store_open_content_db().
+ * Reads and writes run as a service: one worker thread per database (gcm-store-worker.c), each
+ * with its long-lived connection, running jobs in the order they were asked for. The store's
+ * own two connections are those that opened, migrated and checked the files; the importer and
+ * repair use them, on one thread at a time.
  */
 
 #define G_LOG_DOMAIN "GcmStore"
@@ -33,6 +35,7 @@
 
 #include "gcm-content-schema.h"
 #include "gcm-importer.h"
+#include "gcm-sqlite.h"
 #include "gcm-store-private.h"
 
 #define USER_SCHEMA_VERSION 2
@@ -49,6 +52,9 @@ struct _GcmStore
   sqlite3 *content_db;
   sqlite3 *user_db;
   GError  *read_only_error;   /* set when the store is read-only, with the reason */
+
+  GcmStoreWorker *content_worker;
+  GcmStoreWorker *user_worker;
 };
 
 G_DEFINE_FINAL_TYPE (GcmStore, gcm_store, G_TYPE_OBJECT)
@@ -104,14 +110,9 @@ static const char * const user_migrations[USER_SCHEMA_VERSION] = {
 static int
 get_user_version (sqlite3 *db)
 {
-  sqlite3_stmt *stmt = NULL;
-  int version = -1;
+  g_autoptr(sqlite3_stmt) stmt = gcm_sqlite_prepare (db, "PRAGMA user_version", "", NULL);
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : -1;
 }
 
 /* Whether an error means "this folder cannot be written just now" rather than a fault. */
@@ -140,7 +141,7 @@ open_db_full (const char  *path,
               int         *code,
               GError     **error)
 {
-  sqlite3 *db = NULL;
+  g_autoptr(sqlite3) db = NULL;
   int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc;
 
@@ -148,28 +149,27 @@ open_db_full (const char  *path,
   rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
   if (db != NULL)
     sqlite3_extended_result_codes (db, 1);
-  if (rc != SQLITE_OK)
-    goto failed;
-  sqlite3_busy_timeout (db, 5000);
-  if (!read_only && sqlite3_exec (db, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL) != SQLITE_OK)
-    goto failed;
-  /* Keep -wal and -shm after the last close: SQLite can read a WAL database on a read-only
-   * disk only when they exist. */
-  if (!read_only)
+  if (rc == SQLITE_OK)
+    sqlite3_busy_timeout (db, 5000);
+  if (rc == SQLITE_OK && !read_only &&
+      (rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL)) == SQLITE_OK)
     {
       int persist = 1;
+
+      /* Keep -wal and -shm after the last close: SQLite can read a WAL database on a read-only
+       * disk only when they exist. */
       sqlite3_file_control (db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
       /* A kept -wal must not keep the space of a big import. */
       sqlite3_exec (db, "PRAGMA journal_size_limit = 0;", NULL, NULL, NULL);
     }
-  if (sqlite3_exec (db, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL) != SQLITE_OK)
-    goto failed;
-  return db;
-
-failed:
-  *code = sqlite_error (error, db, rc, path);
-  sqlite3_close (db);
-  return NULL;
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      *code = sqlite_error (error, db, rc, path);
+      return NULL;
+    }
+  return g_steal_pointer (&db);
 }
 
 static sqlite3 *
@@ -525,6 +525,17 @@ migrate_user_db (GcmStore  *self,
 /* GObject */
 
 static void
+gcm_store_dispose (GObject *object)
+{
+  GcmStore *self = GCM_STORE (object);
+
+  g_clear_pointer (&self->content_worker, gcm_store_worker_stop);
+  g_clear_pointer (&self->user_worker, gcm_store_worker_stop);
+
+  G_OBJECT_CLASS (gcm_store_parent_class)->dispose (object);
+}
+
+static void
 gcm_store_finalize (GObject *object)
 {
   GcmStore *self = GCM_STORE (object);
@@ -544,6 +555,7 @@ gcm_store_finalize (GObject *object)
 static void
 gcm_store_class_init (GcmStoreClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = gcm_store_dispose;
   G_OBJECT_CLASS (klass)->finalize = gcm_store_finalize;
 
   /**
@@ -658,12 +670,33 @@ open_user_db (GcmStore  *self,
   return TRUE;
 }
 
+/* The content worker only reads; the importer writes on connections of its own. */
+static sqlite3 *
+open_content_worker (gpointer   data,
+                     GError   **error)
+{
+  GcmStore *self = data;
+
+  return _gcm_store_open_reader (self->content_path, error);
+}
+
+static sqlite3 *
+open_user_worker (gpointer   data,
+                  GError   **error)
+{
+  GcmStore *self = data;
+
+  if (self->read_only_error != NULL)
+    return _gcm_store_open_reader (self->user_path, error);
+  return open_db (self->user_path, FALSE, error);
+}
+
 /**
  * gcm_store_new:
  * @directory: the data folder, created if needed
  *
- * Opens (and creates or migrates) content.db and user.db. Blocking, but fast: call it once at
- * start-up before the first window is shown. A folder that cannot be written (read-only, a full
+ * Opens (and creates or migrates) content.db and user.db. Blocking: the window opens the store
+ * with gcm_store_new_async(). A folder that cannot be written (read-only, a full
  * disk) still opens, read-only: see gcm_store_is_read_only().
  *
  * Returns: (transfer full): the store, or %NULL with @error set to a %GCM_STORE_ERROR whose
@@ -712,7 +745,73 @@ gcm_store_new (const char  *directory,
   if (!(self->content_db = open_content_db (self, error)))
     return NULL;
 
+  self->content_worker = gcm_store_worker_new ("gcm-content", open_content_worker, self);
+  self->user_worker = gcm_store_worker_new ("gcm-user", open_user_worker, self);
   return g_steal_pointer (&self);
+}
+
+static void
+new_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GcmStore *store = gcm_store_new (task_data, &error);
+
+  if (store != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * gcm_store_new_async:
+ * @directory: the data folder, created if needed
+ *
+ * Opens the store as gcm_store_new() does, on a worker: migrations and the copy of user.db
+ * kept before them never hold up the main loop.
+ */
+void
+gcm_store_new_async (const char          *directory,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (directory != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gcm_store_new_async);
+  g_task_set_task_data (task, g_strdup (directory), g_free);
+  g_task_run_in_thread (task, new_thread);
+}
+
+/**
+ * gcm_store_new_finish:
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set to a %GCM_STORE_ERROR whose
+ *   message is one sentence for the user
+ */
+GcmStore *
+gcm_store_new_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GcmStoreWorker *
+_gcm_store_get_content_worker (GcmStore *self)
+{
+  return self->content_worker;
+}
+
+GcmStoreWorker *
+_gcm_store_get_user_worker (GcmStore *self)
+{
+  return self->user_worker;
 }
 
 const char *
@@ -805,17 +904,13 @@ gcm_store_open_user_db (GcmStore  *self,
 gint64
 gcm_store_get_serial (GcmStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 serial = 0;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (GCM_IS_STORE (self), 0);
 
-  if (sqlite3_prepare_v2 (self->content_db, "SELECT serial FROM feed_state WHERE id = 1", -1,
-                          &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    serial = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return serial;
+  stmt = gcm_sqlite_prepare (self->content_db, "SELECT serial FROM feed_state WHERE id = 1", "",
+                             NULL);
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
 static gboolean
@@ -875,6 +970,37 @@ gcm_store_dup_object_path (GcmStore   *self,
 
 /* Fills a fresh content.db beside @db from objects/ and copies it over @db page by page, so
  * every open connection to content.db sees the new file rather than a deleted one. */
+static gboolean
+fill_and_copy (GcmStore    *self,
+               const char  *path,
+               sqlite3     *db,
+               GError     **error)
+{
+  g_autoptr(GError) restore_error = NULL;
+  g_autoptr(sqlite3) fresh = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (!(fresh = open_db (path, FALSE, error)) || !create_content_schema (fresh, error))
+    return FALSE;
+  if (!gcm_importer_restore (self, fresh, &restore_error))
+    g_debug ("content.db rebuilt empty: %s", restore_error->message);
+
+  if (!(backup = sqlite3_backup_init (db, "main", fresh, "main")))
+    {
+      gcm_sqlite_set_error (error, db, "Cannot rebuild content.db");
+      return FALSE;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      gcm_sqlite_set_error (error, db, "Cannot rebuild content.db");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _gcm_store_rebuild_content (GcmStore  *self,
                             sqlite3   *db,
@@ -883,37 +1009,10 @@ _gcm_store_rebuild_content (GcmStore  *self,
   g_autofree char *path = g_strconcat (self->content_path, ".rebuild", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autoptr(GError) restore_error = NULL;
-  sqlite3_backup *backup;
-  sqlite3 *fresh;
-  gboolean ok = FALSE;
-  int rc;
+  gboolean ok;
 
   g_unlink (path);
-  if (!(fresh = open_db (path, FALSE, error)))
-    return FALSE;
-  if (!create_content_schema (fresh, error))
-    goto out;
-  if (!gcm_importer_restore (self, fresh, &restore_error))
-    g_debug ("content.db rebuilt empty: %s", restore_error->message);
-
-  backup = sqlite3_backup_init (db, "main", fresh, "main");
-  if (backup == NULL)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot rebuild content.db");
-      goto out;
-    }
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot rebuild content.db");
-      goto out;
-    }
-  ok = TRUE;
-
-out:
-  sqlite3_close (fresh);
+  ok = fill_and_copy (self, path, db, error);
   g_unlink (path);
   g_unlink (wal);
   g_unlink (shm);

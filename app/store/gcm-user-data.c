@@ -4,15 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The user's own data in user.db — bookmarks and reading progress — keyed by stable item ids and
- * kept with the item's title, so a bookmark outlives the item's withdrawal. Reads run on the
- * worker that loads a page or a list; writes run on a worker of their own.
+ * kept with the item's title, so a bookmark outlives the item's withdrawal. Everything runs on
+ * the store's user.db worker, so writes land in the order they were asked for.
  */
 
 #define G_LOG_DOMAIN "GcmUserData"
 
 #include "config.h"
 
-#include "gcm-content-schema.h"
+#include "gcm-sqlite.h"
 #include "gcm-user-data.h"
 
 /* A position this close to the end counts as read to the end. */
@@ -52,27 +52,26 @@ gcm_user_data_get_state (sqlite3      *db,
                          const char   *item_id,
                          GcmItemState *state)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row = FALSE;
 
   g_return_if_fail (db != NULL && item_id != NULL && state != NULL);
 
   *state = (GcmItemState) { 0 };
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT (SELECT count(*) FROM bookmark WHERE item_id = ?1),"
-                          "  p.position, p.completed"
-                          " FROM (SELECT 1) LEFT JOIN progress AS p ON p.item_id = ?1",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, item_id, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          state->bookmarked = sqlite3_column_int (stmt, 0) > 0;
-          state->seen = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
-          state->position = sqlite3_column_double (stmt, 1);
-          state->completed = sqlite3_column_int (stmt, 2) != 0;
-        }
-    }
-  sqlite3_finalize (stmt);
+  stmt = gcm_sqlite_prepare (db,
+                             "SELECT (SELECT count(*) FROM bookmark WHERE item_id = ?1),"
+                             "  p.position, p.completed"
+                             " FROM (SELECT 1) LEFT JOIN progress AS p ON p.item_id = ?1",
+                             "Cannot read the item's state", NULL);
+  if (stmt == NULL)
+    return;
+  gcm_sqlite_bind_text (stmt, 1, item_id);
+  if (!gcm_sqlite_step (stmt, &has_row, "Cannot read the item's state", NULL) || !has_row)
+    return;
+  state->bookmarked = sqlite3_column_int (stmt, 0) > 0;
+  state->seen = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+  state->position = sqlite3_column_double (stmt, 1);
+  state->completed = sqlite3_column_int (stmt, 2) != 0;
 }
 
 /**
@@ -84,13 +83,11 @@ GHashTable *
 gcm_user_data_dup_completed (sqlite3 *db)
 {
   GHashTable *completed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = gcm_sqlite_prepare (db, "SELECT item_id FROM progress WHERE completed",
+                                                      "Cannot read progress", NULL);
 
-  if (sqlite3_prepare_v2 (db, "SELECT item_id FROM progress WHERE completed", -1, &stmt,
-                          NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      g_hash_table_add (completed, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (completed, gcm_sqlite_dup_text (stmt, 0));
   return completed;
 }
 
@@ -104,48 +101,32 @@ gcm_user_data_list_bookmarks (sqlite3  *db,
                               GError  **error)
 {
   g_autoptr(GPtrArray) bookmarks = g_ptr_array_new_with_free_func ((GDestroyNotify) gcm_bookmark_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row = TRUE;
 
-  if (sqlite3_prepare_v2 (db, "SELECT item_id, title, created FROM bookmark"
-                              " ORDER BY created DESC, rowid DESC", -1, &stmt, NULL) != SQLITE_OK)
+  stmt = gcm_sqlite_prepare (db, "SELECT item_id, title, created FROM bookmark"
+                                 " ORDER BY created DESC, rowid DESC",
+                             "Cannot read bookmarks", error);
+  if (stmt == NULL)
+    return NULL;
+  for (;;)
     {
-      gcm_sqlite_set_error (error, db, "Cannot read bookmarks");
-      return NULL;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GcmBookmark *bookmark = g_new0 (GcmBookmark, 1);
+      GcmBookmark *bookmark;
 
-      bookmark->item_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      bookmark->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      if (!gcm_sqlite_step (stmt, &has_row, "Cannot read bookmarks", error))
+        return NULL;
+      if (!has_row)
+        break;
+      bookmark = g_new0 (GcmBookmark, 1);
+      bookmark->item_id = gcm_sqlite_dup_text (stmt, 0);
+      bookmark->title = gcm_sqlite_dup_text (stmt, 1);
       bookmark->created = sqlite3_column_int64 (stmt, 2);
       g_ptr_array_add (bookmarks, bookmark);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot read bookmarks");
-      return NULL;
     }
   return g_steal_pointer (&bookmarks);
 }
 
 /* Writes */
-
-static gboolean
-step_once (sqlite3       *db,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
-{
-  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE;
-
-  if (!ok)
-    gcm_sqlite_set_error (error, db, what);
-  sqlite3_finalize (stmt);
-  return ok;
-}
 
 gboolean
 gcm_user_data_set_bookmark (sqlite3     *db,
@@ -154,7 +135,7 @@ gcm_user_data_set_bookmark (sqlite3     *db,
                             gboolean     bookmarked,
                             GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *sql = bookmarked ?
     "INSERT INTO bookmark (item_id, title, created) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (item_id) DO UPDATE SET title = ?2" :
@@ -162,18 +143,15 @@ gcm_user_data_set_bookmark (sqlite3     *db,
 
   g_return_val_if_fail (db != NULL && item_id != NULL, FALSE);
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot save the bookmark");
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, item_id, -1, SQLITE_TRANSIENT);
+  if (!(stmt = gcm_sqlite_prepare (db, sql, "Cannot save the bookmark", error)))
+    return FALSE;
+  gcm_sqlite_bind_text (stmt, 1, item_id);
   if (bookmarked)
     {
-      sqlite3_bind_text (stmt, 2, title ? title : item_id, -1, SQLITE_TRANSIENT);
+      gcm_sqlite_bind_text (stmt, 2, title ? title : item_id);
       sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
     }
-  return step_once (db, stmt, "Cannot save the bookmark", error);
+  return gcm_sqlite_step_done (stmt, "Cannot save the bookmark", error);
 }
 
 /* Progress keeps the last position, to come back to it, and once read to the end stays so. */
@@ -184,50 +162,48 @@ gcm_user_data_save_progress (sqlite3     *db,
                              double       position,
                              GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (db != NULL && item_id != NULL, FALSE);
 
   position = CLAMP (position, 0.0, 1.0);
-  if (sqlite3_prepare_v2 (db,
-                          "INSERT INTO progress (item_id, title, position, completed, updated)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5)"
-                          " ON CONFLICT (item_id) DO UPDATE SET title = ?2, position = ?3,"
-                          "  completed = MAX (completed, ?4), updated = ?5",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot save reading progress");
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, item_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, title ? title : "", -1, SQLITE_TRANSIENT);
+  stmt = gcm_sqlite_prepare (db,
+                             "INSERT INTO progress (item_id, title, position, completed, updated)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5)"
+                             " ON CONFLICT (item_id) DO UPDATE SET title = ?2, position = ?3,"
+                             "  completed = MAX (completed, ?4), updated = ?5",
+                             "Cannot save reading progress", error);
+  if (stmt == NULL)
+    return FALSE;
+  gcm_sqlite_bind_text (stmt, 1, item_id);
+  gcm_sqlite_bind_text (stmt, 2, title ? title : "");
   sqlite3_bind_double (stmt, 3, position);
   sqlite3_bind_int (stmt, 4, position >= COMPLETED_AT);
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
-  return step_once (db, stmt, "Cannot save reading progress", error);
+  return gcm_sqlite_step_done (stmt, "Cannot save reading progress", error);
 }
 
+/* The writes, on the user.db worker */
+
 static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+write_job (GTask   *task,
+           sqlite3 *db)
 {
-  WriteData *data = task_data;
+  WriteData *data = g_task_get_task_data (task);
+  GcmStore *store = g_task_get_source_object (task);
   GError *error = NULL;
-  sqlite3 *db = gcm_store_open_user_db (source_object, FALSE, &error);
   gboolean ok;
 
-  if (db == NULL)
+  /* The read-only connection would refuse too, in words less useful to the user. */
+  if (gcm_store_is_read_only (store))
     {
-      g_task_return_error (task, error);
+      g_task_return_error (task, g_error_copy (gcm_store_get_read_only_error (store)));
       return;
     }
   if (data->is_progress)
     ok = gcm_user_data_save_progress (db, data->item_id, data->title, data->position, &error);
   else
     ok = gcm_user_data_set_bookmark (db, data->item_id, data->title, data->bookmarked, &error);
-  sqlite3_close (db);
 
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -247,17 +223,23 @@ run_write (GcmStore            *store,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
-  g_task_run_in_thread (task, write_thread);
+  gcm_store_worker_push (_gcm_store_get_user_worker (store), task, write_job);
 }
 
+/**
+ * gcm_store_set_bookmark_async:
+ * @title: (nullable): kept with the bookmark, so it keeps a name if the item is withdrawn
+ *
+ * Bookmarks @item_id or removes its bookmark. Writes complete in the order they were asked for.
+ */
 void
-gcm_user_data_set_bookmark_async (GcmStore            *store,
-                                  const char          *item_id,
-                                  const char          *title,
-                                  gboolean             bookmarked,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+gcm_store_set_bookmark_async (GcmStore            *store,
+                              const char          *item_id,
+                              const char          *title,
+                              gboolean             bookmarked,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
 {
   WriteData *data;
 
@@ -268,17 +250,21 @@ gcm_user_data_set_bookmark_async (GcmStore            *store,
   data->item_id = g_strdup (item_id);
   data->title = g_strdup (title);
   data->bookmarked = bookmarked;
-  run_write (store, data, gcm_user_data_set_bookmark_async, cancellable, callback, user_data);
+  run_write (store, data, gcm_store_set_bookmark_async, cancellable, callback, user_data);
 }
 
+/**
+ * gcm_store_save_progress_async:
+ * @position: where reading stopped, 0–1; near the end counts as read to the end
+ */
 void
-gcm_user_data_save_progress_async (GcmStore            *store,
-                                   const char          *item_id,
-                                   const char          *title,
-                                   double               position,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+gcm_store_save_progress_async (GcmStore            *store,
+                               const char          *item_id,
+                               const char          *title,
+                               double               position,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
 {
   WriteData *data;
 
@@ -290,13 +276,14 @@ gcm_user_data_save_progress_async (GcmStore            *store,
   data->title = g_strdup (title);
   data->position = position;
   data->is_progress = TRUE;
-  run_write (store, data, gcm_user_data_save_progress_async, cancellable, callback, user_data);
+  run_write (store, data, gcm_store_save_progress_async, cancellable, callback, user_data);
 }
 
+/* FALSE with @error set, a %GCM_STORE_ERROR, when the write failed and nothing changed. */
 gboolean
-gcm_user_data_write_finish (GcmStore      *store,
-                            GAsyncResult  *result,
-                            GError       **error)
+gcm_store_write_finish (GcmStore      *store,
+                        GAsyncResult  *result,
+                        GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

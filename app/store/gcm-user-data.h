@@ -1,4 +1,4 @@
-/* gcm-user-data.h
+/* gcm-user-data.h — private to store/ (and its tests)
  *
  * Copyright 2026 The Green Customs Manual authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,18 +6,9 @@
 
 #pragma once
 
-#include "gcm-store.h"
+#include "gcm-store-private.h"
 
 G_BEGIN_DECLS
-
-/* What user.db knows of one item. */
-typedef struct
-{
-  gboolean bookmarked;
-  gboolean seen;        /* opened at least once */
-  gboolean completed;   /* read to the end at least once */
-  double   position;    /* where reading stopped, 0–1 */
-} GcmItemState;
 
 typedef struct
 {
@@ -45,25 +36,6 @@ gboolean    gcm_user_data_save_progress      (sqlite3       *db,
                                               const char    *title,
                                               double         position,
                                               GError       **error);
-
-/* The same writes on a worker thread. */
-void        gcm_user_data_set_bookmark_async (GcmStore            *store,
-                                              const char          *item_id,
-                                              const char          *title,
-                                              gboolean             bookmarked,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data);
-void        gcm_user_data_save_progress_async (GcmStore           *store,
-                                              const char          *item_id,
-                                              const char          *title,
-                                              double               position,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data);
-gboolean    gcm_user_data_write_finish       (GcmStore            *store,
-                                              GAsyncResult        *result,
-                                              GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GcmBookmark, gcm_bookmark_free)
 

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gcm-changes.h"
 #include "gcm-feed.h"
 #include "gcm-importer.h"
 #include "gcm-sync-error.h"
@@ -132,42 +133,25 @@ static void
 read_installed (GcmStore  *store,
                 Installed *installed)
 {
-  sqlite3 *db = gcm_store_open_content_db (store, TRUE, NULL);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (db == NULL)
-    return;
-  if (sqlite3_prepare_v2 (db, "SELECT feed, serial FROM feed_state WHERE id = 1", -1, &stmt,
-                          NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      installed->feed = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      installed->serial = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  if (!gcm_store_read_installed_feed (store, &installed->feed, &installed->serial, &error))
+    g_debug ("Cannot read the installed feed: %s", error->message);
 }
 
 static GStrv
 added_ids (GcmStore *store,
            gint64    serial)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3 *db = gcm_store_open_content_db (store, TRUE, NULL);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv ids = gcm_store_dup_added_ids (store, serial, &error);
 
-  if (db != NULL &&
-      sqlite3_prepare_v2 (db, "SELECT item_id FROM change_log WHERE serial = ?1 AND change = 0"
-                              " ORDER BY kind = 'case' DESC, item_id DESC", -1, &stmt,
-                          NULL) == SQLITE_OK)
+  if (ids == NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, serial);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+      g_debug ("Cannot list the new items: %s", error->message);
+      ids = g_new0 (char *, 1);
     }
-  sqlite3_finalize (stmt);
-  if (db != NULL)
-    sqlite3_close (db);
-  return g_strv_builder_end (builder);
+  return ids;
 }
 
 static gboolean

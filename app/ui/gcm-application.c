@@ -35,6 +35,9 @@ struct _GcmApplication
   char           *store_error;    /* why the app's data could not be opened */
   GcmSyncService *sync;           /* once the bundled content is installed */
   gboolean        sync_started;
+  gboolean        store_opening;  /* the store opens on a worker */
+  GtkWindow      *status_window;  /* (nullable): shown until the store is open, or why it is not */
+  GtkWidget      *status_page;
 };
 
 G_DEFINE_FINAL_TYPE (GcmApplication, gcm_application, ADW_TYPE_APPLICATION)
@@ -358,11 +361,14 @@ quit_cb (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void store_opened_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data);
+
 static void
 gcm_application_startup (GApplication *app)
 {
   GcmApplication *self = GCM_APPLICATION (app);
-  g_autoptr(GError) error = NULL;
   g_autofree char *directory = NULL;
   static const GActionEntry entries[] = {
     { "about", show_about_cb },
@@ -395,12 +401,95 @@ gcm_application_startup (GApplication *app)
                                          (const char *[]) { "<Alt>Down", NULL });
 
   self->settings = g_settings_new ("org.greencustoms.Manual");
+  /* Migrations and the copy of user.db kept before them run on a worker; a status window
+   * shows meanwhile (see gcm_application_activate()). */
   directory = gcm_store_dup_default_directory ();
-  self->store = gcm_store_new (directory, &error);
+  self->store_opening = TRUE;
+  gcm_store_new_async (directory, self->cancellable, store_opened_cb, g_object_ref (self));
+}
+
+/* Until the store is open the app shows a window of its own: a spinner while it opens, or why
+ * it cannot, with nothing else to do but quit. */
+static GtkWindow *
+status_window_new (GcmApplication *self)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Opening the Manual…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Opening the manual"), -1);
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), spinner);
+  gtk_widget_set_vexpand (page, TRUE);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), _("Green Customs Manual"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 480);
+  self->status_page = page;
+  return GTK_WINDOW (window);
+}
+
+/* Without its data the app can only say why. */
+static void
+show_store_error (GcmApplication *self)
+{
+  GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->status_page), "dialog-warning-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->status_page),
+                             _("The Manual Cannot Open Its Data"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->status_page), self->store_error);
+  gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (quit, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (quit), "app.quit");
+  adw_status_page_set_child (ADW_STATUS_PAGE (self->status_page), quit);
+}
+
+static void
+status_window_destroyed_cb (GcmApplication *self)
+{
+  self->status_window = NULL;
+  self->status_page = NULL;
+}
+
+static GtkWindow *
+ensure_status_window (GcmApplication *self)
+{
+  if (self->status_window == NULL)
+    {
+      self->status_window = status_window_new (self);
+      g_signal_connect_swapped (self->status_window, "destroy",
+                                G_CALLBACK (status_window_destroyed_cb), self);
+      if (self->store_error != NULL)
+        show_store_error (self);
+    }
+  return self->status_window;
+}
+
+static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GcmApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->store_opening = FALSE;
+  self->store = gcm_store_new_finish (result, &error);
   if (self->store == NULL)
     {
-      g_warning ("Cannot open the app’s data in %s: %s", directory, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_debug ("Cannot open the app’s data: %s", error->message);
       self->store_error = g_strdup (error->message);
+      if (self->status_window != NULL)
+        show_store_error (self);
       return;
     }
 
@@ -410,32 +499,15 @@ gcm_application_startup (GApplication *app)
     g_autoptr(GTask) task = g_task_new (self, self->cancellable, install_bundled_cb, NULL);
     g_task_run_in_thread (task, install_bundled_thread);
   }
-}
 
-/* Without its data the app can only say why, in a window of its own. */
-static GtkWindow *
-store_error_window (GcmApplication *self)
-{
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *page = adw_status_page_new ();
-  GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
+  /* The window takes the place of the status window. */
+  if (self->status_window != NULL)
+    {
+      GtkWindow *status = self->status_window;
 
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-warning-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("The Manual Cannot Open Its Data"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), self->store_error);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (quit, "pill");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (quit), "app.quit");
-  adw_status_page_set_child (ADW_STATUS_PAGE (page), quit);
-
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (box), page);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
-  gtk_window_set_title (GTK_WINDOW (window), _("Green Customs Manual"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 600, 480);
-  return GTK_WINDOW (window);
+      gtk_window_present (GTK_WINDOW (gcm_window_new (self, self->store, self->settings)));
+      gtk_window_destroy (status);
+    }
 }
 
 static void
@@ -445,7 +517,7 @@ gcm_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL && self->store == NULL)
-    window = store_error_window (self);
+    window = ensure_status_window (self);
   else if (window == NULL)
     window = GTK_WINDOW (gcm_window_new (self, self->store, self->settings));
   gtk_window_present (window);

@@ -186,30 +186,27 @@ install_bundled_content (GcmStore *store)
 static int
 run_status (GcmStore *store)
 {
-  sqlite3 *db = gcm_store_get_content_db (store);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GcmStoreStatus) status = gcm_store_dup_status (store, &error);
 
-  if (sqlite3_prepare_v2 (db, "SELECT feed, serial, applied_at, origin FROM feed_state", -1, &stmt,
-                          NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
+  if (status == NULL)
+    g_debug ("%s", error->message);
+  if (status != NULL && status->feed != NULL)
     {
-      g_autoptr(GDateTime) applied = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 2));
+      g_autoptr(GDateTime) applied = g_date_time_new_from_unix_utc (status->applied_at);
       g_autofree char *when = g_date_time_format_iso8601 (applied);
 
-      g_print (_("Feed: %s\n"), sqlite3_column_text (stmt, 0));
-      g_print (_("Content serial: %" G_GINT64_FORMAT "\n"), (gint64) sqlite3_column_int64 (stmt, 1));
-      g_print (_("Last import: %s from %s\n"), when, sqlite3_column_text (stmt, 3));
+      g_print (_("Feed: %s\n"), status->feed);
+      g_print (_("Content serial: %" G_GINT64_FORMAT "\n"), status->serial);
+      g_print (_("Last import: %s from %s\n"), when, status->origin);
     }
   else
     g_print (_("No content is installed yet.\n"));
-  sqlite3_finalize (stmt);
 
-  if (sqlite3_prepare_v2 (db, "SELECT kind, count(*) FROM item GROUP BY kind ORDER BY kind", -1,
-                          &stmt, NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      /* Translators: a line of --status: an item kind and how many there are */
-      g_print (_("Items (%s): %d\n"), sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1));
-  sqlite3_finalize (stmt);
+  for (guint i = 0; status != NULL && i < status->kinds->len; i++)
+    /* Translators: a line of --status: an item kind and how many there are */
+    g_print (_("Items (%s): %d\n"), (const char *) g_ptr_array_index (status->kinds, i),
+             (int) g_array_index (status->counts, guint, i));
   return 0;
 }
 

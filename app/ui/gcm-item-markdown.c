@@ -16,31 +16,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "gcm-item-kind.h"
+#include "gcm-item.h"
 #include "gcm-item-markdown.h"
-#include "gcm-json-utils.h"
-
-/* Array elements of the expected type, or NULL: the item comes from the network. */
-static JsonObject *
-object_element (JsonArray *array,
-                guint      index)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static const char *
-string_element (JsonArray *array,
-                guint      index)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
 
 /* Content text goes into Markdown; characters Markdown would read as syntax are escaped. */
 static void
@@ -109,46 +86,40 @@ append_destination (GString    *out,
 }
 
 static void
-append_list_section (GString    *out,
-                     JsonObject *item,
-                     const char *member,
-                     const char *heading)
+append_list_section (GString            *out,
+                     const char * const *list,
+                     const char         *heading)
 {
-  JsonArray *array = gcm_json_get_array (item, member);
-
-  if (array == NULL || json_array_get_length (array) == 0)
+  if (list == NULL || list[0] == NULL)
     return;
   g_string_append_printf (out, "## %s\n\n", heading);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; list[i] != NULL; i++)
     {
-      const char *text = string_element (array, i);
-      if (text == NULL)
-        continue;
       g_string_append (out, "- ");
-      append_escaped (out, text);
+      append_escaped (out, list[i]);
       g_string_append_c (out, '\n');
     }
   g_string_append_c (out, '\n');
 }
 
 static void
-append_case (GString    *out,
-             JsonObject *item)
+append_case (GString *out,
+             GcmItem *item)
 {
-  static const struct { const char *member; const char *label; } facts[] = {
-    { "date", N_("Date") },
-    { "place", N_("Place") },
-    { "commodity", N_("Commodity") },
-    { "quantity", N_("Quantity") },
+  const struct { const char *value; const char *label; } facts[] = {
+    { gcm_item_get_date (item), N_("Date") },
+    { gcm_item_get_place (item), N_("Place") },
+    { gcm_item_get_commodity (item), N_("Commodity") },
+    { gcm_item_get_quantity (item), N_("Quantity") },
     /* Translators: where a case was reported, such as a workshop */
-    { "reported_at", N_("Reported at") },
+    { gcm_item_get_reported_at (item), N_("Reported at") },
   };
-  JsonArray *photos = gcm_json_get_array (item, "photos");
+  GPtrArray *photos = gcm_item_get_photos (item);
 
   g_string_append (out, "| | |\n|---|---|\n");
   for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
     {
-      const char *value = gcm_json_get_string (item, facts[i].member);
+      const char *value = facts[i].value;
       if (value == NULL)
         continue;
       g_string_append (out, "| **");
@@ -159,13 +130,13 @@ append_case (GString    *out,
     }
   g_string_append_c (out, '\n');
 
-  for (guint i = 0; photos != NULL && i < json_array_get_length (photos); i++)
+  for (guint i = 0; i < photos->len; i++)
     {
-      JsonObject *photo = object_element (photos, i);
-      const char *file = photo ? gcm_json_get_string (photo, "file") : NULL;
-      const char *caption = photo ? gcm_json_get_string (photo, "caption") : NULL;
-      const char *credit = photo ? gcm_json_get_string (photo, "credit") : NULL;
-      const char *licence = photo ? gcm_json_get_string (photo, "licence") : NULL;
+      GcmItemPhoto *photo = g_ptr_array_index (photos, i);
+      const char *file = photo->file;
+      const char *caption = photo->caption;
+      const char *credit = photo->credit;
+      const char *licence = photo->licence;
 
       if (file == NULL)
         continue;
@@ -188,28 +159,28 @@ append_case (GString    *out,
       g_string_append (out, "\")\n\n");
     }
 
-  append_list_section (out, item, "modus_operandi", _("Modus operandi"));
-  append_list_section (out, item, "risk_indicators", _("Risk indicators"));
+  append_list_section (out, gcm_item_get_modus_operandi (item), _("Modus operandi"));
+  append_list_section (out, gcm_item_get_risk_indicators (item), _("Risk indicators"));
 }
 
 static void
-append_procedure (GString    *out,
-                  JsonObject *item)
+append_procedure (GString *out,
+                  GcmItem *item)
 {
-  JsonArray *steps = gcm_json_get_array (item, "steps");
+  GPtrArray *steps = gcm_item_get_steps (item);
 
-  append_list_section (out, item, "applies_to", _("Applies to"));
-  append_list_section (out, item, "hazards", _("Hazards"));
-  append_list_section (out, item, "protective_equipment", _("Protective equipment"));
+  append_list_section (out, gcm_item_get_applies_to (item), _("Applies to"));
+  append_list_section (out, gcm_item_get_hazards (item), _("Hazards"));
+  append_list_section (out, gcm_item_get_protective_equipment (item), _("Protective equipment"));
 
-  if (steps == NULL)
+  if (steps->len == 0)
     return;
   g_string_append_printf (out, "## %s\n\n", _("Steps"));
-  for (guint i = 0; i < json_array_get_length (steps); i++)
+  for (guint i = 0; i < steps->len; i++)
     {
-      JsonObject *step = object_element (steps, i);
-      const char *text = step ? gcm_json_get_string (step, "text") : NULL;
-      const char *warning = step ? gcm_json_get_string (step, "warning") : NULL;
+      GcmItemStep *step = g_ptr_array_index (steps, i);
+      const char *text = step->text;
+      const char *warning = step->warning;
 
       if (text == NULL)
         continue;
@@ -226,21 +197,21 @@ append_procedure (GString    *out,
 }
 
 static void
-append_quiz (GString    *out,
-             JsonObject *item)
+append_quiz (GString *out,
+             GcmItem *item)
 {
-  JsonArray *questions = gcm_json_get_array (item, "questions");
-  guint count = questions ? json_array_get_length (questions) : 0;
+  GPtrArray *questions = gcm_item_get_questions (item);
+  guint count = questions->len;
 
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "This quiz has %u question.",
                                             "This quiz has %u questions.", count), count);
   g_string_append (out, "\n\n");
   for (guint i = 0; i < count; i++)
     {
-      JsonObject *question = object_element (questions, i);
-      const char *prompt = question ? gcm_json_get_string (question, "prompt") : NULL;
-      const char *image = question ? gcm_json_get_string (question, "image") : NULL;
-      JsonArray *choices = question ? gcm_json_get_array (question, "choices") : NULL;
+      GcmItemQuestion *question = g_ptr_array_index (questions, i);
+      const char *prompt = question->prompt;
+      const char *image = question->image;
+      GStrv choices = question->choices;
 
       if (prompt == NULL)
         continue;
@@ -260,13 +231,10 @@ append_quiz (GString    *out,
         }
       if (choices == NULL)
         g_string_append_printf (out, "- %s\n- %s\n", _("True"), _("False"));
-      for (guint j = 0; choices != NULL && j < json_array_get_length (choices); j++)
+      for (guint j = 0; choices != NULL && choices[j] != NULL; j++)
         {
-          const char *choice = string_element (choices, j);
-          if (choice == NULL)
-            continue;
           g_string_append (out, "- ");
-          append_escaped (out, choice);
+          append_escaped (out, choices[j]);
           g_string_append_c (out, '\n');
         }
       g_string_append_c (out, '\n');
@@ -274,19 +242,19 @@ append_quiz (GString    *out,
 }
 
 static void
-append_sources (GString    *out,
-                JsonObject *item)
+append_sources (GString *out,
+                GcmItem *item)
 {
-  JsonArray *sources = gcm_json_get_array (item, "sources");
+  GPtrArray *sources = gcm_item_get_sources (item);
 
-  if (sources == NULL || json_array_get_length (sources) == 0)
+  if (sources->len == 0)
     return;
   g_string_append_printf (out, "## %s\n\n", _("Sources"));
-  for (guint i = 0; i < json_array_get_length (sources); i++)
+  for (guint i = 0; i < sources->len; i++)
     {
-      JsonObject *source = object_element (sources, i);
-      const char *title = source ? gcm_json_get_string (source, "title") : NULL;
-      const char *url = source ? gcm_json_get_string (source, "url") : NULL;
+      GcmItemSource *source = g_ptr_array_index (sources, i);
+      const char *title = source->title;
+      const char *url = source->url;
 
       if (title == NULL)
         continue;
@@ -307,21 +275,21 @@ append_sources (GString    *out,
 
 /**
  * gcm_item_markdown_compose:
- * @item: an item object as the feed delivers it
+ * @item: the item
  *
  * Returns: (transfer full): the Markdown of the item's page, without its title
  */
 char *
-gcm_item_markdown_compose (JsonObject *item)
+gcm_item_markdown_compose (GcmItem *item)
 {
-  GString *out = g_string_new (NULL);
-  const char *body = gcm_json_get_string (item, "body");
-  GcmItemKind kind = GCM_ITEM_KIND_SECTION;
+  GString *out;
+  const char *body;
 
-  g_return_val_if_fail (item != NULL, NULL);
+  g_return_val_if_fail (GCM_IS_ITEM (item), NULL);
 
-  gcm_item_kind_from_string (gcm_json_get_string (item, "kind"), &kind);
-  switch (kind)
+  out = g_string_new (NULL);
+  body = gcm_item_get_body (item);
+  switch (gcm_item_get_kind (item))
     {
     case GCM_ITEM_KIND_CASE:
       append_case (out, item);

@@ -6,10 +6,10 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include "gcm-item.h"
 
 G_BEGIN_DECLS
 
-char *gcm_item_markdown_compose (JsonObject *item);
+char *gcm_item_markdown_compose (GcmItem *item);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
  *
  * The view also keeps the user's place: it reopens an item where reading stopped, saves the
  * position a moment after scrolling stops and when another item is shown, and owns the item's
- * bookmark. All user.db work runs on workers (gcm-user-data.h).
+ * bookmark. The store reads and writes on its workers; the view composes the page on a thread.
  */
 
 #define G_LOG_DOMAIN "GcmItemView"
@@ -17,12 +17,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "gcm-document-view.h"
 #include "gcm-item-markdown.h"
 #include "gcm-item-view.h"
-#include "gcm-user-data.h"
 
 struct _GcmItemView
 {
@@ -54,20 +53,15 @@ struct _GcmItemView
 
 typedef struct
 {
-  char        *kind;
-  char        *title;
-  char        *summary;
-  char        *chapter;        /* sections only: the chapter's id and title */
-  char        *chapter_title;
-  GcmDocument *document;
-  GHashTable  *media;    /* path → sha256 */
-  GcmItemState state;
+  GcmItem      *item;
+  GcmDocument  *document;
+  GcmItemState  state;
 } LoadedItem;
 
 typedef struct
 {
-  char       *objects_path;
-  GHashTable *media;
+  char    *objects_path;
+  GcmItem *item;          /* its media map: path → sha256 */
 } MediaMap;
 
 G_DEFINE_FINAL_TYPE (GcmItemView, gcm_item_view, GTK_TYPE_WIDGET)
@@ -96,13 +90,8 @@ static guint signals[N_SIGNALS];
 static void
 loaded_item_free (LoadedItem *item)
 {
-  g_free (item->kind);
-  g_free (item->title);
-  g_free (item->summary);
-  g_free (item->chapter);
-  g_free (item->chapter_title);
+  g_clear_object (&item->item);
   g_clear_object (&item->document);
-  g_clear_pointer (&item->media, g_hash_table_unref);
   g_free (item);
 }
 
@@ -112,7 +101,7 @@ static void
 media_map_free (MediaMap *map)
 {
   g_free (map->objects_path);
-  g_hash_table_unref (map->media);
+  g_object_unref (map->item);
   g_free (map);
 }
 
@@ -126,7 +115,7 @@ resolve_media (const char *src,
 
   if (!g_str_has_prefix (src, "media:"))
     return NULL;
-  sha256 = g_hash_table_lookup (map->media, src + strlen ("media:"));
+  sha256 = gcm_item_lookup_media (map->item, src + strlen ("media:"));
   if (sha256 == NULL || strlen (sha256) != 64)
     return NULL;
   prefix[0] = sha256[0];
@@ -138,29 +127,26 @@ resolve_media (const char *src,
 /* The breadcrumb above the title links to the list the item belongs to: its chapter for a
  * section, all items of its kind otherwise. */
 static char *
-breadcrumb_markup (const LoadedItem *item,
-                   GcmRoute         *parent)
+breadcrumb_markup (GcmItem  *item,
+                   GcmRoute *parent)
 {
   g_autofree char *target = g_markup_escape_text (gcm_route_to_string (parent), -1);
   g_autofree char *label = NULL;
-  GcmItemKind kind = GCM_ITEM_KIND_SECTION;
+  const char *chapter_title = gcm_item_get_chapter_title (item);
 
-  gcm_item_kind_from_string (item->kind, &kind);
-  label = g_markup_escape_text (item->chapter_title != NULL ? item->chapter_title
-                                                            : gcm_item_kind_get_plural_label (kind),
+  label = g_markup_escape_text (chapter_title != NULL
+                                  ? chapter_title
+                                  : gcm_item_kind_get_plural_label (gcm_item_get_kind (item)),
                                 -1);
   return g_strdup_printf ("<a href=\"%s\">%s</a>", target, label);
 }
 
 static GcmRoute *
-parent_route_of (const LoadedItem *item)
+parent_route_of (GcmItem *item)
 {
-  GcmItemKind kind = GCM_ITEM_KIND_SECTION;
-
-  if (item->chapter != NULL)
-    return gcm_route_new_chapter (item->chapter);
-  gcm_item_kind_from_string (item->kind, &kind);
-  return gcm_route_new_kind (kind);
+  if (gcm_item_get_chapter (item) != NULL)
+    return gcm_route_new_chapter (gcm_item_get_chapter (item));
+  return gcm_route_new_kind (gcm_item_get_kind (item));
 }
 
 static GWeakRef *
@@ -183,83 +169,18 @@ weak_ref_take (GWeakRef *ref)
   return object;
 }
 
+/* The page is composed and parsed off the main thread; the item is immutable. */
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+compose_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
-  GcmStore *store = source_object;
-  const char *id = task_data;
-  g_autoptr(LoadedItem) item = g_new0 (LoadedItem, 1);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *markdown = NULL;
-  GError *error = NULL;
-  sqlite3_stmt *stmt = NULL;
-  JsonObject *object, *media;
-  sqlite3 *db;
+  LoadedItem *loaded = task_data;
+  g_autofree char *markdown = gcm_item_markdown_compose (loaded->item);
 
-  db = gcm_store_open_content_db (store, TRUE, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (sqlite3_prepare_v2 (db, "SELECT item.kind, item.title, item.summary, item.json, item.chapter, chapter.title"
-                          " FROM item LEFT JOIN chapter ON chapter.id = item.chapter"
-                          " WHERE item.id = ?1", -1,
-                          &stmt, NULL) != SQLITE_OK)
-    {
-      g_task_return_new_error (task, GCM_STORE_ERROR, GCM_STORE_ERROR_FAILED, "%s",
-                               sqlite3_errmsg (db));
-      sqlite3_close (db);
-      return;
-    }
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_finalize (stmt);
-      sqlite3_close (db);
-      g_task_return_new_error (task, GCM_STORE_ERROR, GCM_STORE_ERROR_NOT_FOUND,
-                               "No item %s", id);
-      return;
-    }
-  item->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  item->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  item->summary = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  item->chapter = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-  item->chapter_title = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-  if (!json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 3),
-                                   sqlite3_column_bytes (stmt, 3), &error))
-    {
-      sqlite3_finalize (stmt);
-      sqlite3_close (db);
-      g_task_return_error (task, error);
-      return;
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  object = json_node_get_object (json_parser_get_root (parser));
-  markdown = gcm_item_markdown_compose (object);
-  item->document = gcm_document_new_from_markdown (markdown, -1);
-  item->media = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  media = json_object_has_member (object, "media") ?
-          json_object_get_object_member (object, "media") : NULL;
-  if (media != NULL)
-    {
-      g_autoptr(GList) paths = json_object_get_members (media);
-      for (GList *l = paths; l != NULL; l = l->next)
-        g_hash_table_insert (item->media, g_strdup (l->data),
-                             g_strdup (json_object_get_string_member (media, l->data)));
-    }
-
-  db = gcm_store_open_user_db (store, TRUE, NULL);
-  if (db != NULL)
-    gcm_user_data_get_state (db, id, &item->state);
-  sqlite3_close (db);
-
-  g_task_return_pointer (task, g_steal_pointer (&item), (GDestroyNotify) loaded_item_free);
+  loaded->document = gcm_document_new_from_markdown (markdown, -1);
+  g_task_return_boolean (task, TRUE);
 }
 
 static double
@@ -272,14 +193,26 @@ current_position (GcmItemView *self)
   return range > 1 ? gtk_adjustment_get_value (adjustment) / range : 1.0;
 }
 
+/* A lost position costs the user a scroll, not data: it is logged, not shown. */
+static void
+progress_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gcm_store_write_finish (GCM_STORE (object), result, &error))
+    g_debug ("Reading progress not saved: %s", error->message);
+}
+
 static void
 save_progress (GcmItemView *self)
 {
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (!self->loaded)
     return;
-  gcm_user_data_save_progress_async (self->store, self->item_id, self->title,
-                                     current_position (self), NULL, NULL, NULL);
+  gcm_store_save_progress_async (self->store, self->item_id, self->title,
+                                 current_position (self), NULL, progress_saved_cb, NULL);
 }
 
 static gboolean
@@ -339,15 +272,63 @@ load_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GcmItemView) self = weak_ref_take (user_data);
-  g_autoptr(LoadedItem) item = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *breadcrumb = NULL;
+  LoadedItem *loaded = g_task_get_task_data (G_TASK (result));
+  GcmItem *item = loaded->item;
   MediaMap *map;
 
-  item = g_task_propagate_pointer (G_TASK (result), &error);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    return;   /* cancelled: a newer page is on its way */
   if (self == NULL)
     return;
-  if (item == NULL)
+
+  g_free (self->title);
+  self->title = g_strdup (gcm_item_get_title (item));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  g_clear_pointer (&self->parent_route, gcm_route_unref);
+  self->parent_route = parent_route_of (item);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_ROUTE]);
+  set_bookmarked (self, loaded->state.bookmarked);
+
+  breadcrumb = breadcrumb_markup (item, self->parent_route);
+  gtk_label_set_markup (self->breadcrumb, breadcrumb);
+  gtk_label_set_text (self->title_label, gcm_item_get_title (item));
+  gtk_label_set_text (self->summary_label, gcm_item_get_summary (item));
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), gcm_item_get_summary (item)[0] != '\0');
+
+  map = g_new0 (MediaMap, 1);
+  map->objects_path = g_strdup (gcm_store_get_objects_path (self->store));
+  map->item = g_object_ref (item);
+  gcm_document_view_set_media_resolver (self->document_view, resolve_media, map,
+                                        (GDestroyNotify) media_map_free);
+  gcm_document_view_set_document (self->document_view, loaded->document);
+  gcm_document_view_set_highlight (self->document_view,
+                                   (const char * const *) self->highlight);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  self->restore_to = loaded->state.position;
+  self->loaded = TRUE;
+  /* After the new widgets are allocated. */
+  g_timeout_add_full (G_PRIORITY_LOW, 50, place_page_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+item_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GcmItemView) self = weak_ref_take (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  LoadedItem *loaded = g_new0 (LoadedItem, 1);
+
+  loaded->item = gcm_store_load_item_finish (GCM_STORE (object), result, &loaded->state, &error);
+  if (self == NULL || loaded->item == NULL)
+    loaded_item_free (loaded);
+  if (self == NULL)
+    return;
+  if (error != NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -370,34 +351,11 @@ load_cb (GObject      *object,
       return;
     }
 
-  g_free (self->title);
-  self->title = g_strdup (item->title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  g_clear_pointer (&self->parent_route, gcm_route_unref);
-  self->parent_route = parent_route_of (item);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_ROUTE]);
-  set_bookmarked (self, item->state.bookmarked);
-
-  breadcrumb = breadcrumb_markup (item, self->parent_route);
-  gtk_label_set_markup (self->breadcrumb, breadcrumb);
-  gtk_label_set_text (self->title_label, item->title);
-  gtk_label_set_text (self->summary_label, item->summary);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), item->summary[0] != '\0');
-
-  map = g_new0 (MediaMap, 1);
-  map->objects_path = g_strdup (gcm_store_get_objects_path (self->store));
-  map->media = g_steal_pointer (&item->media);
-  gcm_document_view_set_media_resolver (self->document_view, resolve_media, map,
-                                        (GDestroyNotify) media_map_free);
-  gcm_document_view_set_document (self->document_view, item->document);
-  gcm_document_view_set_highlight (self->document_view,
-                                   (const char * const *) self->highlight);
-
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  self->restore_to = item->state.position;
-  self->loaded = TRUE;
-  /* After the new widgets are allocated. */
-  g_timeout_add_full (G_PRIORITY_LOW, 50, place_page_cb, g_object_ref (self), g_object_unref);
+  /* The worker sees only the item, and holds no reference to the view. */
+  task = g_task_new (NULL, self->cancellable, load_cb, weak_ref_new (self));
+  g_task_set_source_tag (task, item_loaded_cb);
+  g_task_set_task_data (task, loaded, (GDestroyNotify) loaded_item_free);
+  g_task_run_in_thread (task, compose_thread);
 }
 
 static void
@@ -409,7 +367,7 @@ bookmark_written_cb (GObject      *object,
   GcmItemView *self = g_task_get_source_object (task);
   GError *error = NULL;
 
-  if (!gcm_user_data_write_finish (GCM_STORE (object), result, &error))
+  if (!gcm_store_write_finish (GCM_STORE (object), result, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -633,13 +591,9 @@ gcm_item_view_load (GcmItemView        *self,
   self->highlight = g_strdupv ((char **) highlight);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_ID]);
 
-  /* The worker sees only the store and the id, and holds no reference to the view: a
-   * cancelled load may outlive it and finish on the worker. */
-  task = g_task_new (self->store, self->cancellable, load_cb, weak_ref_new (self));
-  g_task_set_source_tag (task, gcm_item_view_load);
-  g_task_set_task_data (task, g_strdup (id), g_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, load_thread);
+  /* The callback holds no reference to the view: a cancelled load may outlive it. */
+  gcm_store_load_item_async (self->store, id, self->cancellable, item_loaded_cb,
+                             weak_ref_new (self));
 }
 
 const char *
@@ -706,8 +660,8 @@ gcm_item_view_toggle_bookmark_async (GcmItemView         *self,
       return;
     }
   g_task_set_task_data (task, g_strdup (self->item_id), g_free);
-  gcm_user_data_set_bookmark_async (self->store, self->item_id, self->title, !self->bookmarked,
-                                    NULL, bookmark_written_cb, g_steal_pointer (&task));
+  gcm_store_set_bookmark_async (self->store, self->item_id, self->title, !self->bookmarked,
+                                NULL, bookmark_written_cb, g_steal_pointer (&task));
 }
 
 gboolean

@@ -16,7 +16,6 @@
 
 #include "gcm-changes.h"
 #include "gcm-item-kind.h"
-#include "gcm-user-data.h"
 #include "gcm-whats-new-view.h"
 
 #define MAX_CHANGES 300
@@ -56,6 +55,7 @@ typedef struct
 {
   GPtrArray  *changes;   /* (element-type GcmChange) */
   GHashTable *seen;      /* item ids opened at least once */
+  GcmWhatsNewView *view; /* until the store answers */
 } Changes;
 
 static void
@@ -63,6 +63,7 @@ changes_free (Changes *data)
 {
   g_clear_pointer (&data->changes, g_ptr_array_unref);
   g_clear_pointer (&data->seen, g_hash_table_unref);
+  g_clear_object (&data->view);
   g_free (data);
 }
 
@@ -197,45 +198,29 @@ show_error (GcmWhatsNewView *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
-/* Workers */
-
-static void
-read_seen_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  Changes *data = task_data;
-  sqlite3 *db = gcm_store_open_user_db (GCM_STORE (source_object), TRUE, NULL);
-
-  data->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  /* Without user.db every row is new: nothing was opened that can be shown. */
-  for (guint i = 0; db != NULL && i < data->changes->len; i++)
-    {
-      GcmChange *change = g_ptr_array_index (data->changes, i);
-      GcmItemState state;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      gcm_user_data_get_state (db, change->item_id, &state);
-      if (state.seen)
-        g_hash_table_add (data->seen, g_strdup (change->item_id));
-    }
-  if (db != NULL)
-    sqlite3_close (db);
-  g_task_return_boolean (task, TRUE);
-}
+/* Store callbacks */
 
 static void
 seen_read_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GcmWhatsNewView) self = user_data;
+  Changes *data = user_data;
+  g_autoptr(GcmWhatsNewView) self = g_steal_pointer (&data->view);
+  g_autoptr(GError) error = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (result), NULL) &&
-      !g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    show_changes (self, g_task_get_task_data (G_TASK (result)));
+  data->seen = gcm_store_list_seen_finish (GCM_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    {
+      changes_free (data);
+      return;
+    }
+  /* Without user.db every row is new: nothing was opened that can be shown. */
+  if (data->seen == NULL)
+    data->seen = g_hash_table_new (g_str_hash, g_str_equal);
+  show_changes (self, data);
+  changes_free (data);
 }
 
 static void
@@ -245,8 +230,9 @@ changes_listed_cb (GObject      *object,
 {
   g_autoptr(GcmWhatsNewView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
   GPtrArray *changes;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) item_ids = NULL;
   Changes *data;
 
   changes = gcm_store_list_changes_finish (GCM_STORE (object), result, &error);
@@ -258,10 +244,12 @@ changes_listed_cb (GObject      *object,
     }
   data = g_new0 (Changes, 1);
   data->changes = changes;
-  task = g_task_new (self->store, self->cancellable, seen_read_cb, g_object_ref (self));
-  g_task_set_source_tag (task, changes_listed_cb);
-  g_task_set_task_data (task, data, (GDestroyNotify) changes_free);
-  g_task_run_in_thread (task, read_seen_thread);
+  data->view = g_object_ref (self);
+  for (guint i = 0; i < changes->len; i++)
+    g_strv_builder_add (ids, ((GcmChange *) g_ptr_array_index (changes, i))->item_id);
+  item_ids = g_strv_builder_end (ids);
+  gcm_store_list_seen_async (self->store, (const char * const *) item_ids, self->cancellable,
+                             seen_read_cb, data);
 }
 
 /* GObject */

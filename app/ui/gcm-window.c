@@ -16,11 +16,11 @@
 #include <glib/gi18n.h>
 
 #include "gcm-browse.h"
+#include "gcm-store.h"
 #include "gcm-convention.h"
 #include "gcm-history.h"
 #include "gcm-item-view.h"
 #include "gcm-search.h"
-#include "gcm-user-data.h"
 #include "gcm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (GcmWindow, gcm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -303,7 +303,7 @@ bookmark_removed_cb (GObject      *object,
   g_autoptr(GcmWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!gcm_user_data_write_finish (GCM_STORE (object), result, &error))
+  if (!gcm_store_write_finish (GCM_STORE (object), result, &error))
     {
       g_warning ("The bookmark could not be removed: %s", error->message);
       _gcm_window_toast (self, _("The bookmark could not be removed."));
@@ -321,24 +321,25 @@ on_remove_bookmark_clicked_cb (GtkButton *button,
   const char *id = g_object_get_data (G_OBJECT (button), "item-id");
 
   gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  gcm_user_data_set_bookmark_async (self->store, id, NULL, FALSE, self->cancellable,
-                                    bookmark_removed_cb, g_object_ref (self));
+  gcm_store_set_bookmark_async (self->store, id, NULL, FALSE, self->cancellable,
+                                bookmark_removed_cb, g_object_ref (self));
 }
 
 static void
-add_remove_bookmark_button (GcmWindow          *self,
-                            GtkWidget          *row,
-                            const GcmBrowseRow *bookmark)
+add_remove_bookmark_button (GcmWindow      *self,
+                            GtkWidget      *row,
+                            GcmItemSummary *bookmark)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   /* Translators: the button on a row of the Bookmarks list; %s is the page's title */
-  g_autofree char *name = g_strdup_printf (_("Remove the bookmark of “%s”"), bookmark->title);
+  g_autofree char *name = g_strdup_printf (_("Remove the bookmark of “%s”"),
+                                           gcm_item_summary_get_title (bookmark));
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove Bookmark"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_object_set_data_full (G_OBJECT (button), "item-id", g_strdup (bookmark->id), g_free);
+  g_object_set_data_full (G_OBJECT (button), "item-id", g_strdup (gcm_item_summary_get_id (bookmark)), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_remove_bookmark_clicked_cb), self);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), button);
 }
@@ -507,14 +508,16 @@ list_loaded_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(GcmWindow) self = user_data;
-  g_autoptr(GcmBrowseList) list = NULL;
+  g_autoptr(GListModel) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *list_title = NULL;
   ListBuilder builder;
   EmptyState empty;
   const char *title;
+  guint n_rows, n_completed = 0;
 
-  list = gcm_browse_list_finish (GCM_STORE (object), result, &error);
+  list = gcm_store_list_finish (GCM_STORE (object), result, &list_title, &error);
   if (list == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -528,32 +531,37 @@ list_loaded_cb (GObject      *object,
     return;
 
   builder = begin_list (self, FALSE);
-  for (guint i = 0; i < list->rows->len; i++)
+  n_rows = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n_rows; i++)
     {
-      GcmBrowseRow *row = g_ptr_array_index (list->rows, i);
+      g_autoptr(GcmItemSummary) row = g_list_model_get_item (list, i);
+      const char *kind = gcm_item_summary_get_kind_name (row);
       gboolean bookmarks = showing (self, GCM_ROUTE_BOOKMARKS);
-      GtkWidget *widget = item_row (row->id, row->title,
-                                    row->kind ? row->summary : _("No longer in the manual"),
-                                    FALSE, bookmarks && row->kind ? kind_label (row->kind) : NULL,
-                                    row->completed);
+      GtkWidget *widget = item_row (gcm_item_summary_get_id (row), gcm_item_summary_get_title (row),
+                                    kind ? gcm_item_summary_get_summary (row)
+                                         : _("No longer in the manual"),
+                                    FALSE, bookmarks && kind ? kind_label (kind) : NULL,
+                                    gcm_item_summary_get_completed (row));
 
+      n_completed += gcm_item_summary_get_completed (row);
       if (bookmarks)
         add_remove_bookmark_button (self, widget, row);
-      append_row (self, &builder, widget, row->id, row->title);
+      append_row (self, &builder, widget, gcm_item_summary_get_id (row),
+                  gcm_item_summary_get_title (row));
     }
   end_list (self, &builder);
 
   if (showing (self, GCM_ROUTE_CHAPTER))
     {
-      title = list->title ? list->title : _("Manual");
+      title = list_title ? list_title : _("Manual");
       empty = (EmptyState) { "org.greencustoms.Manual-symbolic", _("No Sections Yet"),
                              _("This chapter has no sections yet. A content update may add them."),
                              NULL, NULL };
-      if (list->rows->len > 0)
+      if (n_rows > 0)
         /* Translators: reading progress in a chapter, e.g. “3 of 5 sections read” */
         subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u section read",
-                                                 "%u of %u sections read", list->rows->len),
-                                    list->n_completed, list->rows->len);
+                                                 "%u of %u sections read", n_rows),
+                                    n_completed, n_rows);
     }
   else if (showing (self, GCM_ROUTE_BOOKMARKS))
     {
@@ -569,7 +577,7 @@ list_loaded_cb (GObject      *object,
       empty = (EmptyState) { "org.greencustoms.Manual-symbolic", _("Nothing Here Yet"),
                              _("A content update may add some."), NULL, NULL };
     }
-  show_list_page (self, title, subtitle, &empty, list->rows->len);
+  show_list_page (self, title, subtitle, &empty, n_rows);
 }
 
 static void
@@ -579,8 +587,8 @@ load_list (GcmWindow *self,
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
   self->list_cancellable = g_cancellable_new ();
-  gcm_browse_list_async (self->store, gcm_route_to_string (route), self->list_cancellable,
-                         list_loaded_cb, g_object_ref (self));
+  gcm_store_list_async (self->store, gcm_route_to_string (route), self->list_cancellable,
+                        list_loaded_cb, g_object_ref (self));
 }
 
 void
@@ -1022,17 +1030,17 @@ parent_list_loaded_cb (GObject      *object,
                        gpointer      user_data)
 {
   g_autoptr(GcmWindow) self = user_data;
-  g_autoptr(GcmBrowseList) list = gcm_browse_list_finish (GCM_STORE (object), result, NULL);
+  g_autoptr(GListModel) list = gcm_store_list_finish (GCM_STORE (object), result, NULL, NULL);
   ListBuilder builder;
 
   if (list == NULL)
     return;
   /* Only the steps: the list itself is not shown */
   builder = list_builder_new ();
-  for (guint i = 0; i < list->rows->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
-      GcmBrowseRow *row = g_ptr_array_index (list->rows, i);
-      list_builder_add (&builder, row->id, row->title);
+      g_autoptr(GcmItemSummary) row = g_list_model_get_item (list, i);
+      list_builder_add (&builder, gcm_item_summary_get_id (row), gcm_item_summary_get_title (row));
     }
   end_list (self, &builder);
   update_step_actions (self, gcm_item_view_get_item_id (self->item_view));
@@ -1057,8 +1065,8 @@ on_item_parent_changed_cb (GcmWindow *self)
     return;
   select_sidebar_route (self, parent);
   if (!list_holds (self, gcm_item_view_get_item_id (self->item_view)))
-    gcm_browse_list_async (self->store, gcm_route_to_string (parent), self->list_cancellable,
-                           parent_list_loaded_cb, g_object_ref (self));
+    gcm_store_list_async (self->store, gcm_route_to_string (parent), self->list_cancellable,
+                          parent_list_loaded_cb, g_object_ref (self));
 }
 
 static void

@@ -1,0 +1,35 @@
+/* gcm-store-worker.h — private to store/
+ *
+ * Copyright 2026 The Green Customs Manual authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+typedef struct _GcmStoreWorker GcmStoreWorker;
+
+/* Opens the worker's connection, on the worker's thread. */
+typedef sqlite3 *(*GcmStoreWorkerOpen) (gpointer   data,
+                                        GError   **error);
+
+/* Runs on the worker with its connection; returns into @task or hands it to another worker. */
+typedef void     (*GcmStoreJob)        (GTask     *task,
+                                        sqlite3   *db);
+
+GcmStoreWorker *gcm_store_worker_new  (const char         *name,
+                                       GcmStoreWorkerOpen  open,
+                                       gpointer            open_data);
+void            gcm_store_worker_push (GcmStoreWorker     *self,
+                                       GTask              *task,
+                                       GcmStoreJob         job);
+void            gcm_store_worker_push_optional (GcmStoreWorker *self,
+                                                GTask          *task,
+                                                GcmStoreJob     job);
+void            gcm_store_worker_stop (GcmStoreWorker     *self);
+
+G_END_DECLS
