@@ -434,7 +434,8 @@ test_bundled_source (Fixture       *fixture,
   const char *name;
   guint n_files = 0;
   static const char * const folders[][2] = {
-    { "cases", ".md" }, { "procedures", ".yaml" }, { "quizzes", ".yaml" },
+    { "cases", ".md" }, { "procedures", ".yaml" }, { "quizzes", ".yaml" }, { "keys", ".yaml" },
+    { "risk", ".yaml" },
   };
 
   g_assert_nonnull (source);

@@ -28,6 +28,7 @@ typedef struct
   const char *folder;        /* in the authoring source (data/content/README.md) */
   const char *suffix;        /* of its files there */
   gboolean    needs_sources; /* a quiz is sourced by the items its questions name */
+  gboolean    listed;        /* read from a list of its own; keys and risk rules are tools */
   const char * const *fields;         /* besides common_fields; NULL-terminated */
   const char * const *indexed_fields; /* searched as the body, after the Markdown body */
 } KindInfo;
@@ -53,24 +54,32 @@ static const char * const procedure_indexed[] = {
 };
 /* Quiz answers and explanations are never indexed: searching would give them away. */
 static const char * const quiz_fields[] = { "related", "questions", NULL };
+static const char * const key_fields[] = { "start", "nodes", "outcomes", NULL };
+static const char * const risk_fields[] = { "rules", NULL };
 
 static const KindInfo kinds[GCM_ITEM_KIND_COUNT] = {
   [GCM_ITEM_KIND_SECTION]   = { "section", NC_("item kind", "Section"), N_("Sections"),
-                                "accessories-dictionary-symbolic", "sections", ".md", TRUE,
+                                "accessories-dictionary-symbolic", "sections", ".md", TRUE, TRUE,
                                 no_fields, no_fields },
   [GCM_ITEM_KIND_CASE]      = { "case", NC_("item kind", "Case"), N_("Cases"),
-                                "camera-photo-symbolic", "cases", ".md", TRUE,
+                                "camera-photo-symbolic", "cases", ".md", TRUE, TRUE,
                                 case_fields, case_indexed },
   [GCM_ITEM_KIND_PROCEDURE] = { "procedure", NC_("item kind", "Procedure"), N_("Procedures"),
-                                "view-list-bullet-symbolic", "procedures", ".yaml", TRUE,
+                                "view-list-bullet-symbolic", "procedures", ".yaml", TRUE, TRUE,
                                 procedure_fields, procedure_indexed },
   [GCM_ITEM_KIND_QUIZ]      = { "quiz", NC_("item kind", "Quiz"), N_("Quizzes"),
-                                "dialog-question-symbolic", "quizzes", ".yaml", FALSE,
+                                "dialog-question-symbolic", "quizzes", ".yaml", FALSE, TRUE,
                                 quiz_fields, no_fields },
+  [GCM_ITEM_KIND_KEY]       = { "key", NC_("item kind", "Identification Key"),
+                                N_("Identification Keys"), "system-search-symbolic", "keys",
+                                ".yaml", TRUE, FALSE, key_fields, no_fields },
+  [GCM_ITEM_KIND_RISK]      = { "risk", NC_("item kind", "Risk Indicators"), N_("Risk Indicators"),
+                                "dialog-warning-symbolic", "risk", ".yaml", TRUE, FALSE,
+                                risk_fields, no_fields },
 };
 
 static const char * const kind_names[GCM_ITEM_KIND_COUNT + 1] = {
-  "section", "case", "procedure", "quiz", NULL
+  "section", "case", "procedure", "quiz", "key", "risk", NULL
 };
 
 typedef struct
@@ -301,4 +310,12 @@ const char * const *
 gcm_code_family_get_fields (void)
 {
   return code_fields;
+}
+
+/* Whether the sidebar lists the items of @kind; keys and risk rules open as tools instead. */
+gboolean
+gcm_item_kind_is_listed (GcmItemKind kind)
+{
+  g_return_val_if_fail (kind < GCM_ITEM_KIND_COUNT, FALSE);
+  return kinds[kind].listed;
 }

@@ -17,9 +17,11 @@ typedef enum
   GCM_ITEM_KIND_CASE,
   GCM_ITEM_KIND_PROCEDURE,
   GCM_ITEM_KIND_QUIZ,
+  GCM_ITEM_KIND_KEY,        /* an identify-and-handle decision tree */
+  GCM_ITEM_KIND_RISK,       /* risk indicators as rules over a declaration */
 } GcmItemKind;
 
-#define GCM_ITEM_KIND_COUNT 4
+#define GCM_ITEM_KIND_COUNT 6
 
 /* The families of codes an item may carry under `codes:`, in the order they are listed. */
 typedef enum
@@ -46,6 +48,7 @@ gboolean            gcm_item_kind_has_field             (GcmItemKind    kind,
                                                          const char    *field);
 const char * const *gcm_item_kind_get_indexed_fields    (GcmItemKind    kind);
 gboolean            gcm_item_kind_needs_sources         (GcmItemKind    kind);
+gboolean            gcm_item_kind_is_listed             (GcmItemKind    kind);
 
 gboolean            gcm_code_family_from_string         (const char    *name,
                                                          gssize         length,

@@ -33,6 +33,10 @@ static const char * const prefixes[] = {
   [GCM_ROUTE_BOOKMARKS] = "bookmarks",
   [GCM_ROUTE_SEARCH] = "search:",
   [GCM_ROUTE_WHATS_NEW] = "whats-new",
+  [GCM_ROUTE_HOME] = "home",
+  [GCM_ROUTE_REVIEW] = "review",
+  [GCM_ROUTE_IDENTIFY] = "identify",   /* "identify" or "identify:key/wildlife" */
+  [GCM_ROUTE_RISK_CHECK] = "risk-check",
 };
 
 static GcmRoute *
@@ -97,6 +101,38 @@ gcm_route_new_whats_new (void)
   return route_new (GCM_ROUTE_WHATS_NEW, 0, NULL);
 }
 
+GcmRoute *
+gcm_route_new_home (void)
+{
+  return route_new (GCM_ROUTE_HOME, 0, NULL);
+}
+
+GcmRoute *
+gcm_route_new_review (void)
+{
+  return route_new (GCM_ROUTE_REVIEW, 0, NULL);
+}
+
+/* @key_id: (nullable): one key to walk, or NULL for the list of keys. */
+GcmRoute *
+gcm_route_new_identify (const char *key_id)
+{
+  GcmRoute *self;
+
+  if (key_id == NULL)
+    return route_new (GCM_ROUTE_IDENTIFY, 0, NULL);
+  self = route_new (GCM_ROUTE_IDENTIFY, 0, key_id);
+  g_free (self->text);
+  self->text = g_strconcat (prefixes[GCM_ROUTE_IDENTIFY], ":", key_id, NULL);
+  return self;
+}
+
+GcmRoute *
+gcm_route_new_risk_check (void)
+{
+  return route_new (GCM_ROUTE_RISK_CHECK, 0, NULL);
+}
+
 /**
  * gcm_route_parse:
  * @text: a route's text form, such as a link's target
@@ -116,6 +152,19 @@ gcm_route_parse (const char *text)
     return gcm_route_new_bookmarks ();
   if (g_str_equal (text, prefixes[GCM_ROUTE_WHATS_NEW]))
     return gcm_route_new_whats_new ();
+  if (g_str_equal (text, prefixes[GCM_ROUTE_HOME]))
+    return gcm_route_new_home ();
+  if (g_str_equal (text, prefixes[GCM_ROUTE_REVIEW]))
+    return gcm_route_new_review ();
+  if (g_str_equal (text, prefixes[GCM_ROUTE_RISK_CHECK]))
+    return gcm_route_new_risk_check ();
+  if (g_str_equal (text, prefixes[GCM_ROUTE_IDENTIFY]))
+    return gcm_route_new_identify (NULL);
+  if (g_str_has_prefix (text, "identify:"))
+    {
+      argument = text + strlen ("identify:");
+      return gcm_item_id_is_valid (argument) ? gcm_route_new_identify (argument) : NULL;
+    }
   if (g_str_has_prefix (text, prefixes[GCM_ROUTE_KIND]))
     {
       argument = text + strlen (prefixes[GCM_ROUTE_KIND]);

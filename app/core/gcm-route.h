@@ -22,6 +22,10 @@ typedef enum
   GCM_ROUTE_BOOKMARKS,
   GCM_ROUTE_SEARCH,
   GCM_ROUTE_WHATS_NEW,
+  GCM_ROUTE_HOME,         /* progress, what to study next, reviews due */
+  GCM_ROUTE_REVIEW,       /* the questions due for review today */
+  GCM_ROUTE_IDENTIFY,     /* "What did you find?": the keys, or one key by its item id */
+  GCM_ROUTE_RISK_CHECK,   /* the risk-indicator check of a declaration */
 } GcmRouteType;
 
 #define GCM_TYPE_ROUTE (gcm_route_get_type ())
@@ -31,6 +35,10 @@ typedef struct _GcmRoute GcmRoute;
 GType         gcm_route_get_type        (void) G_GNUC_CONST;
 GcmRoute     *gcm_route_new_item        (const char     *item_id);
 GcmRoute     *gcm_route_new_chapter     (const char     *chapter_id);
+GcmRoute     *gcm_route_new_home        (void);
+GcmRoute     *gcm_route_new_review      (void);
+GcmRoute     *gcm_route_new_identify    (const char     *key_id);
+GcmRoute     *gcm_route_new_risk_check  (void);
 GcmRoute     *gcm_route_new_kind        (GcmItemKind     kind);
 GcmRoute     *gcm_route_new_bookmarks   (void);
 GcmRoute     *gcm_route_new_search      (const char     *text);

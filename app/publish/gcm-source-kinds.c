@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "gcm-decision-key.h"
+#include "gcm-risk-rules.h"
 #include "gcm-source-private.h"
 
 static void
@@ -272,6 +274,93 @@ check_quiz (GcmSourceCtx *ctx)
     check_question (ctx, json_array_get_element (json_node_get_array (questions), i), question_ids);
 }
 
+/* Outcomes and rules name the items behind them: checked once every item is loaded. */
+static gboolean
+link_later (const char *item_id,
+            gpointer    user_data)
+{
+  GcmSourceCtx *ctx = user_data;
+
+  _gcm_source_add_pending_link (ctx, _gcm_source_field_line (ctx, "id"), item_id, "item");
+  return TRUE;
+}
+
+/* The source ids of the outcomes or rules of @list_name, which say what each rests on. */
+static void
+check_part_sources (GcmSourceCtx *ctx,
+                    const char   *list_name)
+{
+  JsonNode *list = json_object_get_member (ctx->fields, list_name);
+
+  for (guint i = 0; list != NULL && JSON_NODE_HOLDS_ARRAY (list) &&
+                    i < json_array_get_length (json_node_get_array (list)); i++)
+    {
+      JsonNode *part = json_array_get_element (json_node_get_array (list), i);
+      JsonNode *sources = JSON_NODE_HOLDS_OBJECT (part) ?
+                          json_object_get_member (json_node_get_object (part), "sources") : NULL;
+      int line = gcm_yaml_document_get_line (ctx->doc, part);
+
+      for (guint j = 0; sources != NULL && JSON_NODE_HOLDS_ARRAY (sources) &&
+                        j < json_array_get_length (json_node_get_array (sources)); j++)
+        {
+          const char *id = node_string (json_array_get_element (json_node_get_array (sources), j));
+
+          if (id == NULL || !g_hash_table_contains (ctx->source->sources, id))
+            _gcm_source_problem (ctx->source, ctx->file, line,
+                                 "the source “%s” is not in sources.yaml", id ? id : "?");
+        }
+    }
+}
+
+static void
+check_key (GcmSourceCtx *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GcmDecisionKey) key = gcm_decision_key_new_from_json (ctx->fields, link_later, ctx,
+                                                                   &error);
+
+  if (key == NULL)
+    _gcm_source_problem (ctx->source, ctx->file, _gcm_source_field_line (ctx, "nodes"), "%s",
+                         error->message);
+  check_part_sources (ctx, "outcomes");
+}
+
+static void
+check_risk (GcmSourceCtx *ctx)
+{
+  g_autoptr(GcmRiskRules) rules = gcm_risk_rules_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *list = json_object_get_member (ctx->fields, "rules");
+
+  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list) ||
+      json_array_get_length (json_node_get_array (list)) == 0)
+    {
+      _gcm_source_problem (ctx->source, ctx->file, _gcm_source_field_line (ctx, "id"),
+                           "risk indicators need “rules”");
+      return;
+    }
+  if (!gcm_risk_rules_add_from_json (rules, json_node_get_array (list), &error))
+    _gcm_source_problem (ctx->source, ctx->file, _gcm_source_field_line (ctx, "rules"), "%s",
+                         error->message);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+    {
+      JsonNode *rule = json_array_get_element (json_node_get_array (list), i);
+      JsonNode *items = JSON_NODE_HOLDS_OBJECT (rule) ?
+                        json_object_get_member (json_node_get_object (rule), "items") : NULL;
+
+      for (guint j = 0; items != NULL && JSON_NODE_HOLDS_ARRAY (items) &&
+                        j < json_array_get_length (json_node_get_array (items)); j++)
+        {
+          const char *id = node_string (json_array_get_element (json_node_get_array (items), j));
+
+          if (id != NULL)
+            _gcm_source_add_pending_link (ctx, gcm_yaml_document_get_line (ctx->doc, rule), id,
+                                          "item");
+        }
+    }
+  check_part_sources (ctx, "rules");
+}
+
 typedef struct
 {
   void     (*check) (GcmSourceCtx *ctx);  /* NULL when the common checks are all */
@@ -283,6 +372,8 @@ static const KindChecks kind_checks[GCM_ITEM_KIND_COUNT] = {
   [GCM_ITEM_KIND_CASE]      = { check_case, FALSE },
   [GCM_ITEM_KIND_PROCEDURE] = { check_procedure, FALSE },
   [GCM_ITEM_KIND_QUIZ]      = { check_quiz, FALSE },
+  [GCM_ITEM_KIND_KEY]       = { check_key, FALSE },
+  [GCM_ITEM_KIND_RISK]      = { check_risk, FALSE },
 };
 
 /* The checks of @kind's own fields, after the common ones. */

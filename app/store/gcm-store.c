@@ -38,7 +38,7 @@
 #include "gcm-sqlite.h"
 #include "gcm-store-private.h"
 
-#define USER_SCHEMA_VERSION 2
+#define USER_SCHEMA_VERSION 3
 
 struct _GcmStore
 {
@@ -103,6 +103,32 @@ static const char * const user_migrations[USER_SCHEMA_VERSION] = {
   "  answer TEXT NOT NULL,"
   "  correct INTEGER NOT NULL,"
   "  PRIMARY KEY (attempt, question_id));",
+
+  /* 3: attempts that can be replayed, the review log FSRS derives its schedule from, and the
+   * steps of a procedure ticked while practising. A question is known by its quiz and its own
+   * id; its fingerprint says which wording was answered, so a changed question starts again. */
+  "ALTER TABLE quiz_attempt ADD COLUMN seed INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE quiz_attempt ADD COLUMN retry INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE quiz_attempt ADD COLUMN content_serial INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE quiz_attempt ADD COLUMN title TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE quiz_answer ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE quiz_answer ADD COLUMN elapsed_ms INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE quiz_answer ADD COLUMN answered INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX quiz_attempt_quiz ON quiz_attempt (quiz_id, finished);"
+  "CREATE TABLE review_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  quiz_id TEXT NOT NULL,"
+  "  question_id TEXT NOT NULL,"
+  "  fingerprint TEXT NOT NULL,"
+  "  reviewed INTEGER NOT NULL,"
+  "  grade INTEGER NOT NULL);"
+  "CREATE INDEX review_log_question ON review_log (quiz_id, question_id, reviewed);"
+  "CREATE TABLE checklist_tick ("
+  "  procedure_id TEXT NOT NULL,"
+  "  step_id TEXT NOT NULL,"
+  "  step_fingerprint TEXT NOT NULL,"
+  "  ticked INTEGER NOT NULL,"
+  "  PRIMARY KEY (procedure_id, step_id));",
 };
 
 /* Helpers */

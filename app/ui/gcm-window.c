@@ -197,10 +197,11 @@ contents_loaded_cb (GObject      *object,
   /* Sections are listed by chapter above; every other kind has a list of its own. */
   gtk_list_box_append (self->sidebar_list, sidebar_heading (_("Learn and Act")));
   for (GcmItemKind kind = GCM_ITEM_KIND_SECTION + 1; kind < GCM_ITEM_KIND_COUNT; kind++)
-    gtk_list_box_append (self->sidebar_list,
-                         sidebar_row (gcm_item_kind_get_icon_name (kind),
-                                      gcm_item_kind_get_plural_label (kind),
-                                      gcm_route_new_kind (kind)));
+    if (gcm_item_kind_is_listed (kind))
+      gtk_list_box_append (self->sidebar_list,
+                           sidebar_row (gcm_item_kind_get_icon_name (kind),
+                                        gcm_item_kind_get_plural_label (kind),
+                                        gcm_route_new_kind (kind)));
   gtk_list_box_append (self->sidebar_list,
                        sidebar_row ("user-bookmarks-symbolic", _("Bookmarks"),
                                     gcm_route_new_bookmarks ()));
