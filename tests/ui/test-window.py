@@ -109,10 +109,20 @@ def stop_app(process):
     process.wait(10)
 
 
+def run_quietly(args, **kwargs):
+    """Runs a set-up step; when it fails, says how before the test stops."""
+    done = subprocess.run(args, capture_output=True, text=True, **kwargs)
+    if done.returncode != 0:
+        print(f"# {' '.join(args)} failed ({done.returncode}):", flush=True)
+        for line in (done.stdout + done.stderr).splitlines()[-20:]:
+            print(f"#   {line}", flush=True)
+        sys.exit(1)
+
+
 def prepare_update():
     """Installs the bundled manual, then an update from headquarters that changes two cases, so
     What's New has something to list."""
-    subprocess.run([sys.argv[1], "--status"], env=env, check=True, capture_output=True)
+    run_quietly([sys.argv[1], "--status"], env=env)
     source = tmp + "/source"
     shutil.copytree(os.environ["GCM_CONTENT_SOURCE"], source)
     for name in ("2013-hong-kong-ivory-wooden-planks.md", "2014-hong-kong-airport-ivory-couriers.md"):
@@ -121,13 +131,10 @@ def prepare_update():
             text = f.read()
         with open(path, "w", encoding="utf-8") as f:
             f.write(text.replace("\n---\n", "\n---\n\nUpdated by headquarters.\n", 1))
-    subprocess.run(["minisign", "-G", "-W", "-p", tmp + "/hq.pub", "-s", tmp + "/hq.key"],
-                   check=True, capture_output=True)
-    subprocess.run([os.environ["GCM_PUBLISH"], "--source", source, "--output", tmp + "/update",
-                    "--key", tmp + "/hq.key", "--serial", "4000000000"], check=True,
-                   capture_output=True)
-    subprocess.run([sys.argv[1], "--import", tmp + "/update", "--trust-key", tmp + "/hq.pub"],
-                   env=env, check=True, capture_output=True)
+    run_quietly(["minisign", "-G", "-W", "-p", tmp + "/hq.pub", "-s", tmp + "/hq.key"])
+    run_quietly([os.environ["GCM_PUBLISH"], "--source", source, "--output", tmp + "/update",
+                 "--key", tmp + "/hq.key", "--serial", "4000000000"])
+    run_quietly([sys.argv[1], "--import", tmp + "/update", "--trust-key", tmp + "/hq.pub"], env=env)
 
 
 print(f"1..{PLANNED}", flush=True)
