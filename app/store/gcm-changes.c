@@ -56,12 +56,14 @@ list_changes_thread (GTask        *task,
                            " FROM change_log c JOIN item i ON i.id = c.item_id"
                            " WHERE c.serial = (SELECT MAX (serial) FROM change_log d"
                            "                   WHERE d.item_id = c.item_id)"
-                           " ORDER BY c.serial DESC, c.change ASC, c.kind = 'case' DESC,"
+                           " ORDER BY c.serial DESC, c.change ASC, c.kind = ?2 DESC,"
                            "  c.item_id DESC LIMIT ?1",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
+      /* New cases first: they are what officers wait for. */
       sqlite3_bind_int64 (stmt, 1, limit);
+      sqlite3_bind_text (stmt, 2, gcm_item_kind_to_string (GCM_ITEM_KIND_CASE), -1, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           GcmChange *change = g_new0 (GcmChange, 1);
@@ -162,11 +164,12 @@ gcm_store_dup_added_ids (GcmStore  *store,
   if (db == NULL)
     return NULL;
   stmt = gcm_sqlite_prepare (db, "SELECT item_id FROM change_log WHERE serial = ?1 AND change = 0"
-                                 " ORDER BY kind = 'case' DESC, item_id DESC",
+                                 " ORDER BY kind = ?2 DESC, item_id DESC",
                              "Cannot read the list of changes", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, serial);
+  sqlite3_bind_text (stmt, 2, gcm_item_kind_to_string (GCM_ITEM_KIND_CASE), -1, SQLITE_STATIC);
   while (gcm_sqlite_step (stmt, &has_row, "Cannot read the list of changes", error) && has_row)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
   if (error != NULL && *error != NULL)
