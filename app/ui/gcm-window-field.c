@@ -134,8 +134,14 @@ field_tools_loaded_cb (GObject      *object,
 
   if (type == GCM_ROUTE_RISK_CHECK)
     {
+      gboolean was_shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack),
+                                      "risk-check") == 0;
+
       gcm_risk_check_view_set_rules (self->risk_check_view, tools->rules);
       gtk_stack_set_visible_child_name (self->content_stack, "risk-check");
+      /* The officer types the declaration's first field at once. */
+      if (!was_shown)
+        gtk_widget_child_focus (GTK_WIDGET (self->risk_check_view), GTK_DIR_TAB_FORWARD);
     }
   else if (type == GCM_ROUTE_IDENTIFY && gcm_route_get_argument (route) != NULL)
     show_key (self, gcm_route_get_argument (route));
