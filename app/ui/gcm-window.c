@@ -203,14 +203,16 @@ contents_loaded_cb (GObject      *object,
                                         gcm_item_kind_get_plural_label (kind),
                                         gcm_route_new_kind (kind)));
   gtk_list_box_append (self->sidebar_list,
+                       sidebar_row ("user-bookmarks-symbolic", _("Bookmarks"),
+                                    gcm_route_new_bookmarks ()));
+  /* The field tools, for an officer at an open container or with a declaration in hand. */
+  gtk_list_box_append (self->sidebar_list, sidebar_heading (_("In the Field")));
+  gtk_list_box_append (self->sidebar_list,
                        sidebar_row ("system-search-symbolic", _("What Did You Find?"),
                                     gcm_route_new_identify (NULL)));
   gtk_list_box_append (self->sidebar_list,
                        sidebar_row ("dialog-warning-symbolic", _("Check a Declaration"),
                                     gcm_route_new_risk_check ()));
-  gtk_list_box_append (self->sidebar_list,
-                       sidebar_row ("user-bookmarks-symbolic", _("Bookmarks"),
-                                    gcm_route_new_bookmarks ()));
 
   g_clear_pointer (&self->first_chapter, gcm_route_unref);
   if (contents->chapters->len > 0)
