@@ -46,6 +46,8 @@ on_key_row_activated_cb (GcmWindow     *self,
 {
   g_autoptr(GcmRoute) route = gcm_route_new_identify (g_object_get_data (G_OBJECT (row), "key-id"));
 
+  /* A key chosen from the list starts from its first question. */
+  g_clear_pointer (&self->identify_key_id, g_free);
   _gcm_window_navigate (self, route);
 }
 
