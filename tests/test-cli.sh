@@ -171,6 +171,42 @@ check "the first --search reports the installation on stderr" grep -q 'Installin
 GCM_BUNDLED_FEED_DIR=$bundle run --status
 check "--status then shows the bundled serial" grep -q "^Content serial: $serial$" "$tmp/out"
 check "a second command installs nothing again" sh -c '! grep -q Installing "$1"' sh "$tmp/err"
+# The field tools: the risk check of a declaration and an identification key walked on the terminal.
+GCM_BUNDLED_FEED_DIR=$bundle run --risk-check hs=8549.10,origin=NG,departure=AE
+check "--risk-check exits 0" status_is 0
+check "the Busan declaration raises the departure flag first, as high risk" \
+  sh -c 'head -1 "$1" | grep -q "^High risk: Waste batteries declared as departing from a country other than their origin$"' sh "$tmp/out"
+check "the departure flag names the Busan case with its title" grep -q "^  - case/2017-busan-used-batteries	Used batteries" "$tmp/out"
+run --risk-check hs=8549.10,origin=NG,departure=NG
+check "the same declaration with its real departure raises no departure flag" \
+  sh -c '[ "$1" -eq 0 ] && ! grep -qi "departing" "$2"' sh "$rc" "$tmp/out"
+run --risk-check "hs=8549.10,origin=NG,departure=AE,description=used batteries, scrap" --json
+check "--risk-check --json is valid JSON with the flags" "$python" -c 'import json, sys
+data = json.load(open(sys.argv[1]))
+assert data["declaration"]["description"] == "used batteries, scrap", data["declaration"]
+first = data["flags"][0]
+assert first["rule"] == "waste-batteries-departure-differs" and first["severity"] == "high", first
+assert set(first) == {"rule", "severity", "title", "why", "reason", "items"}
+assert {"id": "case/2017-busan-used-batteries", "title": first["items"][0]["title"]} in first["items"]' "$tmp/out"
+run --risk-check hs=8549.10,colour=red
+check "--risk-check with an unknown field is refused with one sentence" \
+  sh -c '[ "$1" -eq 2 ] && [ ! -s "$2" ]' sh "$rc" "$tmp/out"
+check "the refusal is one line that names the field" sh -c 'one_sentence () { [ "$(grep -cv "^$" "$1")" -eq 1 ] && grep -q "^“colour” is not a field.*\.$" "$1"; }; one_sentence "$1"' sh "$tmp/err"
+printf '9\n1\nb\n1\n1\n' | "$app" --identify key/wildlife > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "--identify walks key/wildlife with piped answers to an outcome" \
+  sh -c '[ "$1" -eq 0 ] && grep -q "^Act now: Probably smuggled live CITES animals$" "$2"' sh "$rc" "$tmp/out"
+check "--identify shows the numbered options and the procedure" \
+  sh -c 'grep -q "^  2\. Tusks" "$1" && grep -q "^Procedure: procedure/live-cites-animals	" "$1"' sh "$tmp/out"
+check "--identify asks again after a number out of range, and b goes back" \
+  sh -c 'grep -q "^Type a number from 1 to 8\.$" "$1" && [ "$(grep -c "^What have you found?$" "$2")" -eq 2 ]' sh "$tmp/err" "$tmp/out"
+printf '1\n' | "$app" --identify key/wildlife > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "--identify refuses input that ends before an outcome with one sentence" refused
+run --identify key/unknown
+check "--identify of an unknown key is one line that lists the installed keys" \
+  sh -c '[ "$1" -eq 2 ] && [ "$(grep -cv "^$" "$2")" -eq 1 ] && grep -q "key/wildlife" "$2"' sh "$rc" "$tmp/err"
+
 use_home nothing
 run --search ivory
 check "--search with nothing installed exits 1 with one sentence" refused

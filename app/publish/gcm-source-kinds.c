@@ -312,6 +312,34 @@ check_part_sources (GcmSourceCtx *ctx,
     }
 }
 
+/* The pictures of a key's options travel with the key, like a quiz's images. */
+static void
+use_option_media (GcmSourceCtx *ctx)
+{
+  JsonNode *nodes = json_object_get_member (ctx->fields, "nodes");
+
+  for (guint i = 0; nodes != NULL && JSON_NODE_HOLDS_ARRAY (nodes) &&
+                    i < json_array_get_length (json_node_get_array (nodes)); i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (nodes), i);
+      JsonNode *options = JSON_NODE_HOLDS_OBJECT (node) ?
+                          json_object_get_member (json_node_get_object (node), "options") : NULL;
+
+      for (guint j = 0; options != NULL && JSON_NODE_HOLDS_ARRAY (options) &&
+                        j < json_array_get_length (json_node_get_array (options)); j++)
+        {
+          JsonNode *option = json_array_get_element (json_node_get_array (options), j);
+          JsonObject *object = JSON_NODE_HOLDS_OBJECT (option) ? json_node_get_object (option) : NULL;
+          const char *image = object != NULL ? node_string (json_object_get_member (object, "image"))
+                                             : NULL;
+
+          if (image != NULL)
+            _gcm_source_use_media (ctx, image,
+                                   gcm_yaml_document_get_key_line (ctx->doc, object, "image"));
+        }
+    }
+}
+
 static void
 check_key (GcmSourceCtx *ctx)
 {
@@ -323,6 +351,7 @@ check_key (GcmSourceCtx *ctx)
     _gcm_source_problem (ctx->source, ctx->file, _gcm_source_field_line (ctx, "nodes"), "%s",
                          error->message);
   check_part_sources (ctx, "outcomes");
+  use_option_media (ctx);
 }
 
 static void

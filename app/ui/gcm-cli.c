@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The command line of DESIGN §9, answered without opening a window: --version, --status,
- * --import DIR [--trust-key FILE], --sync [--feed URL] [--trust-key FILE] and --search QUERY [--json]. What reads content first installs
+ * --import DIR [--trust-key FILE], --sync [--feed URL] [--trust-key FILE], --search QUERY [--json],
+ * --risk-check FIELD=VALUE,… [--json] and --identify KEY. What reads content first installs
  * the bundled feed when it is newer, as the window does. Errors are one sentence on stderr.
  */
 
@@ -15,10 +16,14 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <pango/pango.h>
+#include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "gcm-application-private.h"
 #include "gcm-cli.h"
+#include "gcm-field-tools.h"
+#include "gcm-key-walk.h"
 #include "gcm-importer.h"
 #include "gcm-search.h"
 #include "gcm-store.h"
@@ -324,6 +329,337 @@ run_search (GcmStore   *store,
   return 0;
 }
 
+/* Field tools */
+
+/* "hs=8549.10,origin=NG": a part without "=" goes on the value before it, so a description may
+ * hold commas. */
+static GHashTable *
+parse_declaration (const char  *text,
+                   char       **problem)
+{
+  g_autoptr(GHashTable) declaration = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  const char * const *fields = gcm_risk_rules_get_fields ();
+  char *last = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *equals = strchr (parts[i], '=');
+      g_autofree char *field = NULL;
+
+      if (equals == NULL)
+        {
+          if (last == NULL)
+            {
+              g_autofree char *known = g_strjoinv (", ", (char **) fields);
+              /* Translators: %s is what was typed; the list is of field names */
+              *problem = g_strdup_printf (_("--risk-check takes FIELD=VALUE pairs separated by "
+                                            "commas, such as hs=8549.10,origin=NG; the fields "
+                                            "are %s."), known);
+              return NULL;
+            }
+          g_hash_table_insert (declaration, g_strdup (last),
+                               g_strconcat (g_hash_table_lookup (declaration, last), ",", parts[i], NULL));
+          continue;
+        }
+      field = g_strstrip (g_strndup (parts[i], equals - parts[i]));
+      if (!g_strv_contains (fields, field))
+        {
+          g_autofree char *known = g_strjoinv (", ", (char **) fields);
+          /* Translators: the first %s is a field name that was typed, the second the list of
+           * field names */
+          *problem = g_strdup_printf (_("“%s” is not a field of a declaration; the fields are %s."),
+                                      field, known);
+          return NULL;
+        }
+      g_hash_table_insert (declaration, g_strdup (field), g_strdup (equals + 1));
+      /* The key the table keeps, for the parts that follow. */
+      g_hash_table_lookup_extended (declaration, field, (gpointer *) &last, NULL);
+    }
+  return g_steal_pointer (&declaration);
+}
+
+static const char *
+severity_name (int severity)
+{
+  /* The names scripts read in --json; the text output translates them. */
+  return severity >= 3 ? "high" : severity == 2 ? "medium" : "low";
+}
+
+static const char *
+severity_label (int severity)
+{
+  return severity >= 3 ? _("High risk") : severity == 2 ? _("Risk") : _("Worth a look");
+}
+
+static void
+print_flags_json (GHashTable    *declaration,
+                  GPtrArray     *flags,
+                  GcmFieldTools *tools)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *data = NULL;
+  const char * const *fields = gcm_risk_rules_get_fields ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "declaration");
+  json_builder_begin_object (builder);
+  for (guint i = 0; fields[i] != NULL; i++)
+    if (g_hash_table_contains (declaration, fields[i]))
+      {
+        json_builder_set_member_name (builder, fields[i]);
+        json_builder_add_string_value (builder, g_hash_table_lookup (declaration, fields[i]));
+      }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "flags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < flags->len; i++)
+    {
+      GcmRiskFlag *flag = g_ptr_array_index (flags, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rule");
+      json_builder_add_string_value (builder, flag->rule_id);
+      json_builder_set_member_name (builder, "severity");
+      json_builder_add_string_value (builder, severity_name (flag->severity));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, flag->title);
+      json_builder_set_member_name (builder, "why");
+      json_builder_add_string_value (builder, flag->why);
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, flag->reason);
+      json_builder_set_member_name (builder, "items");
+      json_builder_begin_array (builder);
+      for (guint j = 0; flag->items != NULL && flag->items[j] != NULL; j++)
+        {
+          const char *title = gcm_field_tools_lookup_title (tools, flag->items[j]);
+
+          if (title == NULL)
+            continue;   /* withdrawn since the rule was published */
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, flag->items[j]);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, title);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  data = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", data);
+}
+
+static void
+print_flags (GPtrArray     *flags,
+             GcmFieldTools *tools)
+{
+  if (flags->len == 0)
+    g_print (_("None of the manual’s risk indicators applies. That is not a clearance: use your "
+               "own judgement too.\n"));
+  for (guint i = 0; i < flags->len; i++)
+    {
+      GcmRiskFlag *flag = g_ptr_array_index (flags, i);
+
+      /* Translators: a flag of --risk-check: its severity and its title */
+      g_print (_("%s: %s\n"), severity_label (flag->severity), flag->title);
+      g_print ("  %s\n", flag->why);
+      for (guint j = 0; flag->items != NULL && flag->items[j] != NULL; j++)
+        {
+          const char *title = gcm_field_tools_lookup_title (tools, flag->items[j]);
+          if (title != NULL)
+            g_print ("  - %s\t%s\n", flag->items[j], title);
+        }
+      if (i + 1 < flags->len)
+        g_print ("\n");
+    }
+}
+
+static int
+run_risk_check (GcmStore   *store,
+                const char *text,
+                gboolean    json)
+{
+  g_autoptr(GcmFieldTools) tools = NULL;
+  g_autoptr(GHashTable) declaration = NULL;
+  g_autoptr(GPtrArray) flags = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+
+  if (!(declaration = parse_declaration (text, &problem)))
+    {
+      g_printerr ("%s\n", problem);
+      return 2;
+    }
+  if (!(tools = gcm_field_tools_load (store, GCM_FIELD_TOOLS_RISK, &error)))
+    {
+      g_printerr (_("The risk indicators could not be read: %s\n"), error->message);
+      return 1;
+    }
+  if (gcm_risk_rules_get_n_rules (tools->rules) == 0)
+    {
+      g_printerr (_("No risk indicators are installed; update the content to get them.\n"));
+      return 1;
+    }
+  flags = gcm_risk_rules_check (tools->rules, declaration);
+  if (json)
+    print_flags_json (declaration, flags, tools);
+  else
+    print_flags (flags, tools);
+  return 0;
+}
+
+static const char *
+urgency_label (GcmUrgency urgency)
+{
+  switch (urgency)
+    {
+    case GCM_URGENCY_IMMEDIATE:
+      return _("Act now");
+    case GCM_URGENCY_SOON:
+      return _("Act today");
+    case GCM_URGENCY_ROUTINE:
+    default:
+      return _("No rush");
+    }
+}
+
+static void
+print_outcome (const GcmKeyOutcome *outcome,
+               GcmFieldTools       *tools)
+{
+  const char *procedure = gcm_field_tools_lookup_title (tools, outcome->procedure);
+
+  /* Translators: the end of --identify: how urgent, and what it probably is */
+  g_print (_("%s: %s\n"), urgency_label (outcome->urgency), outcome->title);
+  g_print ("%s\n", outcome->summary);
+  if (outcome->contact != NULL)
+    g_print (_("Call: %s\n"), outcome->contact);
+  if (procedure != NULL)
+    /* Translators: the procedure an outcome of --identify leads to: its id and title */
+    g_print (_("Procedure: %s\t%s\n"), outcome->procedure, procedure);
+  for (guint i = 0; outcome->read != NULL && outcome->read[i] != NULL; i++)
+    {
+      const char *title = gcm_field_tools_lookup_title (tools, outcome->read[i]);
+      if (title != NULL)
+        /* Translators: further reading an outcome of --identify names: its id and title */
+        g_print (_("Read: %s\t%s\n"), outcome->read[i], title);
+    }
+}
+
+static void
+print_question (const GcmKeyNode *node)
+{
+  g_print ("\n%s\n", node->question);
+  if (node->hint != NULL)
+    g_print ("  %s\n", node->hint);
+  for (guint i = 0; i < node->n_options; i++)
+    g_print ("  %u. %s\n", i + 1, node->options[i].text);
+}
+
+/* Reads one answer: an option's number, or b for back. Returns FALSE at the end of input. */
+static gboolean
+read_answer (guint     n_options,
+             gboolean  can_go_back,
+             guint    *option,
+             gboolean *back)
+{
+  for (;;)
+    {
+      char line[256];
+      guint64 number = 0;
+
+      if (can_go_back)
+        /* Translators: the prompt of --identify; %u is the number of options */
+        g_print (_("Choose 1–%u, or b to go back: "), n_options);
+      else
+        g_print (_("Choose 1–%u: "), n_options);
+      fflush (stdout);
+      if (fgets (line, sizeof line, stdin) == NULL)
+        {
+          g_print ("\n");
+          return FALSE;
+        }
+      g_strstrip (line);
+      /* Piped answers show in the transcript as if typed. */
+      if (!isatty (STDIN_FILENO))
+        g_print ("%s\n", line);
+      *back = can_go_back && (g_ascii_strcasecmp (line, "b") == 0);
+      if (*back)
+        return TRUE;
+      if (g_ascii_string_to_unsigned (line, 10, 1, n_options, &number, NULL))
+        {
+          *option = (guint) number - 1;
+          return TRUE;
+        }
+      g_printerr (_("Type a number from 1 to %u.\n"), n_options);
+    }
+}
+
+static int
+run_identify (GcmStore   *store,
+              const char *key_id)
+{
+  g_autoptr(GcmFieldTools) tools = NULL;
+  g_autoptr(GcmKeyWalk) walk = NULL;
+  g_autoptr(GError) error = NULL;
+  const GcmFieldKey *key;
+
+  if (!(tools = gcm_field_tools_load (store, GCM_FIELD_TOOLS_KEYS, &error)))
+    {
+      g_printerr (_("The identification keys could not be read: %s\n"), error->message);
+      return 1;
+    }
+  if (!(key = gcm_field_tools_find_key (tools, key_id)))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) ids = NULL;
+      g_autofree char *known = NULL;
+
+      for (guint i = 0; i < tools->keys->len; i++)
+        g_strv_builder_add (builder, ((GcmFieldKey *) g_ptr_array_index (tools->keys, i))->id);
+      ids = g_strv_builder_end (builder);
+      known = g_strjoinv (", ", ids);
+      if (ids[0] == NULL)
+        g_printerr (_("There is no identification key “%s”; no keys are installed.\n"), key_id);
+      else
+        /* Translators: %s is what was typed, then a list of key ids */
+        g_printerr (_("There is no identification key “%s”; the installed keys are %s.\n"),
+                    key_id, known);
+      return 2;
+    }
+
+  walk = gcm_key_walk_new (key->key);
+  g_print ("%s\n", key->title);
+  while (gcm_key_walk_get_node (walk) != NULL)
+    {
+      const GcmKeyNode *node = gcm_key_walk_get_node (walk);
+      guint option = 0;
+      gboolean back = FALSE;
+
+      print_question (node);
+      if (!read_answer (node->n_options, gcm_key_walk_get_n_steps (walk) > 0, &option, &back))
+        {
+          g_printerr (_("The input ended before an answer was found.\n"));
+          return 1;
+        }
+      if (back)
+        gcm_key_walk_back (walk);
+      else
+        gcm_key_walk_choose (walk, option);
+    }
+  g_print ("\n");
+  print_outcome (gcm_key_walk_get_outcome (walk), tools);
+  return 0;
+}
+
 /**
  * gcm_cli_run:
  * @options: the parsed command line
@@ -337,6 +673,7 @@ gcm_cli_run (GVariantDict *options)
   g_autoptr(GError) error = NULL;
   g_autofree char *directory = NULL;
   const char *import_dir = NULL, *raw_search = NULL, *trust_key = NULL, *feed = NULL;
+  const char *risk_check = NULL, *identify = NULL;
   g_autofree char *search = NULL;
   gboolean status = FALSE, json = FALSE, sync = FALSE;
 
@@ -353,6 +690,8 @@ gcm_cli_run (GVariantDict *options)
   json = g_variant_dict_contains (options, "json");
   sync = g_variant_dict_contains (options, "sync");
   g_variant_dict_lookup (options, "feed", "&s", &feed);
+  g_variant_dict_lookup (options, "risk-check", "&s", &risk_check);
+  g_variant_dict_lookup (options, "identify", "&s", &identify);
 
   /* The query arrives as bytes so that text that is not valid gets a sentence of our own. */
   if (raw_search != NULL)
@@ -371,11 +710,12 @@ gcm_cli_run (GVariantDict *options)
       g_printerr (_("--feed goes with --sync.\n"));
       return 2;
     }
-  if (import_dir == NULL && search == NULL && !status && !sync)
+  if (import_dir == NULL && search == NULL && !status && !sync && risk_check == NULL &&
+      identify == NULL)
     {
       if (json || trust_key != NULL)
         {
-          g_printerr (_("--json goes with --search, and --trust-key with --import.\n"));
+          g_printerr (_("--json goes with --search or --risk-check, and --trust-key with --import.\n"));
           return 2;
         }
       return -1;   /* go on and open the window */
@@ -408,5 +748,9 @@ gcm_cli_run (GVariantDict *options)
                     "Install a content feed with --import.\n"));
       return 1;
     }
+  if (risk_check != NULL)
+    return run_risk_check (store, risk_check, json);
+  if (identify != NULL)
+    return run_identify (store, identify);
   return run_search (store, search, json);
 }

@@ -220,6 +220,8 @@ show_outcome (GcmIdentifyView     *self,
       gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
       gtk_button_set_child (self->procedure_button, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->procedure_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->procedure_button), procedure_title != NULL);
 

@@ -38,6 +38,7 @@ struct _GcmRiskCheckView
 
   /* Owned */
   GcmRiskRules      *rules;
+  guint              scroll_frames;   /* frames the result has been scrolled to so far */
   GcmItemTitleFunc   title_func;
   gpointer           title_data;
   GDestroyNotify     title_destroy;
@@ -116,6 +117,13 @@ flag_card (GcmRiskCheckView *self,
         continue;   /* withdrawn since the rule was published */
       if (links == NULL)
         {
+          GtkWidget *heading = gtk_label_new (_("Read in the manual"));
+
+          gtk_label_set_xalign (GTK_LABEL (heading), 0);
+          gtk_widget_add_css_class (heading, "caption-heading");
+          gtk_widget_add_css_class (heading, "dim-label");
+          gtk_widget_set_margin_top (heading, 6);
+          gtk_box_append (GTK_BOX (card), heading);
           links = gtk_flow_box_new ();
           gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (links), GTK_SELECTION_NONE);
           gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (links), 3);
@@ -127,6 +135,9 @@ flag_card (GcmRiskCheckView *self,
       button = gtk_button_new ();
       gtk_button_set_child (GTK_BUTTON (button), label);
       gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "risk-link");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      item_title, -1);
       g_object_set_data_full (G_OBJECT (button), "item-id", g_strdup (flag->items[i]), g_free);
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_item_clicked_cb), self, 0);
       gtk_flow_box_append (GTK_FLOW_BOX (links), button);
@@ -176,11 +187,40 @@ gcm_risk_check_view_check (GcmRiskCheckView *self)
 
 /* Template callbacks */
 
+/* On the next frame, once the flags are laid out, the result scrolls to the top of the page:
+ * on a phone it is below the form. A label that cannot be selected takes no focus to scroll to. */
+static gboolean
+scroll_to_result_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  GcmRiskCheckView *self = GCM_RISK_CHECK_VIEW (widget);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_point_t point;
+  double target;
+
+  if (content == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->result_heading), content,
+                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+    return G_SOURCE_REMOVE;
+  /* The page grows only once the new flags have been measured: try again next frame. */
+  target = MIN (MAX (point.y - 12, 0),
+                gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, target);
+  return ++self->scroll_frames < 5 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
 static void
 on_check_clicked_cb (GcmRiskCheckView *self)
 {
   gcm_risk_check_view_check (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->result_heading));
+  if (self->scroll_frames == 0 || self->scroll_frames >= 5)
+    {
+      self->scroll_frames = 0;
+      gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_result_cb, NULL, NULL);
+    }
 }
 
 static void

@@ -8,8 +8,11 @@
 
 #pragma once
 
+#include "gcm-field-tools.h"
 #include "gcm-history.h"
+#include "gcm-identify-view.h"
 #include "gcm-item-view.h"
+#include "gcm-risk-check-view.h"
 #include "gcm-search.h"
 #include "gcm-sync-service.h"
 #include "gcm-sync-status.h"
@@ -60,6 +63,15 @@ struct _GcmWindow
   /* Headquarters updates (gcm-window-sync.c) */
   GcmSyncService       *sync;         /* NULL until the bundled content is installed */
   GcmWhatsNewView      *whats_new;
+
+  /* The field tools (gcm-window-field.c) */
+  GtkListBox           *key_list;
+  AdwStatusPage        *keys_empty;
+  GcmIdentifyView      *identify_view;
+  GcmRiskCheckView     *risk_check_view;
+  GcmFieldTools        *field_tools;      /* those shown, with the titles their links need */
+  GCancellable         *field_cancellable;
+  char                 *identify_key_id;  /* the key the identify view walks */
 };
 
 void _gcm_window_navigate                (GcmWindow      *self,
@@ -80,5 +92,14 @@ void _gcm_window_show_whats_new          (GcmWindow      *self);
 void _gcm_window_check_updates           (GcmWindow      *self);
 void _gcm_window_import_folder           (GcmWindow      *self);
 void _gcm_window_show_preferences        (GcmWindow      *self);
+
+/* gcm-window-field.c */
+void _gcm_window_init_field              (GcmWindow      *self);
+void _gcm_window_dispose_field           (GcmWindow      *self);
+void _gcm_window_finalize_field          (GcmWindow      *self);
+void _gcm_window_show_field_tool         (GcmWindow      *self,
+                                          GcmRoute       *route);
+gboolean _gcm_window_field_takes_key     (GcmWindow      *self,
+                                          guint           keyval);
 
 G_END_DECLS

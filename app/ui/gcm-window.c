@@ -205,6 +205,14 @@ contents_loaded_cb (GObject      *object,
   gtk_list_box_append (self->sidebar_list,
                        sidebar_row ("user-bookmarks-symbolic", _("Bookmarks"),
                                     gcm_route_new_bookmarks ()));
+  /* The field tools, for an officer at an open container or with a declaration in hand. */
+  gtk_list_box_append (self->sidebar_list, sidebar_heading (_("In the Field")));
+  gtk_list_box_append (self->sidebar_list,
+                       sidebar_row ("system-search-symbolic", _("What Did You Find?"),
+                                    gcm_route_new_identify (NULL)));
+  gtk_list_box_append (self->sidebar_list,
+                       sidebar_row ("dialog-warning-symbolic", _("Check a Declaration"),
+                                    gcm_route_new_risk_check ()));
 
   g_clear_pointer (&self->first_chapter, gcm_route_unref);
   if (contents->chapters->len > 0)
@@ -762,6 +770,8 @@ _gcm_window_show_route (GcmWindow *self,
     open_item (self, gcm_route_get_argument (route));
   else if (type == GCM_ROUTE_WHATS_NEW)
     _gcm_window_show_whats_new (self);
+  else if (type == GCM_ROUTE_IDENTIFY || type == GCM_ROUTE_RISK_CHECK)
+    _gcm_window_show_field_tool (self, route);
   else
     load_list (self, route);
 
@@ -917,6 +927,8 @@ on_window_key_pressed_cb (GtkEventControllerKey *controller,
       c == 0 || !g_unichar_isgraph (c))
     return GDK_EVENT_PROPAGATE;
   if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus)))
+    return GDK_EVENT_PROPAGATE;
+  if (_gcm_window_field_takes_key (self, keyval))
     return GDK_EVENT_PROPAGATE;
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -1112,6 +1124,7 @@ gcm_window_constructed (GObject *object)
                            G_CALLBACK (_gcm_window_update_bookmark_button), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->item_view), "item");
   _gcm_window_init_sync (self);
+  _gcm_window_init_field (self);
 
   g_settings_bind (self->settings, "font-scale", self->item_view, "font-scale", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -1148,6 +1161,7 @@ gcm_window_dispose (GObject *object)
   g_cancellable_cancel (self->search_cancellable);
   g_cancellable_cancel (self->list_cancellable);
   g_cancellable_cancel (self->cancellable);
+  _gcm_window_dispose_field (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_WINDOW);
 
   G_OBJECT_CLASS (gcm_window_parent_class)->dispose (object);
@@ -1166,6 +1180,7 @@ gcm_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->history);
   g_clear_object (&self->sync);
+  _gcm_window_finalize_field (self);
   g_strfreev (self->highlight);
   g_strfreev (self->search_terms);
   g_free (self->filter_convention);

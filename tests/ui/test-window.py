@@ -4,7 +4,8 @@
 # activates the focused sidebar row and the focused search result, pictures are laid out with a
 # size, every button has a name, a bookmark made with Ctrl+D is listed on the Bookmarks page and
 # can be removed there, the sync status offers Check now, What's New lists what the updates
-# brought and opens it, and a restart reopens the last page. TAP output.
+# brought and opens it, a restart reopens the last page, and an identification key walked by its
+# number keys ends in an outcome whose procedure opens. TAP output.
 import os
 import re
 import shutil
@@ -25,7 +26,7 @@ config.logDebugToStdOut = False
 config.logDebugToFile = False
 from dogtail import tree, rawinput  # noqa: E402
 
-PLANNED = 17
+PLANNED = 19
 tests = []
 
 
@@ -270,6 +271,36 @@ try:
     reopened = frame and wait_for(lambda: item_heading(frame) == dangerous_goods)
     check("a restart reopens the last page read", bool(reopened),
           f"the page shown is {frame and item_heading(frame)!r}")
+
+    # What Did You Find?: the wildlife key, two answers by their number keys, the outcome's
+    # procedure opened from its button. Searches stay inside the pages: the item page is deep.
+    # The sidebar's last rows are below its fold: End reaches Check a Declaration, Up the keys.
+    frame.child(name="Bookmarks", roleName="list item").click()
+    wait_for(lambda: list_heading(frame) == "Bookmarks")
+    rawinput.pressKey("End")
+    rawinput.pressKey("Up")
+    rawinput.pressKey("Return")
+    keys = wait_for(lambda: first(frame, lambda n: n.name == "Identification keys"))
+    key = keys and wait_for(lambda: first(keys, lambda n: n.name == "Wildlife: what did you find?"))
+    if key:
+        key.click()
+    view = wait_for(lambda: first(frame, lambda n: n.name == "GcmIdentifyView"))
+
+    def option(prefix):
+        return first(view, lambda n: n.roleName == "push button" and n.name.startswith(prefix))
+    wait_for(lambda: option("1. Live animals"))
+    rawinput.pressKey("1")
+    wait_for(lambda: option("1. Declared as something else"))
+    rawinput.pressKey("1")
+    procedure = wait_for(lambda: option("Open the Procedure: Seized live CITES animals"))
+    outcome = first(view, lambda n: n.name == "Probably smuggled live CITES animals")
+    check("a key walked by its number keys ends in its outcome", bool(procedure and outcome),
+          f"keys list {bool(keys)}, key row {bool(key)}, view {bool(view)}")
+    if procedure:
+        procedure.doActionNamed("click")
+    opened = procedure and wait_for(lambda: item_heading(frame) == "Seized live CITES animals")
+    check("the outcome's procedure opens", bool(opened),
+          f"the page shown is {item_heading(frame)!r}")
 finally:
     stop_app(app)
 
