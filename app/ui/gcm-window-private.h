@@ -60,6 +60,11 @@ struct _GcmWindow
   /* Headquarters updates (gcm-window-sync.c) */
   GcmSyncService       *sync;         /* NULL until the bundled content is installed */
   GcmWhatsNewView      *whats_new;
+
+  /* A case's photos full size, over the whole window */
+  GtkOverlay           *viewer_overlay;
+  GtkWidget            *photo_viewer;
+  GtkWidget            *viewer_return_focus;  /* (weak) where focus goes back to */
 };
 
 void _gcm_window_navigate                (GcmWindow      *self,
