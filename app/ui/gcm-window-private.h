@@ -61,6 +61,9 @@ struct _GcmWindow
   GcmSyncService       *sync;         /* NULL until the bundled content is installed */
   GcmWhatsNewView      *whats_new;
 
+  /* kind:case as a gallery of cards */
+  GtkWidget            *case_gallery;
+
   /* A case's photos full size, over the whole window */
   GtkOverlay           *viewer_overlay;
   GtkWidget            *photo_viewer;

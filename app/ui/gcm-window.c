@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "gcm-browse.h"
+#include "gcm-case-gallery.h"
 #include "gcm-store.h"
 #include "gcm-convention.h"
 #include "gcm-history.h"
@@ -504,6 +505,28 @@ end_list (GcmWindow   *self,
   g_strv_builder_unref (list->titles);
 }
 
+/* The Cases list is a gallery; the list beneath it still gives previous and next. */
+static void
+show_case_gallery (GcmWindow *self)
+{
+  GcmRoute *route = current_route (self);
+
+  if (route == NULL || gcm_route_get_route_type (route) != GCM_ROUTE_KIND ||
+      gcm_route_get_kind (route) != GCM_ITEM_KIND_CASE)
+    return;
+  gcm_case_gallery_reload (GCM_CASE_GALLERY (self->case_gallery));
+  gtk_stack_set_visible_child_name (self->content_stack, "cases");
+}
+
+static void
+on_case_activated_cb (GcmWindow  *self,
+                      const char *id)
+{
+  g_autoptr(GcmRoute) route = gcm_route_new_item (id);
+
+  _gcm_window_navigate (self, route);
+}
+
 static void
 list_loaded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -580,6 +603,7 @@ list_loaded_cb (GObject      *object,
                              _("A content update may add some."), NULL, NULL };
     }
   show_list_page (self, title, subtitle, &empty, n_rows);
+  show_case_gallery (self);
 }
 
 static void
@@ -1170,6 +1194,10 @@ gcm_window_constructed (GObject *object)
                            G_CALLBACK (_gcm_window_update_bookmark_button), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->item_view), "item");
   init_viewer_overlay (self);
+  self->case_gallery = gcm_case_gallery_new (self->store, self->settings);
+  g_signal_connect_object (self->case_gallery, "case-activated", G_CALLBACK (on_case_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->content_stack, self->case_gallery, "cases");
   _gcm_window_init_sync (self);
 
   g_settings_bind (self->settings, "font-scale", self->item_view, "font-scale", G_SETTINGS_BIND_GET);
