@@ -636,6 +636,12 @@ filter_drop_down (const char *label)
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (drop), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* GTK 4.8 gives the drop-down's own button no name; a screen reader lands on that button. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
   return drop;
 }
 

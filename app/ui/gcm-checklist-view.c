@@ -193,10 +193,10 @@ gcm_checklist_view_set_item (GcmChecklistView *self,
     return;
   self->item = g_object_ref (procedure);
 
-  add_list_group (self, _("Applies to"), gcm_item_get_applies_to (procedure), NULL, FALSE);
   add_list_group (self, _("Hazards"), gcm_item_get_hazards (procedure), NULL, TRUE);
   add_list_group (self, _("Protective equipment"), gcm_item_get_protective_equipment (procedure),
                   "security-high-symbolic", FALSE);
+  add_list_group (self, _("Applies to"), gcm_item_get_applies_to (procedure), NULL, FALSE);
 
   steps = gcm_item_get_steps (procedure);
   if (steps == NULL || steps->len == 0)

@@ -303,8 +303,8 @@ show_native_parts (GcmItemView *self,
                                G_CALLBACK (on_photo_activated_cb), self, G_CONNECT_SWAPPED);
       self->checklist_view = gcm_checklist_view_new (self->store);
       gtk_box_insert_child_after (GTK_BOX (box), self->checklist_view, after);
-      gtk_box_insert_child_after (GTK_BOX (box), self->case_facts, after);
       gtk_box_insert_child_after (GTK_BOX (box), self->photo_carousel, after);
+      gtk_box_insert_child_after (GTK_BOX (box), self->case_facts, after);
     }
   gcm_photo_carousel_set_item (GCM_PHOTO_CAROUSEL (self->photo_carousel),
                                kind == GCM_ITEM_KIND_CASE ? item : NULL,

@@ -117,6 +117,9 @@ on_photo_clicked_cb (GtkButton        *button,
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "gcm-index"));
 
+  /* Focus goes back here when the viewer closes, however it was opened. */
+  gtk_widget_grab_focus (GTK_WIDGET (button));
+
   g_signal_emit (self, signals[PHOTO_ACTIVATED], 0, index);
 }
 
