@@ -759,7 +759,7 @@ read_cases_job (GTask   *task,
 
   stmt = gcm_sqlite_prepare (content,
                              "SELECT i.json, (SELECT max (c.applied) FROM change_log AS c"
-                             "                 WHERE c.item_id = i.id)"
+                             "                 WHERE c.item_id = i.id AND c.change = 0)"
                              " FROM item AS i WHERE i.kind = 'case' ORDER BY i.id DESC",
                              "Cannot read the cases", &error);
   if (stmt == NULL)

@@ -63,6 +63,7 @@ struct _GcmCaseGallery
   int                 year;             /* 0 for all */
   gboolean            oldest_first;
   gboolean            loaded;
+  gboolean            loading;          /* a reload is under way */
   gboolean            syncing;          /* drop-downs set by code, not by the user */
   gint64              seen_before;      /* cases-seen as it was when the gallery opened */
 };
@@ -493,6 +494,8 @@ cases_loaded_cb (GObject      *object,
   guint n;
 
   cards = gcm_store_list_cases_finish (GCM_STORE (object), result, &error);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    self->loading = FALSE;
   if (cards == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -537,6 +540,7 @@ gcm_case_gallery_reload (GcmCaseGallery *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  self->loading = TRUE;
   gcm_store_list_cases_async (self->store, self->cancellable, cases_loaded_cb, g_object_ref (self));
 }
 
@@ -551,7 +555,7 @@ gboolean
 gcm_case_gallery_is_loaded (GcmCaseGallery *self)
 {
   g_return_val_if_fail (GCM_IS_CASE_GALLERY (self), FALSE);
-  return self->loaded;
+  return self->loaded && !self->loading;
 }
 
 static guint
