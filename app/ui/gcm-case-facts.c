@@ -42,7 +42,7 @@ add_row (GtkWidget  *group,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   /* The value is what the officer looks for; the label only names it. */
-  gtk_widget_add_css_class (row, "property");
+  gtk_widget_add_css_class (row, "case-fact");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
