@@ -126,6 +126,15 @@ is_cover (GtkWidget *widget,
 }
 
 static void
+on_case_activated_cb (GcmCaseGallery *gallery,
+                      const char     *id,
+                      char          **activated)
+{
+  g_free (*activated);
+  *activated = g_strdup (id);
+}
+
+static void
 test_cards (Fixture       *fixture,
             gconstpointer  user_data)
 {
@@ -151,6 +160,16 @@ test_cards (Fixture       *fixture,
   cover = gcm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_PICTURE, is_cover, NULL);
   g_assert_nonnull (cover);
   gcm_test_wait_until (has_texture, cover, "the cover to be decoded");
+
+  /* Enter on a card (the grid's activate-item) opens that case. */
+  {
+    g_autofree char *activated = NULL;
+    GtkWidget *grid = gcm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, NULL, NULL);
+
+    g_signal_connect (gallery, "case-activated", G_CALLBACK (on_case_activated_cb), &activated);
+    g_assert_true (gtk_widget_activate_action (grid, "list.activate-item", "u", 0));
+    g_assert_cmpstr (activated, ==, CASE_ID);
+  }
 
   gtk_window_destroy (window);
 }
