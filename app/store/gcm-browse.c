@@ -673,3 +673,160 @@ gcm_store_dup_status (GcmStore  *self,
     }
   return g_steal_pointer (&status);
 }
+
+/* The cases gallery */
+
+typedef struct
+{
+  char       *objects_path;
+  GPtrArray  *items;       /* (element-type GcmItem) */
+  GArray     *arrived;     /* gint64, one per item */
+  GHashTable *completed;
+} CasesData;
+
+static void
+cases_data_free (CasesData *data)
+{
+  g_free (data->objects_path);
+  g_clear_pointer (&data->items, g_ptr_array_unref);
+  g_clear_pointer (&data->arrived, g_array_unref);
+  g_clear_pointer (&data->completed, g_hash_table_unref);
+  g_free (data);
+}
+
+static GcmCaseCard *
+case_card_new (CasesData *data,
+               GcmItem   *item,
+               gint64     arrived)
+{
+  GPtrArray *photos = gcm_item_get_photos (item);
+  const GcmItemPhoto *cover = photos != NULL && photos->len > 0 ? g_ptr_array_index (photos, 0) : NULL;
+  const char *sha256 = cover != NULL && cover->file != NULL
+                         ? gcm_item_lookup_media (item, cover->file) : NULL;
+  g_autofree char *path = NULL;
+  GcmCaseCardFields fields = { 0 };
+
+  if (sha256 != NULL && strlen (sha256) == 64)
+    {
+      char prefix[3] = { sha256[0], sha256[1], '\0' };
+
+      path = g_build_filename (data->objects_path, prefix, sha256, NULL);
+    }
+  else
+    sha256 = NULL;
+  fields.id = gcm_item_get_id (item);
+  fields.title = gcm_item_get_title (item);
+  fields.summary = gcm_item_get_summary (item);
+  fields.date = gcm_item_get_date (item);
+  fields.place = gcm_item_get_place (item);
+  fields.conventions = gcm_item_get_conventions (item);
+  fields.modus_operandi = gcm_item_get_modus_operandi (item);
+  fields.cover_sha256 = sha256;
+  fields.cover_path = path;
+  fields.cover_caption = cover != NULL ? cover->caption : NULL;
+  fields.arrived = arrived;
+  fields.completed = g_hash_table_contains (data->completed, fields.id);
+  return gcm_case_card_new (&fields);
+}
+
+static void
+mark_cases_job (GTask   *task,
+                sqlite3 *user)
+{
+  CasesData *data = g_task_get_task_data (task);
+  GListStore *cards = g_list_store_new (GCM_TYPE_CASE_CARD);
+
+  data->completed = gcm_user_data_dup_completed (user);
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      g_autoptr(GcmCaseCard) card = case_card_new (data, g_ptr_array_index (data->items, i),
+                                                   g_array_index (data->arrived, gint64, i));
+
+      g_list_store_append (cards, card);
+    }
+  g_task_return_pointer (task, cards, g_object_unref);
+}
+
+/* Each case's item is read whole here, on the worker, so the grid only binds finished rows. */
+static void
+read_cases_job (GTask   *task,
+                sqlite3 *content)
+{
+  CasesData *data = g_task_get_task_data (task);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GError *error = NULL;
+  gboolean has_row = FALSE;
+
+  stmt = gcm_sqlite_prepare (content,
+                             "SELECT i.json, (SELECT max (c.applied) FROM change_log AS c"
+                             "                 WHERE c.item_id = i.id AND c.change = 0)"
+                             " FROM item AS i WHERE i.kind = 'case' ORDER BY i.id DESC",
+                             "Cannot read the cases", &error);
+  if (stmt == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (;;)
+    {
+      g_autoptr(GError) parse_error = NULL;
+      GcmItem *item;
+      gint64 arrived;
+
+      if (!gcm_sqlite_step (stmt, &has_row, "Cannot read the cases", &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      if (!has_row)
+        break;
+      item = gcm_item_new_from_json ((const char *) sqlite3_column_text (stmt, 0),
+                                     sqlite3_column_bytes (stmt, 0), NULL, &parse_error);
+      if (item == NULL)
+        {
+          /* The importer checked it; a row that no longer parses is left out, not fatal. */
+          g_warning ("Skipping a case: %s", parse_error->message);
+          continue;
+        }
+      arrived = sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (data->items, item);
+      g_array_append_val (data->arrived, arrived);
+    }
+  gcm_store_worker_push (_gcm_store_get_user_worker (g_task_get_source_object (task)), task,
+                         mark_cases_job);
+}
+
+void
+gcm_store_list_cases_async (GcmStore            *store,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CasesData *data;
+
+  g_return_if_fail (GCM_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gcm_store_list_cases_async);
+  data = g_new0 (CasesData, 1);
+  data->objects_path = g_strdup (gcm_store_get_objects_path (store));
+  data->items = g_ptr_array_new_with_free_func (g_object_unref);
+  data->arrived = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_task_set_task_data (task, data, (GDestroyNotify) cases_data_free);
+  gcm_store_worker_push (_gcm_store_get_content_worker (store), task, read_cases_job);
+}
+
+/**
+ * gcm_store_list_cases_finish:
+ *
+ * Returns: (transfer full): a #GListModel of #GcmCaseCard, newest first
+ */
+GListModel *
+gcm_store_list_cases_finish (GcmStore      *store,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "gcm-case-card.h"
 #include "gcm-store.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,15 @@ void               gcm_browse_contents_async  (GcmStore           *store,
 GcmBrowseContents *gcm_browse_contents_finish (GcmStore           *store,
                                                GAsyncResult       *result,
                                                GError            **error);
+
+/* The cases gallery: a GListModel of GcmCaseCard, newest first, on the store's workers. */
+void               gcm_store_list_cases_async  (GcmStore           *store,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+GListModel        *gcm_store_list_cases_finish (GcmStore           *store,
+                                                GAsyncResult       *result,
+                                                GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GcmBrowseContents, gcm_browse_contents_free)
 

@@ -273,29 +273,24 @@ append_sources (GString *out,
     }
 }
 
-/**
- * gcm_item_markdown_compose:
- * @item: the item
- *
- * Returns: (transfer full): the Markdown of the item's page, without its title
- */
-char *
-gcm_item_markdown_compose (GcmItem *item)
+static char *
+compose (GcmItem  *item,
+         gboolean  native_parts)
 {
   GString *out;
   const char *body;
-
-  g_return_val_if_fail (GCM_IS_ITEM (item), NULL);
 
   out = g_string_new (NULL);
   body = gcm_item_get_body (item);
   switch (gcm_item_get_kind (item))
     {
     case GCM_ITEM_KIND_CASE:
-      append_case (out, item);
+      if (!native_parts)
+        append_case (out, item);
       break;
     case GCM_ITEM_KIND_PROCEDURE:
-      append_procedure (out, item);
+      if (!native_parts)
+        append_procedure (out, item);
       break;
     case GCM_ITEM_KIND_QUIZ:
       append_quiz (out, item);
@@ -312,4 +307,32 @@ gcm_item_markdown_compose (GcmItem *item)
     }
   append_sources (out, item);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * gcm_item_markdown_compose:
+ * @item: the item
+ *
+ * Returns: (transfer full): the Markdown of the item's page, without its title
+ */
+char *
+gcm_item_markdown_compose (GcmItem *item)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (item), NULL);
+  return compose (item, FALSE);
+}
+
+/**
+ * gcm_item_markdown_compose_story:
+ *
+ * The page without what the item page shows as native widgets: a case's facts and photos and a
+ * procedure's hazards and steps; what is left is the story and the sources.
+ *
+ * Returns: (transfer full): the Markdown of the rest of the item's page
+ */
+char *
+gcm_item_markdown_compose_story (GcmItem *item)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (item), NULL);
+  return compose (item, TRUE);
 }

@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
-char *gcm_item_markdown_compose (GcmItem *item);
+char *gcm_item_markdown_compose       (GcmItem *item);
+char *gcm_item_markdown_compose_story (GcmItem *item);
 
 G_END_DECLS

@@ -19,9 +19,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gcm-case-facts.h"
+#include "gcm-checklist-view.h"
 #include "gcm-document-view.h"
 #include "gcm-item-markdown.h"
 #include "gcm-item-view.h"
+#include "gcm-photo-carousel.h"
+#include "gcm-photo-viewer.h"
 
 struct _GcmItemView
 {
@@ -37,6 +41,11 @@ struct _GcmItemView
   GtkLabel          *previous_title;
   GtkWidget         *next_button;
   GtkLabel          *next_title;
+
+  /* A case's facts and photos and a procedure's checklist, as native widgets */
+  GtkWidget         *case_facts;
+  GtkWidget         *photo_carousel;
+  GtkWidget         *checklist_view;
 
   /* Owned */
   GcmStore          *store;
@@ -79,6 +88,7 @@ enum {
 
 enum {
   LINK_ACTIVATED,
+  SHOW_PHOTOS,
   N_SIGNALS
 };
 
@@ -177,7 +187,7 @@ compose_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   LoadedItem *loaded = task_data;
-  g_autofree char *markdown = gcm_item_markdown_compose (loaded->item);
+  g_autofree char *markdown = gcm_item_markdown_compose_story (loaded->item);
 
   loaded->document = gcm_document_new_from_markdown (markdown, -1);
   g_task_return_boolean (task, TRUE);
@@ -267,6 +277,46 @@ set_bookmarked (GcmItemView *self,
 }
 
 static void
+on_photo_activated_cb (GcmItemView *self,
+                       guint        index)
+{
+  g_autoptr(GPtrArray) photos =
+    gcm_photo_carousel_dup_viewer_photos (GCM_PHOTO_CAROUSEL (self->photo_carousel));
+
+  g_signal_emit (self, signals[SHOW_PHOTOS], 0, photos, index);
+}
+
+/* Cases and procedures show their structured parts as widgets above the story. */
+static void
+show_native_parts (GcmItemView *self,
+                   GcmItem     *item)
+{
+  GcmItemKind kind = item != NULL ? gcm_item_get_kind (item) : GCM_ITEM_KIND_SECTION;
+  GtkWidget *after = GTK_WIDGET (self->summary_label);
+  GtkWidget *box = gtk_widget_get_parent (after);
+
+  if (self->case_facts == NULL)
+    {
+      self->case_facts = gcm_case_facts_new ();
+      self->photo_carousel = gcm_photo_carousel_new ();
+      g_signal_connect_object (self->photo_carousel, "photo-activated",
+                               G_CALLBACK (on_photo_activated_cb), self, G_CONNECT_SWAPPED);
+      self->checklist_view = gcm_checklist_view_new (self->store);
+      gtk_box_insert_child_after (GTK_BOX (box), self->checklist_view, after);
+      gtk_box_insert_child_after (GTK_BOX (box), self->photo_carousel, after);
+      gtk_box_insert_child_after (GTK_BOX (box), self->case_facts, after);
+    }
+  gcm_photo_carousel_set_item (GCM_PHOTO_CAROUSEL (self->photo_carousel),
+                               kind == GCM_ITEM_KIND_CASE ? item : NULL,
+                               gcm_store_get_objects_path (self->store));
+  gcm_case_facts_set_item (GCM_CASE_FACTS (self->case_facts), kind == GCM_ITEM_KIND_CASE ? item : NULL);
+  gtk_widget_set_visible (self->case_facts, kind == GCM_ITEM_KIND_CASE);
+  gcm_checklist_view_set_item (GCM_CHECKLIST_VIEW (self->checklist_view),
+                               kind == GCM_ITEM_KIND_PROCEDURE ? item : NULL);
+  gtk_widget_set_visible (self->checklist_view, kind == GCM_ITEM_KIND_PROCEDURE);
+}
+
+static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -303,6 +353,7 @@ load_cb (GObject      *object,
   gcm_document_view_set_media_resolver (self->document_view, resolve_media, map,
                                         (GDestroyNotify) media_map_free);
   gcm_document_view_set_document (self->document_view, loaded->document);
+  show_native_parts (self, item);
   gcm_document_view_set_highlight (self->document_view,
                                    (const char * const *) self->highlight);
 
@@ -348,6 +399,7 @@ item_loaded_cb (GObject      *object,
         }
       gtk_widget_set_visible (GTK_WIDGET (self->summary_label), TRUE);
       gcm_document_view_set_document (self->document_view, NULL);
+      show_native_parts (self, NULL);
       return;
     }
 
@@ -527,6 +579,17 @@ gcm_item_view_class_init (GcmItemViewClass *klass)
     g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   g_signal_accumulator_true_handled, NULL, NULL,
                   G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
+
+  /**
+   * GcmItemView::show-photos:
+   * @photos: (element-type GcmViewerPhoto): a case's photos
+   * @index: the one to show first
+   *
+   * Asks for the photo viewer over the window.
+   */
+  signals[SHOW_PHOTOS] =
+    g_signal_new ("show-photos", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_PTR_ARRAY, G_TYPE_UINT);
 
   g_type_ensure (GCM_TYPE_DOCUMENT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/gcm-item-view.ui");

@@ -72,6 +72,14 @@ struct _GcmWindow
   GcmFieldTools        *field_tools;      /* those shown, with the titles their links need */
   GCancellable         *field_cancellable;
   char                 *identify_key_id;  /* the key the identify view walks */
+
+  /* kind:case as a gallery of cards */
+  GtkWidget            *case_gallery;
+
+  /* A case's photos full size, over the whole window */
+  GtkOverlay           *viewer_overlay;
+  GtkWidget            *photo_viewer;
+  GtkWidget            *viewer_return_focus;  /* (weak) where focus goes back to */
 };
 
 void _gcm_window_navigate                (GcmWindow      *self,

@@ -16,10 +16,12 @@
 #include <glib/gi18n.h>
 
 #include "gcm-browse.h"
+#include "gcm-case-gallery.h"
 #include "gcm-store.h"
 #include "gcm-convention.h"
 #include "gcm-history.h"
 #include "gcm-item-view.h"
+#include "gcm-photo-viewer.h"
 #include "gcm-search.h"
 #include "gcm-window-private.h"
 
@@ -511,6 +513,28 @@ end_list (GcmWindow   *self,
   g_strv_builder_unref (list->titles);
 }
 
+/* The Cases list is a gallery; the list beneath it still gives previous and next. */
+static void
+show_case_gallery (GcmWindow *self)
+{
+  GcmRoute *route = current_route (self);
+
+  if (route == NULL || gcm_route_get_route_type (route) != GCM_ROUTE_KIND ||
+      gcm_route_get_kind (route) != GCM_ITEM_KIND_CASE)
+    return;
+  gcm_case_gallery_reload (GCM_CASE_GALLERY (self->case_gallery));
+  gtk_stack_set_visible_child_name (self->content_stack, "cases");
+}
+
+static void
+on_case_activated_cb (GcmWindow  *self,
+                      const char *id)
+{
+  g_autoptr(GcmRoute) route = gcm_route_new_item (id);
+
+  _gcm_window_navigate (self, route);
+}
+
 static void
 list_loaded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -587,6 +611,7 @@ list_loaded_cb (GObject      *object,
                              _("A content update may add some."), NULL, NULL };
     }
   show_list_page (self, title, subtitle, &empty, n_rows);
+  show_case_gallery (self);
 }
 
 static void
@@ -926,7 +951,7 @@ on_window_key_pressed_cb (GtkEventControllerKey *controller,
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
       c == 0 || !g_unichar_isgraph (c))
     return GDK_EVENT_PROPAGATE;
-  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus)))
+  if (self->photo_viewer != NULL || (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus))))
     return GDK_EVENT_PROPAGATE;
   if (_gcm_window_field_takes_key (self, keyval))
     return GDK_EVENT_PROPAGATE;
@@ -934,6 +959,63 @@ on_window_key_pressed_cb (GtkEventControllerKey *controller,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   focus = gtk_root_get_focus (GTK_ROOT (self));
   return focus != NULL && gtk_event_controller_key_forward (controller, focus);
+}
+
+/* The photo viewer */
+
+static void
+on_viewer_close_cb (GcmWindow *self)
+{
+  GtkWidget *focus = self->viewer_return_focus;
+
+  if (self->photo_viewer == NULL)
+    return;
+  gtk_overlay_remove_overlay (self->viewer_overlay, self->photo_viewer);
+  self->photo_viewer = NULL;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), TRUE);
+  if (focus != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (focus), (gpointer *) &self->viewer_return_focus);
+      self->viewer_return_focus = NULL;
+      gtk_widget_grab_focus (focus);
+    }
+}
+
+static void
+on_show_photos_cb (GcmWindow *self,
+                   GPtrArray *photos,
+                   guint      index)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->photo_viewer != NULL || photos == NULL || photos->len == 0)
+    return;
+  if (focus != NULL)
+    {
+      self->viewer_return_focus = focus;
+      g_object_add_weak_pointer (G_OBJECT (focus), (gpointer *) &self->viewer_return_focus);
+    }
+  self->photo_viewer = gcm_photo_viewer_new ();
+  g_signal_connect_object (self->photo_viewer, "close", G_CALLBACK (on_viewer_close_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_overlay_add_overlay (self->viewer_overlay, self->photo_viewer);
+  /* What is under the viewer takes no clicks or keys while it is open. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), FALSE);
+  gcm_photo_viewer_set_photos (GCM_PHOTO_VIEWER (self->photo_viewer), photos, index);
+}
+
+/* The viewer lies over the leaflet, under the toasts. */
+static void
+init_viewer_overlay (GcmWindow *self)
+{
+  g_autoptr(GtkWidget) leaflet = g_object_ref (GTK_WIDGET (self->leaflet));
+
+  self->viewer_overlay = GTK_OVERLAY (gtk_overlay_new ());
+  adw_toast_overlay_set_child (self->toast_overlay, NULL);
+  gtk_overlay_set_child (self->viewer_overlay, leaflet);
+  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->viewer_overlay));
+  g_signal_connect_object (self->item_view, "show-photos", G_CALLBACK (on_show_photos_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -1123,6 +1205,11 @@ gcm_window_constructed (GObject *object)
   g_signal_connect_object (self->item_view, "notify::bookmarked",
                            G_CALLBACK (_gcm_window_update_bookmark_button), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->item_view), "item");
+  init_viewer_overlay (self);
+  self->case_gallery = gcm_case_gallery_new (self->store, self->settings);
+  g_signal_connect_object (self->case_gallery, "case-activated", G_CALLBACK (on_case_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->content_stack, self->case_gallery, "cases");
   _gcm_window_init_sync (self);
   _gcm_window_init_field (self);
 

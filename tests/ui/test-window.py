@@ -4,8 +4,9 @@
 # activates the focused sidebar row and the focused search result, pictures are laid out with a
 # size, every button has a name, a bookmark made with Ctrl+D is listed on the Bookmarks page and
 # can be removed there, the sync status offers Check now, What's New lists what the updates
-# brought and opens it, a restart reopens the last page, and an identification key walked by its
-# number keys ends in an outcome whose procedure opens. TAP output.
+# brought and opens it, a case card opens its page whose photo opens the viewer (Escape closes it),
+# a procedure step is ticked by keyboard, an identification key walked by its number keys ends in
+# an outcome whose procedure opens, and a restart reopens the last page. TAP output.
 import os
 import re
 import shutil
@@ -26,7 +27,7 @@ config.logDebugToStdOut = False
 config.logDebugToFile = False
 from dogtail import tree, rawinput  # noqa: E402
 
-PLANNED = 19
+PLANNED = 23
 tests = []
 
 
@@ -236,6 +237,45 @@ try:
     check("the item read is no longer marked New; items not opened still are",
           bool(marked) and not marked.get(opened_title, True) and any(marked.values()),
           f"New marks: {marked}")
+
+    # Cases: a card of the gallery opens the case; its photo opens the viewer over the window and
+    # Escape closes it, giving focus back to the photo. A procedure's step is ticked by keyboard.
+    frame.child(name="Cases", roleName="list item").click()
+    gallery = wait_for(lambda: first(frame, lambda n: n.name == "GcmCaseGallery"))
+    card = gallery and wait_for(lambda: first(gallery, lambda n: (n.name or "").startswith(
+        "Ivory hidden among cow horns")))
+    if card:
+        card.click()
+
+    def case_page():
+        view = first(frame, lambda n: n.name == "GcmItemView")
+        return (item_heading(frame) or "").startswith("Ivory hidden among cow horns") and \
+            first(view, lambda n: n.roleName == "push button" and n.name == "Open Photo 1 of 1")
+    photo = wait_for(case_page)
+    check("a card of the Cases gallery opens the case, with its photo", bool(photo),
+          f"the page shown is {item_heading(frame)!r}")
+    if photo:
+        photo.doActionNamed("click")
+    viewer = wait_for(lambda: first(frame, lambda n: n.name == "GcmPhotoViewer"))
+    check("the photo opens the viewer over the window", bool(viewer))
+    rawinput.pressKey("Escape")
+    closed = wait_for(lambda: not first(frame, lambda n: n.name == "GcmPhotoViewer") and photo.focused)
+    check("Escape closes the viewer and focus returns to the photo", bool(closed))
+
+    frame.child(name="Procedures", roleName="list item").click()
+    wait_for(lambda: list_heading(frame) == "Procedures")
+    first(item_list(frame), lambda n: n.roleName == "list item"
+          and n.name.startswith("Handling a fumigated container")).click()
+    step = wait_for(lambda: item_heading(frame) == "Handling a fumigated container" and
+                    first(frame, lambda n: n.roleName == "check box" and n.name.startswith("1. ")))
+    for _ in range(40):  # GTK 4.8 cannot take focus over AT-SPI: Tab to the first step
+        if not step or step.focused:
+            break
+        rawinput.pressKey("Tab")
+    rawinput.pressKey("space")
+    done = step and wait_for(lambda: step.checked and first(
+        frame, lambda n: n.roleName == "label" and re.fullmatch(r"1 of \d+ steps done", n.name or "")))
+    check("a procedure's first step is ticked by keyboard and counted", bool(done))
 
     # Pictures are laid out with a size: the UN class labels of the dangerous-goods section.
     entry.click()
