@@ -45,6 +45,15 @@ typedef struct
   char *url;       /* nullable */
 } GcmItemSource;
 
+/* What a localized item's text is. */
+typedef enum
+{
+  GCM_ITEM_TRANSLATION_ORIGINAL,  /* the language asked for is the original's */
+  GCM_ITEM_TRANSLATION_CURRENT,   /* a translation made from the current original */
+  GCM_ITEM_TRANSLATION_STALE,     /* a translation of an older original */
+  GCM_ITEM_TRANSLATION_NONE,      /* no translation: the original's text */
+} GcmItemTranslation;
+
 #define GCM_TYPE_ITEM (gcm_item_get_type ())
 
 G_DECLARE_FINAL_TYPE (GcmItem, gcm_item, GCM, ITEM, GObject)
@@ -55,6 +64,17 @@ GcmItem            *gcm_item_new_from_json            (const char  *json,
                                                        gssize       length,
                                                        const char  *chapter_title,
                                                        GError     **error);
+
+char               *gcm_item_localize_json            (const char  *json,
+                                                       const char  *lang,
+                                                       GcmItemTranslation *translation);
+GcmItem            *gcm_item_dup_localized            (GcmItem     *self,
+                                                       const char  *lang,
+                                                       const char  *chapter_title);
+GcmItemTranslation  gcm_item_get_translation          (GcmItem     *self);
+const char         *gcm_item_get_shown_lang           (GcmItem     *self);
+gboolean            gcm_item_has_translation          (GcmItem     *self,
+                                                       const char  *lang);
 
 const char         *gcm_item_get_id                   (GcmItem     *self);
 GcmItemKind         gcm_item_get_kind                 (GcmItem     *self);
