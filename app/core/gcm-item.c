@@ -772,3 +772,34 @@ gcm_item_lookup_media (GcmItem    *self,
   g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
   return g_hash_table_lookup (self->media, path);
 }
+
+/**
+ * gcm_item_get_language_notice:
+ * @self: an item as shown, from gcm_item_dup_localized()
+ * @reader_lang: the language the reader reads the manual in
+ *
+ * Returns: what the page should say about its language, and so which switch it offers
+ */
+GcmLanguageNotice
+gcm_item_get_language_notice (GcmItem    *self,
+                              const char *reader_lang)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), GCM_LANGUAGE_NOTICE_NONE);
+
+  if (reader_lang == NULL || g_strcmp0 (reader_lang, self->lang) == 0)
+    return g_strcmp0 (gcm_item_get_shown_lang (self), self->lang) == 0 ? GCM_LANGUAGE_NOTICE_NONE
+                                                                      : GCM_LANGUAGE_NOTICE_TRANSLATED;
+  switch (self->translation)
+    {
+    case GCM_ITEM_TRANSLATION_CURRENT:
+      return GCM_LANGUAGE_NOTICE_TRANSLATED;
+    case GCM_ITEM_TRANSLATION_STALE:
+      return GCM_LANGUAGE_NOTICE_STALE;
+    case GCM_ITEM_TRANSLATION_NONE:
+      return GCM_LANGUAGE_NOTICE_UNTRANSLATED;
+    case GCM_ITEM_TRANSLATION_ORIGINAL:
+    default:
+      return gcm_item_has_translation (self, reader_lang) ? GCM_LANGUAGE_NOTICE_ORIGINAL_CHOSEN
+                                                          : GCM_LANGUAGE_NOTICE_UNTRANSLATED;
+    }
+}

@@ -54,6 +54,16 @@ typedef enum
   GCM_ITEM_TRANSLATION_NONE,      /* no translation: the original's text */
 } GcmItemTranslation;
 
+/* What a page says about its language, for a reader of a given language. */
+typedef enum
+{
+  GCM_LANGUAGE_NOTICE_NONE,              /* shown in the reader's language, the original's */
+  GCM_LANGUAGE_NOTICE_TRANSLATED,        /* a current translation: offer the original */
+  GCM_LANGUAGE_NOTICE_STALE,             /* "The English version is newer": offer it */
+  GCM_LANGUAGE_NOTICE_UNTRANSLATED,      /* "Not yet translated": the original is shown */
+  GCM_LANGUAGE_NOTICE_ORIGINAL_CHOSEN,   /* the reader chose the original: offer the translation */
+} GcmLanguageNotice;
+
 #define GCM_TYPE_ITEM (gcm_item_get_type ())
 
 G_DECLARE_FINAL_TYPE (GcmItem, gcm_item, GCM, ITEM, GObject)
@@ -75,6 +85,8 @@ GcmItemTranslation  gcm_item_get_translation          (GcmItem     *self);
 const char         *gcm_item_get_shown_lang           (GcmItem     *self);
 gboolean            gcm_item_has_translation          (GcmItem     *self,
                                                        const char  *lang);
+GcmLanguageNotice   gcm_item_get_language_notice      (GcmItem     *self,
+                                                       const char  *reader_lang);
 
 const char         *gcm_item_get_id                   (GcmItem     *self);
 GcmItemKind         gcm_item_get_kind                 (GcmItem     *self);

@@ -653,6 +653,9 @@ gcm_store_status_free (GcmStoreStatus *status)
   g_free (status->origin);
   g_ptr_array_unref (status->kinds);
   g_array_unref (status->counts);
+  g_clear_pointer (&status->languages, g_ptr_array_unref);
+  g_clear_pointer (&status->translated, g_array_unref);
+  g_clear_pointer (&status->stale, g_array_unref);
   g_free (status);
 }
 
@@ -671,6 +674,7 @@ gcm_store_dup_status (GcmStore  *self,
   g_autoptr(GcmStoreStatus) status = g_new0 (GcmStoreStatus, 1);
   g_autoptr(sqlite3_stmt) feed = NULL;
   g_autoptr(sqlite3_stmt) kinds = NULL;
+  g_autoptr(sqlite3_stmt) langs = NULL;
   sqlite3 *db;
   gboolean has_row = FALSE;
 
@@ -706,6 +710,30 @@ gcm_store_dup_status (GcmStore  *self,
       g_ptr_array_add (status->kinds, gcm_sqlite_dup_text (kinds, 0));
       count = sqlite3_column_int (kinds, 1);
       g_array_append_val (status->counts, count);
+      status->items += count;
+    }
+
+  status->languages = g_ptr_array_new_with_free_func (g_free);
+  status->translated = g_array_new (FALSE, TRUE, sizeof (guint));
+  status->stale = g_array_new (FALSE, TRUE, sizeof (guint));
+  langs = gcm_sqlite_prepare (db, "SELECT lang, count(*), total(stale) FROM item_title"
+                                  " GROUP BY lang ORDER BY lang",
+                              "Cannot count the translations", error);
+  if (langs == NULL)
+    return NULL;
+  for (;;)
+    {
+      guint count, stale;
+
+      if (!gcm_sqlite_step (langs, &has_row, "Cannot count the translations", error))
+        return NULL;
+      if (!has_row)
+        break;
+      g_ptr_array_add (status->languages, gcm_sqlite_dup_text (langs, 0));
+      count = sqlite3_column_int (langs, 1);
+      stale = sqlite3_column_int (langs, 2);
+      g_array_append_val (status->translated, count);
+      g_array_append_val (status->stale, stale);
     }
   return g_steal_pointer (&status);
 }
