@@ -545,7 +545,10 @@ gcm_item_dup_localized (GcmItem    *self,
                       : NULL;
   if (copy == NULL)
     return g_object_ref (self);
-  /* The original's language stays the item's; the text's is the one shown. */
+  /* The original's language and JSON stay the item's, so a copy localizes again; the
+   * text's language is the one shown. */
+  g_free (copy->json);
+  copy->json = g_strdup (self->json);
   g_free (copy->lang);
   copy->lang = g_strdup (self->lang);
   g_free (copy->shown_lang);
