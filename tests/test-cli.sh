@@ -171,6 +171,30 @@ check "the first --search reports the installation on stderr" grep -q 'Installin
 GCM_BUNDLED_FEED_DIR=$bundle run --status
 check "--status then shows the bundled serial" grep -q "^Content serial: $serial$" "$tmp/out"
 check "a second command installs nothing again" sh -c '! grep -q Installing "$1"' sh "$tmp/err"
+check "--status prints the Korean translation's coverage" \
+  grep -Eq "^Translated \(ko\): [0-9]+ of $n_items items, [0-9]+ out of date$" "$tmp/out"
+
+# Search in Korean finds the Korean text of the sections, with a Korean title and snippet;
+# an English query under the same locale finds the English.
+korean_hit () {
+  "$python" -c 'import sys, re
+query, chapter = sys.argv[1], sys.argv[2]
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[3], encoding="utf-8")][:5]
+hangul = re.compile("[\uac00-\ud7a3]")
+ok = any(r[0] == "section" and r[1].startswith("manual/" + chapter + "/") and hangul.search(r[2])
+         and query in r[3] for r in rows if len(r) >= 4)
+sys.exit(0 if ok else 1)' "$@" "$tmp/out"
+}
+for pair in 상아:cites 천산갑:cites 폐배터리:basel 냉매:montreal 유해화학물질:rotterdam 바젤협약:basel; do
+  query=${pair%%:*} chapter=${pair#*:}
+  LANGUAGE=ko run --search "$query"
+  check "--search $query under LANGUAGE=ko finds a $chapter section with a Korean title and snippet" \
+    korean_hit "$query" "$chapter"
+done
+LANGUAGE=ko run --search ivory
+check "--search ivory under LANGUAGE=ko shows the English title and snippet" \
+  awk -F '\t' 'NR == 1 && $3 == "Ivory and rhino horn" && tolower($4) ~ /ivory/ { found = 1 } END { exit !found }' "$tmp/out"
+
 # The field tools: the risk check of a declaration and an identification key walked on the terminal.
 GCM_BUNDLED_FEED_DIR=$bundle run --risk-check hs=8549.10,origin=NG,departure=AE
 check "--risk-check exits 0" status_is 0

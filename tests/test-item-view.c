@@ -113,6 +113,33 @@ test_item_view_bookmark_button (void)
   gcm_test_app_stop (app);
 }
 
+/* A reader of Korean opening a page that has no translation is told so, on the page. */
+static void
+test_item_view_untranslated_banner (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  GcmApplication *app;
+  GtkWindow *window;
+  GtkWidget *view, *banner;
+
+  if (!gcm_test_run_in_subprocess ())
+    return;
+
+  gcm_test_set_last_page ("item:manual/alpha/first");
+  settings = g_settings_new ("org.greencustoms.Manual");
+  g_settings_set_string (settings, "content-language", "ko");
+  app = gcm_test_app_start ();
+  window = gcm_test_app_open_window (app);
+  view = gcm_test_find_widget (GTK_WIDGET (window), GCM_TYPE_ITEM_VIEW, NULL, NULL);
+  gcm_test_wait_for_string (view, "title", "First section");
+  banner = gcm_test_wait_for_label (view, "Not yet translated");
+  g_assert_true (gcm_test_widget_is_shown (banner));
+  /* Nothing to switch to. */
+  g_assert_null (gcm_test_find_label (view, "Read in English"));
+  gcm_test_app_stop (app);
+  g_settings_reset (settings, "content-language");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -121,6 +148,7 @@ main (int    argc,
 
   g_test_add_func ("/gcm/item-view/picture-height", test_item_view_picture_height);
   g_test_add_func ("/gcm/item-view/bookmark-button", test_item_view_bookmark_button);
+  g_test_add_func ("/gcm/item-view/untranslated-banner", test_item_view_untranslated_banner);
 
   return g_test_run ();
 }

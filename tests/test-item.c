@@ -11,6 +11,7 @@
 
 #include "gcm-item.h"
 #include "gcm-item-summary.h"
+#include "gcm-locale.h"
 
 static GcmItem *
 item_from (const char *json)
@@ -197,6 +198,115 @@ test_summary (void)
   g_assert_finalize_object (g_steal_pointer (&withdrawn));
 }
 
+/* A procedure and a quiz with a Korean translation, as the publisher nests it. */
+static const char translated_json[] =
+  "{\"id\": \"procedure/odss\", \"kind\": \"procedure\", \"lang\": \"en\", \"version\": 3,"
+  " \"title\": \"Suspected ODS cylinders\", \"summary\": \"Check the label.\","
+  " \"body\": \"## Scope\\n\\nRefrigerant.\\n\", \"hazards\": [\"Frostbite\", \"Pressure\"],"
+  " \"steps\": [{\"id\": \"label\", \"text\": \"Read the label.\"},"
+  "            {\"id\": \"valve\", \"text\": \"Close the valve.\", \"warning\": \"Gloves.\"}],"
+  " \"translations\": {\"ko\": {\"title\": \"ODS 의심 실린더\", \"summary\": \"라벨을 확인한다.\","
+  "   \"body\": \"## 범위\\n\\n냉매.\\n\", \"hazards\": [\"동상\", \"압력\"],"
+  "   \"steps\": [{\"id\": \"label\", \"text\": \"라벨을 읽는다.\"},"
+  "              {\"id\": \"valve\", \"text\": \"밸브를 잠근다.\", \"warning\": \"장갑.\"}],"
+  "   \"stale\": false}}}";
+
+static void
+test_localized (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GcmItem) item = gcm_item_new_from_json (translated_json, -1, "Montreal", &error);
+  g_autoptr(GcmItem) ko = NULL;
+  g_autoptr(GcmItem) en = NULL;
+  g_autoptr(GcmItem) fr = NULL;
+  GPtrArray *steps;
+
+  g_assert_no_error (error);
+  ko = gcm_item_dup_localized (item, "ko", "몬트리올");
+  g_assert_cmpstr (gcm_item_get_id (ko), ==, "procedure/odss");
+  g_assert_cmpstr (gcm_item_get_title (ko), ==, "ODS 의심 실린더");
+  g_assert_cmpstr (gcm_item_get_summary (ko), ==, "라벨을 확인한다.");
+  g_assert_cmpstr (gcm_item_get_body (ko), ==, "## 범위\n\n냉매.\n");
+  g_assert_cmpstr (gcm_item_get_hazards (ko)[1], ==, "압력");
+  g_assert_cmpstr (gcm_item_get_chapter_title (ko), ==, "몬트리올");
+  g_assert_cmpstr (gcm_item_get_shown_lang (ko), ==, "ko");
+  g_assert_cmpstr (gcm_item_get_lang (ko), ==, "en");
+  g_assert_cmpint (gcm_item_get_translation (ko), ==, GCM_ITEM_TRANSLATION_CURRENT);
+  /* Ticks are keyed by step ids: the same in both languages. */
+  steps = gcm_item_get_steps (ko);
+  g_assert_cmpuint (steps->len, ==, 2);
+  g_assert_cmpstr (((GcmItemStep *) steps->pdata[1])->id, ==, "valve");
+  g_assert_cmpstr (((GcmItemStep *) steps->pdata[1])->text, ==, "밸브를 잠근다.");
+  g_assert_cmpstr (((GcmItemStep *) steps->pdata[1])->warning, ==, "장갑.");
+  g_assert_cmpint (gcm_item_get_version (ko), ==, 3);
+
+  /* Back to English from the Korean copy: the original's text. */
+  en = gcm_item_dup_localized (ko, "en", NULL);
+  g_assert_cmpstr (gcm_item_get_title (en), ==, "Suspected ODS cylinders");
+  g_assert_cmpstr (((GcmItemStep *) gcm_item_get_steps (en)->pdata[0])->text, ==, "Read the label.");
+  g_assert_cmpint (gcm_item_get_translation (en), ==, GCM_ITEM_TRANSLATION_ORIGINAL);
+  g_assert_cmpstr (gcm_item_get_chapter_title (en), ==, "몬트리올");
+
+  /* No translation into French: the original, and said so. */
+  fr = gcm_item_dup_localized (item, "fr", NULL);
+  g_assert_cmpstr (gcm_item_get_title (fr), ==, "Suspected ODS cylinders");
+  g_assert_cmpstr (gcm_item_get_shown_lang (fr), ==, "en");
+  g_assert_cmpint (gcm_item_get_translation (fr), ==, GCM_ITEM_TRANSLATION_NONE);
+  g_assert_true (gcm_item_has_translation (item, "ko"));
+  g_assert_false (gcm_item_has_translation (item, "fr"));
+}
+
+/* What the page says: stale after the English changed, "not yet translated" without one. */
+static void
+test_language_notice (void)
+{
+  g_autoptr(GString) stale_json = g_string_new (translated_json);
+  g_autoptr(GcmItem) item = gcm_item_new_from_json (translated_json, -1, NULL, NULL);
+  g_autoptr(GcmItem) stale = NULL;
+  g_autoptr(GcmItem) untranslated = gcm_item_new_from_json (
+      "{\"id\": \"manual/x/y\", \"kind\": \"section\", \"lang\": \"en\", \"title\": \"Y\"}", -1, NULL, NULL);
+  g_autoptr(GcmItem) ko = gcm_item_dup_localized (item, "ko", NULL);
+  g_autoptr(GcmItem) en = gcm_item_dup_localized (item, "en", NULL);
+  g_autoptr(GcmItem) stale_ko = NULL;
+  g_autoptr(GcmItem) untranslated_ko = gcm_item_dup_localized (untranslated, "ko", NULL);
+
+  g_string_replace (stale_json, "\"stale\": false", "\"stale\": true", 1);
+  stale = gcm_item_new_from_json (stale_json->str, -1, NULL, NULL);
+  stale_ko = gcm_item_dup_localized (stale, "ko", NULL);
+
+  g_assert_cmpint (gcm_item_get_language_notice (ko, "ko"), ==, GCM_LANGUAGE_NOTICE_TRANSLATED);
+  g_assert_cmpint (gcm_item_get_language_notice (stale_ko, "ko"), ==, GCM_LANGUAGE_NOTICE_STALE);
+  g_assert_cmpstr (gcm_item_get_title (stale_ko), ==, "ODS 의심 실린더");   /* still shown */
+  g_assert_cmpint (gcm_item_get_language_notice (untranslated_ko, "ko"), ==, GCM_LANGUAGE_NOTICE_UNTRANSLATED);
+  g_assert_cmpint (gcm_item_get_language_notice (en, "ko"), ==, GCM_LANGUAGE_NOTICE_ORIGINAL_CHOSEN);
+  g_assert_cmpint (gcm_item_get_language_notice (en, "en"), ==, GCM_LANGUAGE_NOTICE_NONE);
+  g_assert_cmpint (gcm_item_get_language_notice (ko, "en"), ==, GCM_LANGUAGE_NOTICE_TRANSLATED);
+  g_assert_cmpint (gcm_item_get_language_notice (untranslated, "en"), ==, GCM_LANGUAGE_NOTICE_NONE);
+}
+
+static void
+test_pick_language (void)
+{
+  const char *korean[] = { "ko_KR.UTF-8", "ko_KR", "ko", "C", NULL };
+  const char *german_then_korean[] = { "de_DE", "de", "ko", "C", NULL };
+  const char *german[] = { "de_DE.UTF-8", "de", "C", NULL };
+  const char *c[] = { "C", NULL };
+
+  g_assert_cmpstr (gcm_locale_pick_content_language ("", korean), ==, "ko");
+  g_assert_cmpstr (gcm_locale_pick_content_language (NULL, german_then_korean), ==, "ko");
+  g_assert_cmpstr (gcm_locale_pick_content_language ("", german), ==, "en");
+  g_assert_cmpstr (gcm_locale_pick_content_language ("", c), ==, "en");
+  /* The setting wins over the system; an unknown one is ignored. */
+  g_assert_cmpstr (gcm_locale_pick_content_language ("en", korean), ==, "en");
+  g_assert_cmpstr (gcm_locale_pick_content_language ("ko", c), ==, "ko");
+  g_assert_cmpstr (gcm_locale_pick_content_language ("xx", c), ==, "en");
+
+  gcm_locale_set_content_language ("ko");
+  g_assert_cmpstr (gcm_locale_get_content_language (), ==, "ko");
+  gcm_locale_set_content_language ("en");
+  g_assert_cmpstr (gcm_locale_get_content_language (), ==, "en");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -209,6 +319,9 @@ main (int    argc,
   g_test_add_func ("/gcm/item/not-an-object", test_not_an_object);
   g_test_add_func ("/gcm/item/id-rules", test_id_rules);
   g_test_add_func ("/gcm/item/summary", test_summary);
+  g_test_add_func ("/gcm/item/localized", test_localized);
+  g_test_add_func ("/gcm/item/language-notice", test_language_notice);
+  g_test_add_func ("/gcm/item/pick-language", test_pick_language);
 
   return g_test_run ();
 }

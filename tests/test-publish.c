@@ -200,6 +200,79 @@ test_translation (Fixture       *fixture,
   }
 }
 
+/* pack.ko.yaml gives the chapters' titles in Korean: they travel in the manifest beside the
+ * English ones; a manifest without them still reads; a changed pack.yaml makes them stale. */
+static void
+test_chapter_titles (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *pack = g_build_filename (fixture->source, "pack.yaml", NULL);
+  g_autofree char *pack_ko = g_build_filename (fixture->source, "pack.ko.yaml", NULL);
+  g_autofree char *standard_error = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  sha = file_sha256 (pack, &length);
+  text = g_strdup_printf ("translates: %s\ntitle: 시험 매뉴얼\nchapters:\n"
+                          "  - id: alpha\n    title: 알파 장\n  - id: beta\n    title: 베타 장\n", sha);
+  g_assert_true (g_file_set_contents (pack_ko, text, -1, NULL));
+  publish_ok (fixture, 1);
+  {
+    g_autoptr(GcmFeed) feed = open_feed (fixture);
+    GcmManifest *manifest = gcm_feed_get_manifest (feed);
+    GcmManifestChapter *alpha = g_ptr_array_index (manifest->chapters, 0);
+    GcmManifestChapter *beta = g_ptr_array_index (manifest->chapters, 1);
+    g_autofree char *written = NULL;
+    g_autoptr(GcmManifest) again = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpstr (alpha->title, ==, "Alpha chapter");
+    g_assert_cmpstr (g_hash_table_lookup (alpha->titles, "ko"), ==, "알파 장");
+    g_assert_cmpstr (g_hash_table_lookup (beta->titles, "ko"), ==, "베타 장");
+
+    /* Written and read back, then without the titles, as manifests before translations are. */
+    written = gcm_manifest_to_data (manifest, &length);
+    g_assert_nonnull (strstr (written, "\"titles\""));
+    bytes = g_bytes_new (written, length);
+    again = gcm_manifest_new_from_bytes (bytes, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_hash_table_lookup (((GcmManifestChapter *) g_ptr_array_index (again->chapters, 1))->titles, "ko"),
+                     ==, "베타 장");
+    g_hash_table_remove_all (alpha->titles);
+    g_hash_table_remove_all (beta->titles);
+    g_clear_pointer (&written, g_free);
+    g_clear_pointer (&again, gcm_manifest_free);
+    g_clear_pointer (&bytes, g_bytes_unref);
+    written = gcm_manifest_to_data (manifest, &length);
+    g_assert_null (strstr (written, "titles"));
+    bytes = g_bytes_new (written, length);
+    again = gcm_manifest_new_from_bytes (bytes, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (((GcmManifestChapter *) g_ptr_array_index (again->chapters, 0))->titles), ==, 0);
+  }
+
+  /* pack.yaml changes: published with a warning, refused with --strict. */
+  {
+    g_autofree char *contents = gcm_test_read_file (pack, &length);
+    g_autoptr(GString) changed = g_string_new (contents);
+
+    g_string_replace (changed, "Beta chapter", "Beta chapter, revised", 1);
+    g_assert_true (g_file_set_contents (pack, changed->str, -1, NULL));
+  }
+  g_assert_cmpint (gcm_test_publish_full (fixture->source, fixture->output, fixture->secret_key, 2,
+                                          &standard_error), ==, 0);
+  g_assert_nonnull (strstr (standard_error, "pack.ko.yaml: warning: pack.yaml has changed"));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GcmSource) source = gcm_source_load (fixture->source, GCM_SOURCE_LOAD_STRICT, &error);
+
+    g_assert_null (source);
+    g_assert_nonnull (strstr (error->message, "pack.ko.yaml:1: pack.yaml has changed"));
+  }
+}
+
 /* Round trip */
 
 static void
@@ -763,6 +836,18 @@ static const Refusal refusals[] = {
   { "translation-no-hash", "sections/alpha/01-first.ko.md", NULL,
     "---\ntitle: 첫 절\nsummary: 요약.\n---\n\n본문.\n",
     "sections/alpha/01-first.ko.md", 1, 1, "“translates” must give the SHA-256 of the original" },
+  { "pack-translation-order", "pack.ko.yaml", NULL,
+    "translates: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nchapters:\n"
+    "  - id: beta\n    title: 베타 장\n  - id: alpha\n    title: 알파 장\n",
+    "pack.ko.yaml", 3, 3, "chapter 1 must have the id “alpha”" },
+  { "pack-translation-count", "pack.ko.yaml", NULL,
+    "translates: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nchapters:\n"
+    "  - id: alpha\n    title: 알파 장\n",
+    "pack.ko.yaml", 2, 2, "“chapters” must translate each of pack.yaml's 2 chapters, in order" },
+  { "pack-translation-field", "pack.ko.yaml", NULL,
+    "translates: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nfeed: other\nchapters:\n"
+    "  - id: alpha\n    title: 알파 장\n  - id: beta\n    title: 베타 장\n",
+    "pack.ko.yaml", 2, 2, "“feed” is not translated: it comes from pack.yaml" },
 };
 
 static gboolean
@@ -1064,6 +1149,8 @@ main (int   argc,
   g_test_add ("/gcm/publish/round-trip", Fixture, NULL, fixture_set_up, test_round_trip,
               fixture_tear_down);
   g_test_add ("/gcm/publish/translation", Fixture, NULL, fixture_set_up, test_translation,
+              fixture_tear_down);
+  g_test_add ("/gcm/publish/chapter-titles", Fixture, NULL, fixture_set_up, test_chapter_titles,
               fixture_tear_down);
   g_test_add ("/gcm/publish/item-objects", Fixture, NULL, fixture_set_up, test_item_objects,
               fixture_tear_down);

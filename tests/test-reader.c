@@ -15,6 +15,7 @@
 
 #include "gcm-browse.h"
 #include "gcm-importer.h"
+#include "gcm-locale.h"
 #include "gcm-test-utils.h"
 #include "gcm-user-data.h"
 
@@ -491,6 +492,84 @@ test_load_item (Fixture       *fixture,
   g_assert_null (none);
 }
 
+/* The reader's progress belongs to the item, whatever language it is read in: bookmarked and
+ * half read in English, it is bookmarked and half read in Korean, and lists follow the language. */
+static void
+test_language_switch (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *original = g_build_filename (fixture->source, "sections", "alpha", "01-first.md", NULL);
+  g_autofree char *translation = g_build_filename (fixture->source, "sections", "alpha", "01-first.ko.md", NULL);
+  g_autofree char *pack = g_build_filename (fixture->source, "pack.yaml", NULL);
+  g_autofree char *pack_ko = g_build_filename (fixture->source, "pack.ko.yaml", NULL);
+  g_autofree char *sha = NULL, *pack_sha = NULL, *text = NULL, *pack_text = NULL;
+  g_autoptr(GAsyncResult) written = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GcmItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  GcmItemState state = { 0 };
+
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (original, &contents, &length, NULL));
+    sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+    g_clear_pointer (&contents, g_free);
+    g_assert_true (g_file_get_contents (pack, &contents, &length, NULL));
+    pack_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  }
+  text = g_strdup_printf ("---\ntranslates: %s\ntitle: 첫째 절\nsummary: 시험 매뉴얼의 첫째 절.\n---\n\n"
+                          "## 범위\n\n천산갑 비늘은 폐기물로 운송된다. [둘째 절](item:manual/beta/second) 참조.\n\n"
+                          "![그린 컨테이너](media:illustrations/container.svg)\n", sha);
+  pack_text = g_strdup_printf ("translates: %s\nchapters:\n  - id: alpha\n    title: 알파 장\n"
+                               "  - id: beta\n    title: 베타 장\n", pack_sha);
+  g_assert_true (g_file_set_contents (translation, text, -1, NULL));
+  g_assert_true (g_file_set_contents (pack_ko, pack_text, -1, NULL));
+  publish_and_import (fixture, 2);
+
+  gcm_locale_set_content_language ("en");
+  gcm_store_set_bookmark_async (fixture->store, "manual/alpha/first", "First section", TRUE, NULL,
+                                store_result_cb, &written);
+  g_assert_true (gcm_store_write_finish (fixture->store, wait_for_result (&written), &error));
+  g_assert_no_error (error);
+  g_assert_true (gcm_user_data_save_progress (fixture->user, "manual/alpha/first", "First section",
+                                              0.5, &error));
+  {
+    g_autoptr(List) alpha = browse (fixture, "chapter:alpha");
+
+    g_assert_cmpstr (alpha->title, ==, "Alpha chapter");
+    g_assert_cmpstr (gcm_item_summary_get_title (row_at (alpha, 0)), ==, "First section");
+  }
+
+  gcm_locale_set_content_language ("ko");
+  gcm_store_load_item_async (fixture->store, "manual/alpha/first", NULL, store_result_cb, &result);
+  item = gcm_store_load_item_finish (fixture->store, wait_for_result (&result), &state, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gcm_item_get_title (item), ==, "첫째 절");
+  g_assert_cmpstr (gcm_item_get_chapter_title (item), ==, "알파 장");
+  g_assert_cmpint (gcm_item_get_translation (item), ==, GCM_ITEM_TRANSLATION_CURRENT);
+  g_assert_true (state.bookmarked);
+  g_assert_cmpfloat_with_epsilon (state.position, 0.5, 1e-9);
+  {
+    g_autoptr(List) alpha = browse (fixture, "chapter:alpha");
+    g_autoptr(List) beta = browse (fixture, "chapter:beta");
+    g_autoptr(List) bookmarks = browse (fixture, "bookmarks");
+    g_autoptr(GcmBrowseContents) contents = gcm_browse_contents (fixture->store, &error);
+
+    g_assert_cmpstr (alpha->title, ==, "알파 장");
+    g_assert_cmpstr (gcm_item_summary_get_title (row_at (alpha, 0)), ==, "첫째 절");
+    g_assert_cmpstr (gcm_item_summary_get_summary (row_at (alpha, 0)), ==, "시험 매뉴얼의 첫째 절.");
+    /* Not translated: in English, under its chapter's Korean title. */
+    g_assert_cmpstr (beta->title, ==, "베타 장");
+    g_assert_cmpstr (gcm_item_summary_get_title (row_at (beta, 0)), !=, "");
+    g_assert_cmpuint (n_rows (bookmarks), ==, 1);
+    g_assert_cmpstr (gcm_item_summary_get_title (row_at (bookmarks, 0)), ==, "첫째 절");
+    g_assert_cmpstr (((GcmBrowseChapter *) g_ptr_array_index (contents->chapters, 1))->title, ==, "베타 장");
+  }
+  gcm_locale_set_content_language ("en");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -508,6 +587,7 @@ main (int    argc,
   ADD ("toggles-in-order", test_toggles_in_order);
   ADD ("write-failure-reported", test_write_failure_reported);
   ADD ("load-item", test_load_item);
+  ADD ("language-switch", test_language_switch);
 #undef ADD
 
   return g_test_run ();

@@ -273,10 +273,10 @@ test_rewrite (void)
   assert_strv_equal_spaced (terms, "ivroy seized 2903");
   g_assert_cmpstr (without, ==, "\"seized\"* codes : \"hs:2903\"*");
   g_assert_cmpstr (query->title_match, ==,
-                   "title : \"ivroy\" title : \"seized\"* codes : \"hs:2903\"*");
+                   "search_title : \"ivroy\" search_title : \"seized\"* codes : \"hs:2903\"*");
   g_assert_cmpstr (query->heading_match, ==,
-                   "{title codes keywords headings} : \"ivroy\" "
-                   "{title codes keywords headings} : \"seized\"* codes : \"hs:2903\"*");
+                   "{search_title codes keywords headings} : \"ivroy\" "
+                   "{search_title codes keywords headings} : \"seized\"* codes : \"hs:2903\"*");
 }
 
 int

@@ -43,6 +43,9 @@ struct _GcmItem
   GPtrArray   *questions;   /* (element-type GcmItemQuestion) */
   GPtrArray   *sources;     /* (element-type GcmItemSource) */
   GHashTable  *media;       /* path → sha256 */
+  char        *json;        /* as delivered, for a copy in another language */
+  char        *shown_lang;  /* the language of the text fields */
+  GcmItemTranslation translation;  /* of shown_lang, for a localized copy */
 };
 
 G_DEFINE_FINAL_TYPE (GcmItem, gcm_item, G_TYPE_OBJECT)
@@ -294,6 +297,8 @@ gcm_item_finalize (GObject *object)
   g_ptr_array_unref (self->questions);
   g_ptr_array_unref (self->sources);
   g_hash_table_unref (self->media);
+  g_free (self->json);
+  g_free (self->shown_lang);
 
   G_OBJECT_CLASS (gcm_item_parent_class)->finalize (object);
 }
@@ -403,7 +408,184 @@ gcm_item_new_from_json (const char  *json,
   read_questions (self, object);
   read_sources (self, object);
   read_media (self, object);
+  self->json = length < 0 ? g_strdup (json) : g_strndup (json, length);
+  self->shown_lang = g_strdup (self->lang);
   return g_steal_pointer (&self);
+}
+
+/* Replaces @member of @to by @from's, when @from has it. */
+static void
+take_member (JsonObject *to,
+             JsonObject *from,
+             const char *member)
+{
+  JsonNode *node = from != NULL ? json_object_get_member (from, member) : NULL;
+
+  if (node != NULL)
+    json_object_set_member (to, member, json_node_copy (node));
+}
+
+/* The translated fields of each element of a list of objects, element by element, so what is
+ * not translated (ids, answers, files) stays the original's. */
+static void
+merge_elements (JsonObject         *to,
+                JsonObject         *from,
+                const char         *member,
+                const char * const *fields)
+{
+  JsonArray *mine = get_array (to, member);
+  JsonArray *theirs = get_array (from, member);
+
+  for (guint i = 0; mine != NULL && theirs != NULL && i < json_array_get_length (mine) &&
+                    i < json_array_get_length (theirs); i++)
+    for (guint f = 0; fields[f] != NULL; f++)
+      {
+        JsonObject *a = object_element (mine, i), *b = object_element (theirs, i);
+        if (a != NULL && b != NULL)
+          take_member (a, b, fields[f]);
+      }
+}
+
+/**
+ * gcm_item_localize_json:
+ * @json: an item's JSON object, as the feed delivers it
+ * @lang: (nullable): the language wanted, e.g. "ko"
+ * @translation: (out) (optional): whether @json has that translation, and if it is current
+ *
+ * The item's JSON with the text fields of its `translations.<lang>` in place of the original's;
+ * everything else (ids, answers, codes, media, the order of steps and questions) stays as it is,
+ * so what the user keeps by id is the same in every language. A field the translation lacks
+ * stays the original's.
+ *
+ * Returns: (transfer full) (nullable): the JSON, or %NULL when @json is no JSON object
+ */
+char *
+gcm_item_localize_json (const char         *json,
+                        const char         *lang,
+                        GcmItemTranslation *translation)
+{
+  static const char * const fields[] = {
+    "title", "summary", "keywords", "body", "place", "commodity", "quantity", "modus_operandi",
+    "risk_indicators", "applies_to", "hazards", "protective_equipment", NULL
+  };
+  static const char * const photo_fields[] = { "caption", NULL };
+  static const char * const step_fields[] = { "text", "warning", NULL };
+  static const char * const question_fields[] = { "prompt", "choices", "explanation", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+  JsonObject *object, *translations, *translated = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if (translation != NULL)
+    *translation = GCM_ITEM_TRANSLATION_NONE;
+  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  object = json_node_get_object (root);
+
+  if (lang == NULL || g_strcmp0 (lang, node_string (json_object_get_member (object, "lang"))) == 0)
+    {
+      if (translation != NULL)
+        *translation = GCM_ITEM_TRANSLATION_ORIGINAL;
+      return g_strdup (json);
+    }
+  if (json_object_has_member (object, "translations") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "translations")))
+    {
+      translations = json_object_get_object_member (object, "translations");
+      if (json_object_has_member (translations, lang) &&
+          JSON_NODE_HOLDS_OBJECT (json_object_get_member (translations, lang)))
+        translated = json_object_get_object_member (translations, lang);
+    }
+  if (translated == NULL)
+    return g_strdup (json);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    take_member (object, translated, fields[i]);
+  merge_elements (object, translated, "photos", photo_fields);
+  merge_elements (object, translated, "steps", step_fields);
+  merge_elements (object, translated, "questions", question_fields);
+  json_object_set_string_member (object, "lang", lang);
+  if (translation != NULL)
+    *translation = json_object_get_boolean_member_with_default (translated, "stale", FALSE)
+                   ? GCM_ITEM_TRANSLATION_STALE : GCM_ITEM_TRANSLATION_CURRENT;
+
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/**
+ * gcm_item_dup_localized:
+ * @self: an item as the feed delivered it
+ * @lang: (nullable): the language wanted, e.g. "ko"; %NULL for the original
+ * @chapter_title: (nullable): the chapter's title in @lang, or %NULL to keep the item's
+ *
+ * The same item (same id, steps, questions, media) with its text in @lang where it has a
+ * translation into it, and in its original language where it has none: see
+ * gcm_item_get_translation().
+ *
+ * Returns: (transfer full): a new item
+ */
+GcmItem *
+gcm_item_dup_localized (GcmItem    *self,
+                        const char *lang,
+                        const char *chapter_title)
+{
+  g_autofree char *json = NULL;
+  GcmItemTranslation translation;
+  GcmItem *copy;
+
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+
+  json = gcm_item_localize_json (self->json, lang, &translation);
+  copy = json != NULL ? gcm_item_new_from_json (json, -1, chapter_title ? chapter_title : self->chapter_title, NULL)
+                      : NULL;
+  if (copy == NULL)
+    return g_object_ref (self);
+  /* The original's language and JSON stay the item's, so a copy localizes again; the
+   * text's language is the one shown. */
+  g_free (copy->json);
+  copy->json = g_strdup (self->json);
+  g_free (copy->lang);
+  copy->lang = g_strdup (self->lang);
+  g_free (copy->shown_lang);
+  copy->shown_lang = g_strdup (translation == GCM_ITEM_TRANSLATION_CURRENT ||
+                               translation == GCM_ITEM_TRANSLATION_STALE ? lang : self->lang);
+  copy->translation = translation;
+  return copy;
+}
+
+/* For an item from gcm_item_dup_localized(): whether its text is the translation asked for,
+ * a translation older than the original, or the original for want of one. */
+GcmItemTranslation
+gcm_item_get_translation (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), GCM_ITEM_TRANSLATION_ORIGINAL);
+  return self->translation;
+}
+
+/* The language of the text fields: the original's, or a translation's. Never %NULL. */
+const char *
+gcm_item_get_shown_lang (GcmItem *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  return self->shown_lang ? self->shown_lang : (self->lang ? self->lang : "");
+}
+
+/* Whether the item carries a translation into @lang. */
+gboolean
+gcm_item_has_translation (GcmItem    *self,
+                          const char *lang)
+{
+  GcmItemTranslation translation;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (GCM_IS_ITEM (self), FALSE);
+  json = gcm_item_localize_json (self->json, lang, &translation);
+  return translation == GCM_ITEM_TRANSLATION_CURRENT || translation == GCM_ITEM_TRANSLATION_STALE;
 }
 
 /* The item's id; %NULL only for an item without one, which no feed delivers. */
@@ -592,4 +774,35 @@ gcm_item_lookup_media (GcmItem    *self,
 {
   g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
   return g_hash_table_lookup (self->media, path);
+}
+
+/**
+ * gcm_item_get_language_notice:
+ * @self: an item as shown, from gcm_item_dup_localized()
+ * @reader_lang: the language the reader reads the manual in
+ *
+ * Returns: what the page should say about its language, and so which switch it offers
+ */
+GcmLanguageNotice
+gcm_item_get_language_notice (GcmItem    *self,
+                              const char *reader_lang)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), GCM_LANGUAGE_NOTICE_NONE);
+
+  if (reader_lang == NULL || g_strcmp0 (reader_lang, self->lang) == 0)
+    return g_strcmp0 (gcm_item_get_shown_lang (self), self->lang) == 0 ? GCM_LANGUAGE_NOTICE_NONE
+                                                                      : GCM_LANGUAGE_NOTICE_TRANSLATED;
+  switch (self->translation)
+    {
+    case GCM_ITEM_TRANSLATION_CURRENT:
+      return GCM_LANGUAGE_NOTICE_TRANSLATED;
+    case GCM_ITEM_TRANSLATION_STALE:
+      return GCM_LANGUAGE_NOTICE_STALE;
+    case GCM_ITEM_TRANSLATION_NONE:
+      return GCM_LANGUAGE_NOTICE_UNTRANSLATED;
+    case GCM_ITEM_TRANSLATION_ORIGINAL:
+    default:
+      return gcm_item_has_translation (self, reader_lang) ? GCM_LANGUAGE_NOTICE_ORIGINAL_CHOSEN
+                                                          : GCM_LANGUAGE_NOTICE_UNTRANSLATED;
+    }
 }

@@ -45,6 +45,25 @@ typedef struct
   char *url;       /* nullable */
 } GcmItemSource;
 
+/* What a localized item's text is. */
+typedef enum
+{
+  GCM_ITEM_TRANSLATION_ORIGINAL,  /* the language asked for is the original's */
+  GCM_ITEM_TRANSLATION_CURRENT,   /* a translation made from the current original */
+  GCM_ITEM_TRANSLATION_STALE,     /* a translation of an older original */
+  GCM_ITEM_TRANSLATION_NONE,      /* no translation: the original's text */
+} GcmItemTranslation;
+
+/* What a page says about its language, for a reader of a given language. */
+typedef enum
+{
+  GCM_LANGUAGE_NOTICE_NONE,              /* shown in the reader's language, the original's */
+  GCM_LANGUAGE_NOTICE_TRANSLATED,        /* a current translation: offer the original */
+  GCM_LANGUAGE_NOTICE_STALE,             /* "The English version is newer": offer it */
+  GCM_LANGUAGE_NOTICE_UNTRANSLATED,      /* "Not yet translated": the original is shown */
+  GCM_LANGUAGE_NOTICE_ORIGINAL_CHOSEN,   /* the reader chose the original: offer the translation */
+} GcmLanguageNotice;
+
 #define GCM_TYPE_ITEM (gcm_item_get_type ())
 
 G_DECLARE_FINAL_TYPE (GcmItem, gcm_item, GCM, ITEM, GObject)
@@ -55,6 +74,19 @@ GcmItem            *gcm_item_new_from_json            (const char  *json,
                                                        gssize       length,
                                                        const char  *chapter_title,
                                                        GError     **error);
+
+char               *gcm_item_localize_json            (const char  *json,
+                                                       const char  *lang,
+                                                       GcmItemTranslation *translation);
+GcmItem            *gcm_item_dup_localized            (GcmItem     *self,
+                                                       const char  *lang,
+                                                       const char  *chapter_title);
+GcmItemTranslation  gcm_item_get_translation          (GcmItem     *self);
+const char         *gcm_item_get_shown_lang           (GcmItem     *self);
+gboolean            gcm_item_has_translation          (GcmItem     *self,
+                                                       const char  *lang);
+GcmLanguageNotice   gcm_item_get_language_notice      (GcmItem     *self,
+                                                       const char  *reader_lang);
 
 const char         *gcm_item_get_id                   (GcmItem     *self);
 GcmItemKind         gcm_item_get_kind                 (GcmItem     *self);

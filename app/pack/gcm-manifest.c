@@ -179,6 +179,7 @@ gcm_manifest_chapter_new (const char *id,
 
   chapter->id = g_strdup (id);
   chapter->title = g_strdup (title);
+  chapter->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return chapter;
 }
 
@@ -189,6 +190,7 @@ gcm_manifest_chapter_free (GcmManifestChapter *chapter)
     return;
   g_free (chapter->id);
   g_free (chapter->title);
+  g_hash_table_unref (chapter->titles);
   g_free (chapter);
 }
 
@@ -406,6 +408,8 @@ gcm_manifest_new_from_bytes (GBytes  *bytes,
     {
       JsonNode *node = json_array_get_element (chapters, i);
       const char *id, *title;
+      GcmManifestChapter *chapter;
+      JsonNode *titles;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return malformed (error, "a chapter is not an object"), NULL;
@@ -413,7 +417,26 @@ gcm_manifest_new_from_bytes (GBytes  *bytes,
       title = gcm_json_get_string (json_node_get_object (node), "title");
       if (id == NULL || title == NULL)
         return malformed (error, "a chapter has no id or title"), NULL;
-      g_ptr_array_add (manifest->chapters, gcm_manifest_chapter_new (id, title));
+      chapter = gcm_manifest_chapter_new (id, title);
+      g_ptr_array_add (manifest->chapters, chapter);
+
+      /* Optional: manifests from before translations have none. */
+      titles = json_object_get_member (json_node_get_object (node), "titles");
+      if (titles != NULL && !JSON_NODE_HOLDS_OBJECT (titles))
+        return malformed (error, "a chapter's titles are not an object"), NULL;
+      if (titles != NULL)
+        {
+          g_autoptr(GList) langs = json_object_get_members (json_node_get_object (titles));
+
+          for (GList *l = langs; l != NULL; l = l->next)
+            {
+              const char *translated = gcm_json_get_string (json_node_get_object (titles), l->data);
+
+              if (translated == NULL || strlen (l->data) != 2)
+                return malformed (error, "a chapter's translated title is not a string"), NULL;
+              g_hash_table_insert (chapter->titles, g_strdup (l->data), g_strdup (translated));
+            }
+        }
     }
 
   return g_steal_pointer (&manifest);
@@ -480,6 +503,20 @@ gcm_manifest_to_data (GcmManifest *manifest,
       json_builder_add_string_value (builder, chapter->id);
       json_builder_set_member_name (builder, "title");
       json_builder_add_string_value (builder, chapter->title);
+      if (g_hash_table_size (chapter->titles) > 0)
+        {
+          g_autoptr(GList) langs = g_list_sort (g_hash_table_get_keys (chapter->titles),
+                                                (GCompareFunc) g_strcmp0);
+
+          json_builder_set_member_name (builder, "titles");
+          json_builder_begin_object (builder);
+          for (GList *l = langs; l != NULL; l = l->next)
+            {
+              json_builder_set_member_name (builder, l->data);
+              json_builder_add_string_value (builder, g_hash_table_lookup (chapter->titles, l->data));
+            }
+          json_builder_end_object (builder);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -51,8 +51,9 @@ typedef struct
 
 typedef struct
 {
-  char *id;
-  char *title;
+  char       *id;
+  char       *title;
+  GHashTable *titles;  /* language → title; empty in manifests from before translations */
 } GcmManifestChapter;
 
 typedef struct

@@ -406,7 +406,14 @@ gcm_publish (GcmSource                *source,
   for (guint i = 0; i < chapters->len; i++)
     {
       GcmSourceChapter *chapter = g_ptr_array_index (chapters, i);
-      g_ptr_array_add (manifest->chapters, gcm_manifest_chapter_new (chapter->id, chapter->title));
+      GcmManifestChapter *entry = gcm_manifest_chapter_new (chapter->id, chapter->title);
+      GHashTableIter iter;
+      gpointer lang, title;
+
+      g_hash_table_iter_init (&iter, chapter->titles);
+      while (g_hash_table_iter_next (&iter, &lang, &title))
+        g_hash_table_insert (entry->titles, g_strdup (lang), g_strdup (title));
+      g_ptr_array_add (manifest->chapters, entry);
     }
 
   /* Read and hash every media file and item. */

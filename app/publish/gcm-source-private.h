@@ -121,6 +121,7 @@ void        _gcm_source_add_translation     (GcmSource     *self,
                                              const char    *name,
                                              const char    *suffix);
 void        _gcm_source_load_translations   (GcmSource     *self);
+void        _gcm_source_load_pack_translations (GcmSource  *self);
 void        _gcm_source_translation_free    (GcmSourceTranslation *translation);
 
 G_GNUC_PRINTF (4, 5)

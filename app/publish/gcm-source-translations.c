@@ -348,3 +348,102 @@ _gcm_source_load_translations (GcmSource *self)
         load_translation (self, translation, original);
     }
 }
+
+/* pack.ko.yaml: the chapter titles in another language, with the same ids in the same order
+ * as pack.yaml, and `translates:` naming pack.yaml's SHA-256 as an item's translation does. */
+static void
+load_pack_translation (GcmSource  *self,
+                       const char *name,
+                       const char *lang)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *sha = NULL;
+  g_autoptr(GcmYamlDocument) doc = NULL;
+  const char *body = NULL, *translates;
+  int body_line = 1;
+  GcmSourceCtx ctx = { self, NULL, name, NULL, NULL };
+  JsonNode *chapters;
+  guint count;
+
+  doc = _gcm_source_read_item_file (self, name, &contents, &body, &body_line);
+  if (doc == NULL)
+    return;
+  ctx.doc = doc;
+  ctx.fields = json_node_get_object (gcm_yaml_document_get_root (doc));
+
+  translates = node_string (json_object_get_member (ctx.fields, "translates"));
+  if (translates == NULL || !gcm_sha256_is_valid (translates))
+    {
+      _gcm_source_problem (self, name, 1, "“translates” must give the SHA-256 of pack.yaml");
+      return;
+    }
+  {
+    g_autoptr(GList) members = json_object_get_members (ctx.fields);
+    for (GList *l = members; l != NULL; l = l->next)
+      if (!g_str_equal (l->data, "translates") && !g_str_equal (l->data, "title") &&
+          !g_str_equal (l->data, "chapters"))
+        _gcm_source_problem (self, name, _gcm_source_field_line (&ctx, l->data),
+                             "“%s” is not translated: it comes from pack.yaml", (char *) l->data);
+  }
+
+  chapters = json_object_get_member (ctx.fields, "chapters");
+  count = chapters != NULL && JSON_NODE_HOLDS_ARRAY (chapters) ? json_array_get_length (json_node_get_array (chapters)) : 0;
+  if (count != self->chapters->len)
+    {
+      _gcm_source_problem (self, name, _gcm_source_field_line (&ctx, "chapters"),
+                           "“chapters” must translate each of pack.yaml's %u chapters, in order",
+                           self->chapters->len);
+      return;
+    }
+  for (guint i = 0; i < count; i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (chapters), i);
+      GcmSourceChapter *chapter = g_ptr_array_index (self->chapters, i);
+      JsonObject *mine = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *title = mine != NULL ? node_string (json_object_get_member (mine, "title")) : NULL;
+
+      if (mine == NULL || g_strcmp0 (node_string (json_object_get_member (mine, "id")), chapter->id) != 0)
+        _gcm_source_problem (self, name, gcm_yaml_document_get_line (doc, node),
+                             "chapter %u must have the id “%s”", i + 1, chapter->id);
+      else if (title == NULL || is_blank (title))
+        _gcm_source_problem (self, name, gcm_yaml_document_get_line (doc, node),
+                             "chapter “%s” has no title", chapter->id);
+      else
+        g_hash_table_insert (chapter->titles, g_strdup (lang), g_strdup (title));
+    }
+
+  sha = file_sha256 (self, "pack.yaml");
+  if (g_strcmp0 (sha, translates) != 0 && self->strict)
+    _gcm_source_problem (self, name, _gcm_source_field_line (&ctx, "translates"),
+                         "pack.yaml has changed since this translation was made");
+  else if (g_strcmp0 (sha, translates) != 0)
+    g_ptr_array_add (self->warnings,
+                     g_strdup_printf ("%s: warning: pack.yaml has changed since this translation was made", name));
+}
+
+void
+_gcm_source_load_pack_translations (GcmSource *self)
+{
+  g_autofree char *path = g_strdup (self->directory);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "pack.") && _gcm_source_is_translation_name (name, ".yaml") &&
+        strlen (name) == strlen ("pack.ko.yaml"))
+      g_ptr_array_add (names, g_strdup (name));
+  /* In a fixed order, so that problems read the same on every machine. */
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file = g_ptr_array_index (names, i);
+      g_autofree char *lang = g_strndup (file + strlen ("pack."), 2);
+
+      if (g_strcmp0 (lang, self->language) == 0)
+        _gcm_source_problem (self, file, 1, "is in the manual's own language, “%s”", self->language);
+      else
+        load_pack_translation (self, file, lang);
+    }
+}

@@ -46,6 +46,7 @@ source_chapter_free (GcmSourceChapter *chapter)
 {
   g_free (chapter->id);
   g_free (chapter->title);
+  g_hash_table_unref (chapter->titles);
   g_free (chapter);
 }
 
@@ -421,6 +422,7 @@ load_pack (GcmSource *self)
       chapter = g_new0 (GcmSourceChapter, 1);
       chapter->id = g_strdup (id);
       chapter->title = g_strdup (title);
+      chapter->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_ptr_array_add (self->chapters, chapter);
     }
 }
@@ -648,6 +650,7 @@ gcm_source_load (const char         *directory,
         if (kind != GCM_ITEM_KIND_SECTION)
           load_folder (self, kind);
       _gcm_source_load_translations (self);
+      _gcm_source_load_pack_translations (self);
       check_pending_links (self);
     }
 

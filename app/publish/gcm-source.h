@@ -32,8 +32,9 @@ typedef struct
 
 typedef struct
 {
-  char *id;
-  char *title;
+  char       *id;
+  char       *title;
+  GHashTable *titles;  /* language → title, from pack.<lang>.yaml */
 } GcmSourceChapter;
 
 /* A media file whose content was checked against its name. */

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "gcm-browse.h"
+#include "gcm-locale.h"
 #include "gcm-sqlite.h"
 #include "gcm-store-private.h"
 #include "gcm-user-data.h"
@@ -129,6 +130,24 @@ row_new (const char *id,
   return row;
 }
 
+/* Titles and summaries in the reader's language where a translation has them. The language is
+ * one of gcm_locale_get_content_languages(), never typed text, so it goes into the SQL as is. */
+#define LOCAL_TEXT(column, table, key) \
+  "coalesce((SELECT t." column " FROM " table " t WHERE t." key " AND t.lang = '%s'), " column ")"
+#define ITEM_TITLE   LOCAL_TEXT ("title", "item_title", "item = item.rowid")
+#define ITEM_SUMMARY LOCAL_TEXT ("summary", "item_title", "item = item.rowid")
+#define CHAPTER_TITLE \
+  "coalesce((SELECT t.title FROM chapter_title t WHERE t.chapter = chapter.id AND t.lang = '%s')," \
+  " chapter.title)"
+
+static char *
+localized_sql (const char *format)
+{
+  const char *lang = gcm_locale_get_content_language ();
+
+  return g_strdup_printf (format, lang, lang, lang);
+}
+
 /* The rows of a chapter or a kind, in reading order, and a chapter's title. */
 static GPtrArray *
 read_rows (sqlite3     *content,
@@ -143,9 +162,15 @@ read_rows (sqlite3     *content,
   if (g_str_has_prefix (target, "chapter:"))
     {
       const char *chapter = target + strlen ("chapter:");
+      g_autofree char *title_sql =
+        localized_sql ("SELECT " CHAPTER_TITLE
+                       " FROM chapter WHERE id = ?1");
+      g_autofree char *rows_sql =
+        localized_sql ("SELECT id, " ITEM_TITLE ", " ITEM_SUMMARY ", kind FROM item"
+                       " WHERE kind = 'section' AND chapter = ?1"
+                       " ORDER BY ord, id");
       g_autoptr(sqlite3_stmt) title_stmt =
-        gcm_sqlite_prepare (content, "SELECT title FROM chapter WHERE id = ?1",
-                            "Cannot read the list", error);
+        gcm_sqlite_prepare (content, title_sql, "Cannot read the list", error);
 
       if (title_stmt == NULL)
         return NULL;
@@ -154,21 +179,20 @@ read_rows (sqlite3     *content,
         return NULL;
       if (has_row)
         *title = gcm_sqlite_dup_text (title_stmt, 0);
-      stmt = gcm_sqlite_prepare (content, "SELECT id, title, summary, kind FROM item"
-                                          " WHERE kind = 'section' AND chapter = ?1"
-                                          " ORDER BY ord, id",
-                                 "Cannot read the list", error);
+      stmt = gcm_sqlite_prepare (content, rows_sql, "Cannot read the list", error);
       if (stmt != NULL)
         gcm_sqlite_bind_text (stmt, 1, chapter);
     }
   else if (g_str_has_prefix (target, "kind:"))
     {
       /* Cases newest first: their ids start with the year. */
-      stmt = gcm_sqlite_prepare (content, "SELECT id, title, summary, kind FROM item"
-                                          " WHERE kind = ?1"
-                                          " ORDER BY CASE WHEN kind = 'case' THEN id END DESC,"
-                                          " title",
-                                 "Cannot read the list", error);
+      g_autofree char *sql =
+        localized_sql ("SELECT id, " ITEM_TITLE " AS local_title, " ITEM_SUMMARY ", kind FROM item"
+                       " WHERE kind = ?1"
+                       " ORDER BY CASE WHEN kind = 'case' THEN id END DESC,"
+                       " local_title");
+
+      stmt = gcm_sqlite_prepare (content, sql, "Cannot read the list", error);
       if (stmt != NULL)
         gcm_sqlite_bind_text (stmt, 1, target + strlen ("kind:"));
     }
@@ -201,9 +225,10 @@ resolve_bookmarks (sqlite3    *content,
                    GError    **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  g_autofree char *sql =
+    localized_sql ("SELECT " ITEM_TITLE ", " ITEM_SUMMARY ", kind FROM item WHERE id = ?1");
   g_autoptr(sqlite3_stmt) stmt =
-    gcm_sqlite_prepare (content, "SELECT title, summary, kind FROM item WHERE id = ?1",
-                        "Cannot read bookmarks", error);
+    gcm_sqlite_prepare (content, sql, "Cannot read bookmarks", error);
 
   if (stmt == NULL)
     return NULL;
@@ -259,8 +284,11 @@ read_contents (sqlite3  *db,
   if (serial != NULL && gcm_sqlite_step (serial, &has_row, "", NULL) && has_row)
     contents->serial = sqlite3_column_int64 (serial, 0);
 
-  chapters = gcm_sqlite_prepare (db, "SELECT id, title FROM chapter ORDER BY ord",
-                                 "Cannot read the contents", NULL);
+  g_autofree char *sql =
+    localized_sql ("SELECT id, " CHAPTER_TITLE
+                   " FROM chapter ORDER BY ord");
+
+  chapters = gcm_sqlite_prepare (db, sql, "Cannot read the contents", NULL);
   while (chapters != NULL && sqlite3_step (chapters) == SQLITE_ROW)
     {
       GcmBrowseChapter *chapter = g_new0 (GcmBrowseChapter, 1);
@@ -532,10 +560,12 @@ item_job (GTask   *task,
   GError *error = NULL;
   gboolean has_row = FALSE;
 
-  stmt = gcm_sqlite_prepare (content, "SELECT item.json, chapter.title"
-                                      " FROM item LEFT JOIN chapter ON chapter.id = item.chapter"
-                                      " WHERE item.id = ?1",
-                             "Cannot read the item", &error);
+  g_autofree char *sql =
+    localized_sql ("SELECT item.json, " CHAPTER_TITLE
+                   " FROM item LEFT JOIN chapter ON chapter.id = item.chapter"
+                   " WHERE item.id = ?1");
+
+  stmt = gcm_sqlite_prepare (content, sql, "Cannot read the item", &error);
   if (stmt != NULL)
     {
       gcm_sqlite_bind_text (stmt, 1, data->id);
@@ -551,6 +581,12 @@ item_job (GTask   *task,
       g_task_return_error (task, error);
       return;
     }
+  /* In the reader's language; gcm_item_dup_localized() gives the page in another. */
+  {
+    GcmItem *localized = gcm_item_dup_localized (data->item, gcm_locale_get_content_language (), NULL);
+    g_object_unref (data->item);
+    data->item = localized;
+  }
   gcm_store_worker_push_optional (_gcm_store_get_user_worker (g_task_get_source_object (task)),
                                   task, item_state_job);
 }
@@ -617,6 +653,9 @@ gcm_store_status_free (GcmStoreStatus *status)
   g_free (status->origin);
   g_ptr_array_unref (status->kinds);
   g_array_unref (status->counts);
+  g_clear_pointer (&status->languages, g_ptr_array_unref);
+  g_clear_pointer (&status->translated, g_array_unref);
+  g_clear_pointer (&status->stale, g_array_unref);
   g_free (status);
 }
 
@@ -635,6 +674,7 @@ gcm_store_dup_status (GcmStore  *self,
   g_autoptr(GcmStoreStatus) status = g_new0 (GcmStoreStatus, 1);
   g_autoptr(sqlite3_stmt) feed = NULL;
   g_autoptr(sqlite3_stmt) kinds = NULL;
+  g_autoptr(sqlite3_stmt) langs = NULL;
   sqlite3 *db;
   gboolean has_row = FALSE;
 
@@ -670,6 +710,30 @@ gcm_store_dup_status (GcmStore  *self,
       g_ptr_array_add (status->kinds, gcm_sqlite_dup_text (kinds, 0));
       count = sqlite3_column_int (kinds, 1);
       g_array_append_val (status->counts, count);
+      status->items += count;
+    }
+
+  status->languages = g_ptr_array_new_with_free_func (g_free);
+  status->translated = g_array_new (FALSE, TRUE, sizeof (guint));
+  status->stale = g_array_new (FALSE, TRUE, sizeof (guint));
+  langs = gcm_sqlite_prepare (db, "SELECT lang, count(*), total(stale) FROM item_title"
+                                  " GROUP BY lang ORDER BY lang",
+                              "Cannot count the translations", error);
+  if (langs == NULL)
+    return NULL;
+  for (;;)
+    {
+      guint count, stale;
+
+      if (!gcm_sqlite_step (langs, &has_row, "Cannot count the translations", error))
+        return NULL;
+      if (!has_row)
+        break;
+      g_ptr_array_add (status->languages, gcm_sqlite_dup_text (langs, 0));
+      count = sqlite3_column_int (langs, 1);
+      stale = sqlite3_column_int (langs, 2);
+      g_array_append_val (status->translated, count);
+      g_array_append_val (status->stale, stale);
     }
   return g_steal_pointer (&status);
 }

@@ -21,6 +21,12 @@ static const char content_schema_sql[] =
   "  id TEXT PRIMARY KEY,"
   "  title TEXT NOT NULL,"
   "  ord INTEGER NOT NULL);"
+  /* A chapter's title in the languages its pack was translated into. */
+  "CREATE TABLE chapter_title ("
+  "  chapter TEXT NOT NULL REFERENCES chapter (id) ON DELETE CASCADE,"
+  "  lang TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  PRIMARY KEY (chapter, lang));"
   /* One row per item of the feed. The text columns are what search indexes; `json` is the
    * item object exactly as the feed delivered it. */
   "CREATE TABLE item ("
@@ -34,13 +40,26 @@ static const char content_schema_sql[] =
   "  ord INTEGER NOT NULL DEFAULT 0,"
   "  title TEXT NOT NULL,"
   "  summary TEXT NOT NULL DEFAULT '',"
+  "  other_titles TEXT NOT NULL DEFAULT '',"/* the translations' titles, one a line */
   "  conventions TEXT NOT NULL DEFAULT '',"/* space separated: basel cites … */
   "  codes TEXT NOT NULL DEFAULT '',"     /* hs:2903.41 hs:290341 un:1078 cas:75-45-6 */
   "  keywords TEXT NOT NULL DEFAULT '',"
   "  headings TEXT NOT NULL DEFAULT '',"
   "  body TEXT NOT NULL DEFAULT '',"      /* plain text; empty for quizzes */
-  "  json TEXT NOT NULL);"
+  "  json TEXT NOT NULL,"
+  /* What search reads as the title: every language's. */
+  "  search_title TEXT GENERATED ALWAYS AS (title || char(10) || other_titles) VIRTUAL);"
   "CREATE INDEX item_kind ON item (kind, chapter, ord);"
+  /* The title and summary of each translation, for lists and results in the reader's
+   * language; the rest of a translation is read from `json`. Search indexes the translated
+   * text beside the original in the item's own text columns. */
+  "CREATE TABLE item_title ("
+  "  item INTEGER NOT NULL REFERENCES item (rowid) ON DELETE CASCADE,"
+  "  lang TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  stale INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (item, lang));"
   "CREATE TABLE media ("
   "  sha256 TEXT PRIMARY KEY,"
   "  size INTEGER NOT NULL,"

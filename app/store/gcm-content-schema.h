@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define GCM_CONTENT_SCHEMA_VERSION 2  /* 2: item_stem, the stemmed index */
+#define GCM_CONTENT_SCHEMA_VERSION 3  /* 2: item_stem, the stemmed index; 3: translations */
 
 /* What each update added or changed (gcm-changes.h). Created on demand as well, so a content.db
  * of this schema version made before the table existed gets it on its next update. */

@@ -133,6 +133,15 @@ codes_text (JsonObject *object)
   return g_string_free (out, FALSE);
 }
 
+static JsonObject *
+object_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 /* The plain text search indexes. Quiz answers and explanations are never indexed. */
 static void
 item_text (JsonObject   *object,
@@ -251,6 +260,9 @@ store_item (sqlite3          *db,
   g_autoptr(GString) list = NULL;
   JsonObject *object, *media;
   JsonNode *chapter_order;
+  JsonObject *translations;
+  g_autoptr(GString) other_titles = NULL;
+  g_autoptr(GList) langs = NULL;
   sqlite3_int64 rowid;
   gboolean ok = FALSE;
   const char *title;
@@ -279,14 +291,42 @@ store_item (sqlite3          *db,
   item_text (object, entry->kind, &body, &headings);
   chapter_order = json_object_get_member (object, "order");
 
+  /* Each translation's text is indexed beside the original's, so a query in either language
+   * finds the item, and its snippet comes from the text in the query's language. */
+  translations = object_member (object, "translations");
+  other_titles = g_string_new (NULL);
+  langs = translations != NULL ? json_object_get_members (translations) : NULL;
+  for (GList *l = langs; l != NULL; l = l->next)
+    {
+      JsonObject *translation = object_member (translations, l->data);
+      g_autofree char *more_body = NULL, *more_headings = NULL;
+      g_autofree char *joined_body = NULL, *joined_headings = NULL;
+
+      if (translation == NULL || gcm_json_get_string (translation, "title") == NULL)
+        continue;
+      g_string_append_printf (other_titles, "%s%s", other_titles->len ? "\n" : "",
+                              gcm_json_get_string (translation, "title"));
+      g_string_assign (list, keywords);
+      append_list (list, translation, "keywords", " ");
+      g_free (keywords);
+      keywords = g_strdup (list->str);
+      item_text (translation, entry->kind, &more_body, &more_headings);
+      joined_body = g_strconcat (body, "\n", more_body, NULL);
+      joined_headings = g_strconcat (headings, *headings && *more_headings ? "\n" : "", more_headings, NULL);
+      g_free (body);
+      body = g_steal_pointer (&joined_body);
+      g_free (headings);
+      headings = g_steal_pointer (&joined_headings);
+    }
+
   if (sqlite3_prepare_v2 (db,
                           "INSERT INTO item (id, kind, version, lang, sha256, chapter, ord, title,"
-                          "  summary, conventions, codes, keywords, headings, body, json)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+                          "  summary, conventions, codes, keywords, headings, body, json, other_titles)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
                           " ON CONFLICT (id) DO UPDATE SET kind = ?2, version = ?3, lang = ?4,"
                           "  sha256 = ?5, chapter = ?6, ord = ?7, title = ?8, summary = ?9,"
                           "  conventions = ?10, codes = ?11, keywords = ?12, headings = ?13,"
-                          "  body = ?14, json = ?15"
+                          "  body = ?14, json = ?15, other_titles = ?16"
                           " RETURNING rowid",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -310,6 +350,7 @@ store_item (sqlite3          *db,
   sqlite3_bind_text (stmt, 14, body, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 15, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                      SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 16, other_titles->str, -1, SQLITE_TRANSIENT);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -320,6 +361,32 @@ store_item (sqlite3          *db,
   /* With RETURNING, the write can still fail after the row: on a full disk it does. */
   if (!finalize_ok (db, &stmt, "Cannot write content", error))
     goto out;
+
+  /* Its translations' titles and tags, replaced whole as its media are. */
+  if (sqlite3_prepare_v2 (db, "DELETE FROM item_title WHERE item = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    goto sql_error;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (!bind_and_step (db, stmt, error))
+    goto out;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (sqlite3_prepare_v2 (db, "INSERT INTO item_title (item, lang, title, summary, stale)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL) != SQLITE_OK)
+    goto sql_error;
+  for (GList *l = langs; l != NULL; l = l->next)
+    {
+      JsonObject *translation = object_member (translations, l->data);
+
+      if (translation == NULL || gcm_json_get_string (translation, "title") == NULL)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      sqlite3_bind_text (stmt, 2, l->data, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, gcm_json_get_string (translation, "title"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, gcm_json_get_string (translation, "summary") ?: "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 5, json_object_get_boolean_member_with_default (translation, "stale", FALSE));
+      if (!bind_and_step (db, stmt, error))
+        goto out;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* Tags and media of the item are replaced whole. */
   if (sqlite3_prepare_v2 (db, "DELETE FROM item_tag WHERE item = ?1", -1, &stmt, NULL) != SQLITE_OK)
@@ -753,7 +820,7 @@ apply_in_transaction (Source             *source,
   if (!finalize_ok (db, &stmt, "Cannot remove content", error))
     goto out;
 
-  if (!gcm_sqlite_exec (db, "DELETE FROM chapter;", error))
+  if (!gcm_sqlite_exec (db, "DELETE FROM chapter_title; DELETE FROM chapter;", error))
     goto out;
   if (sqlite3_prepare_v2 (db, "INSERT INTO chapter (id, title, ord) VALUES (?1, ?2, ?3)", -1,
                           &stmt, NULL) != SQLITE_OK)
@@ -769,6 +836,30 @@ apply_in_transaction (Source             *source,
       sqlite3_bind_int (stmt, 3, (int) i);
       if (!bind_and_step (db, stmt, error))
         goto out;
+    }
+  if (!finalize_ok (db, &stmt, "Cannot write chapters", error))
+    goto out;
+  if (sqlite3_prepare_v2 (db, "INSERT INTO chapter_title (chapter, lang, title) VALUES (?1, ?2, ?3)", -1,
+                          &stmt, NULL) != SQLITE_OK)
+    {
+      gcm_sqlite_set_error (error, db, "Cannot write chapters");
+      goto out;
+    }
+  for (guint i = 0; i < manifest->chapters->len; i++)
+    {
+      GcmManifestChapter *chapter = g_ptr_array_index (manifest->chapters, i);
+      GHashTableIter iter;
+      gpointer lang, title;
+
+      g_hash_table_iter_init (&iter, chapter->titles);
+      while (g_hash_table_iter_next (&iter, &lang, &title))
+        {
+          sqlite3_bind_text (stmt, 1, chapter->id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, lang, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+          if (!bind_and_step (db, stmt, error))
+            goto out;
+        }
     }
   if (!finalize_ok (db, &stmt, "Cannot write chapters", error))
     goto out;

@@ -53,6 +53,10 @@ typedef struct
   char       *origin;
   GPtrArray  *kinds;       /* (element-type utf8): kind names, in order */
   GArray     *counts;      /* (element-type guint): items of each of @kinds */
+  guint       items;       /* all items */
+  GPtrArray  *languages;   /* (element-type utf8): the languages items are translated into */
+  GArray     *translated;  /* (element-type guint): items translated into each of @languages */
+  GArray     *stale;       /* (element-type guint): of those, made from an older original */
 } GcmStoreStatus;
 
 #define GCM_TYPE_STORE (gcm_store_get_type ())

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "gcm-application-private.h"
+#include "gcm-locale.h"
 #include "gcm-cli.h"
 #include "gcm-browse.h"
 #include "gcm-importer.h"
@@ -365,6 +366,18 @@ static void store_opened_cb (GObject      *object,
                              GAsyncResult *result,
                              gpointer      user_data);
 
+/* Lists, pages and results read the language from gcm-locale; pages opened after a change
+ * come in the new one. */
+static void
+on_content_language_changed_cb (GSettings  *settings,
+                                const char *key,
+                                gpointer    user_data)
+{
+  g_autofree char *lang = g_settings_get_string (settings, key);
+
+  gcm_locale_set_content_language (lang);
+}
+
 static void
 gcm_application_startup (GApplication *app)
 {
@@ -401,6 +414,9 @@ gcm_application_startup (GApplication *app)
                                          (const char *[]) { "<Alt>Down", NULL });
 
   self->settings = g_settings_new ("org.greencustoms.Manual");
+  on_content_language_changed_cb (self->settings, "content-language", NULL);
+  g_signal_connect (self->settings, "changed::content-language",
+                    G_CALLBACK (on_content_language_changed_cb), NULL);
   /* Migrations and the copy of user.db kept before them run on a worker; a status window
    * shows meanwhile (see gcm_application_activate()). */
   directory = gcm_store_dup_default_directory ();

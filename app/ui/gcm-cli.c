@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "gcm-application-private.h"
+#include "gcm-locale.h"
 #include "gcm-cli.h"
 #include "gcm-field-tools.h"
 #include "gcm-key-walk.h"
@@ -212,6 +213,13 @@ run_status (GcmStore *store)
     /* Translators: a line of --status: an item kind and how many there are */
     g_print (_("Items (%s): %d\n"), (const char *) g_ptr_array_index (status->kinds, i),
              (int) g_array_index (status->counts, guint, i));
+  for (guint i = 0; status != NULL && i < status->languages->len; i++)
+    /* Translators: a line of --status: a language code, items translated into it, all items,
+     * and how many of those translations were made from an older original */
+    g_print (_("Translated (%s): %u of %u items, %u out of date\n"),
+             (const char *) g_ptr_array_index (status->languages, i),
+             g_array_index (status->translated, guint, i), status->items,
+             g_array_index (status->stale, guint, i));
   return 0;
 }
 
@@ -682,6 +690,14 @@ gcm_cli_run (GVariantDict *options)
       g_print ("green-customs-manual %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  /* Results and titles in the language the settings or the locale choose. */
+  {
+    g_autoptr(GSettings) settings = _gcm_maybe_settings ();
+    g_autofree char *lang = settings != NULL ? g_settings_get_string (settings, "content-language") : NULL;
+
+    gcm_locale_set_content_language (lang);
+  }
 
   g_variant_dict_lookup (options, "import", "^&ay", &import_dir);
   g_variant_dict_lookup (options, "search", "^&ay", &raw_search);

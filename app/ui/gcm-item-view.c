@@ -24,6 +24,7 @@
 #include "gcm-document-view.h"
 #include "gcm-item-markdown.h"
 #include "gcm-item-view.h"
+#include "gcm-locale.h"
 #include "gcm-photo-carousel.h"
 #include "gcm-photo-viewer.h"
 
@@ -37,6 +38,9 @@ struct _GcmItemView
   GtkLabel          *title_label;
   GtkLabel          *summary_label;
   GcmDocumentView   *document_view;
+  GtkWidget         *language_banner;
+  GtkLabel          *language_label;
+  GtkButton         *language_button;
   GtkWidget         *previous_button;
   GtkLabel          *previous_title;
   GtkWidget         *next_button;
@@ -54,6 +58,8 @@ struct _GcmItemView
   char              *title;
   GcmRoute          *parent_route;   /* the list the item belongs to: its chapter, or its kind */
   GStrv              highlight;
+  char              *page_lang;      /* the language the reader switched this page to, or NULL */
+  char              *switch_to;      /* the language the banner's button shows the page in */
   gboolean           bookmarked;
   gboolean           loaded;         /* the item exists and is shown */
   double             restore_to;     /* position to scroll to once laid out, or -1 */
@@ -149,6 +155,64 @@ breadcrumb_markup (GcmItem  *item,
                                   : gcm_item_kind_get_plural_label (gcm_item_get_kind (item)),
                                 -1);
   return g_strdup_printf ("<a href=\"%s\">%s</a>", target, label);
+}
+
+/* An endonym: a language is named as its readers name it, never translated. */
+static const char *
+language_name (const char *lang)
+{
+  if (g_strcmp0 (lang, "ko") == 0)
+    return "한국어";
+  return "English";
+}
+
+/* Says when a page is not in the reader's language, and offers the other one. */
+static void
+update_language_banner (GcmItemView *self,
+                        GcmItem     *item)
+{
+  const char *reader = gcm_locale_get_content_language ();
+  GcmLanguageNotice notice = gcm_item_get_language_notice (item, reader);
+  const char *message = NULL;
+  g_autofree char *button = NULL;
+
+  g_clear_pointer (&self->switch_to, g_free);
+  switch (notice)
+    {
+    case GCM_LANGUAGE_NOTICE_STALE:
+      message = _("The English version is newer.");
+      self->switch_to = g_strdup (gcm_item_get_lang (item));
+      break;
+    case GCM_LANGUAGE_NOTICE_UNTRANSLATED:
+      message = _("Not yet translated: this page is shown in English.");
+      break;
+    case GCM_LANGUAGE_NOTICE_TRANSLATED:
+      self->switch_to = g_strdup (gcm_item_get_lang (item));
+      break;
+    case GCM_LANGUAGE_NOTICE_ORIGINAL_CHOSEN:
+      self->switch_to = g_strdup (reader);
+      break;
+    case GCM_LANGUAGE_NOTICE_NONE:
+    default:
+      break;
+    }
+
+  gtk_widget_set_visible (self->language_banner, message != NULL || self->switch_to != NULL);
+  gtk_label_set_text (self->language_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->language_label), message != NULL);
+  gtk_widget_set_halign (GTK_WIDGET (self->language_button), message != NULL ? GTK_ALIGN_FILL : GTK_ALIGN_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->language_button), message == NULL);
+  if (message != NULL)
+    gtk_widget_remove_css_class (self->language_banner, "quiet");
+  else
+    gtk_widget_add_css_class (self->language_banner, "quiet");
+  gtk_widget_set_visible (GTK_WIDGET (self->language_button), self->switch_to != NULL);
+  if (self->switch_to != NULL)
+    {
+      /* Translators: a button above a page; %s is a language's own name, “English” or “한국어” */
+      button = g_strdup_printf (_("Read in %s"), language_name (self->switch_to));
+      gtk_button_set_label (self->language_button, button);
+    }
 }
 
 static GcmRoute *
@@ -341,6 +405,7 @@ load_cb (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_ROUTE]);
   set_bookmarked (self, loaded->state.bookmarked);
 
+  update_language_banner (self, item);
   breadcrumb = breadcrumb_markup (item, self->parent_route);
   gtk_label_set_markup (self->breadcrumb, breadcrumb);
   gtk_label_set_text (self->title_label, gcm_item_get_title (item));
@@ -403,6 +468,14 @@ item_loaded_cb (GObject      *object,
       return;
     }
 
+  /* The reader switched this page to another language than the manual's. */
+  if (self->page_lang != NULL && g_strcmp0 (self->page_lang, gcm_item_get_shown_lang (loaded->item)) != 0)
+    {
+      GcmItem *other = gcm_item_dup_localized (loaded->item, self->page_lang, NULL);
+      g_object_unref (loaded->item);
+      loaded->item = other;
+    }
+
   /* The worker sees only the item, and holds no reference to the view. */
   task = g_task_new (NULL, self->cancellable, load_cb, weak_ref_new (self));
   g_task_set_source_tag (task, item_loaded_cb);
@@ -431,6 +504,19 @@ bookmark_written_cb (GObject      *object,
 }
 
 /* Callbacks */
+
+static void
+on_language_button_clicked_cb (GcmItemView *self)
+{
+  g_autofree char *id = g_strdup (self->item_id);
+  g_auto(GStrv) highlight = g_strdupv (self->highlight);
+
+  if (self->switch_to == NULL || id == NULL)
+    return;
+  g_free (self->page_lang);
+  self->page_lang = g_strdup (self->switch_to);
+  gcm_item_view_load (self, id, (const char * const *) highlight);
+}
 
 static void
 on_scrolled_cb (GcmItemView *self)
@@ -482,6 +568,8 @@ gcm_item_view_finalize (GObject *object)
   g_free (self->title);
   g_clear_pointer (&self->parent_route, gcm_route_unref);
   g_strfreev (self->highlight);
+  g_free (self->page_lang);
+  g_free (self->switch_to);
 
   G_OBJECT_CLASS (gcm_item_view_parent_class)->finalize (object);
 }
@@ -602,7 +690,11 @@ gcm_item_view_class_init (GcmItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, previous_title);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, next_button);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, next_title);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, language_banner);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, language_label);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, language_button);
   gtk_widget_class_bind_template_callback (widget_class, on_link_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_breadcrumb_activate_link_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "itemview");
@@ -648,6 +740,9 @@ gcm_item_view_load (GcmItemView        *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  /* A switch of language holds for the page it was made on. */
+  if (g_strcmp0 (self->item_id, id) != 0)
+    g_clear_pointer (&self->page_lang, g_free);
   g_free (self->item_id);
   self->item_id = g_strdup (id);
   g_strfreev (self->highlight);

@@ -31,6 +31,7 @@ struct _GcmPreferencesWindow
   AdwActionRow         *metered_row;
   GtkSwitch            *metered_switch;
   GtkListBox           *keys_list;
+  AdwComboRow          *language_row;
 
   /* Owned */
   GSettings            *settings;
@@ -340,6 +341,36 @@ on_feed_apply_cb (GcmPreferencesWindow *self)
 
 /* GObject */
 
+/* The rows of the Content language list, in order: "" follows the system. */
+static const char * const language_values[] = { "", "en", "ko" };
+
+static gboolean
+language_get_mapping (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  const char *lang = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (language_values); i++)
+    if (g_str_equal (lang, language_values[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+language_set_mapping (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  return g_variant_new_string (selected < G_N_ELEMENTS (language_values) ? language_values[selected] : "");
+}
+
 static void
 gcm_preferences_window_constructed (GObject *object)
 {
@@ -361,6 +392,9 @@ gcm_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "sync-automatic", self->metered_row, "sensitive",
                    G_SETTINGS_BIND_GET);
+  g_settings_bind_with_mapping (self->settings, "content-language", self->language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, language_get_mapping, language_set_mapping,
+                                NULL, NULL);
   g_signal_connect_object (self->settings, "changed::trusted-keys", G_CALLBACK (rebuild_keys),
                            self, G_CONNECT_SWAPPED);
   rebuild_keys (self);
@@ -452,6 +486,7 @@ gcm_preferences_window_class_init (GcmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmPreferencesWindow, metered_row);
   gtk_widget_class_bind_template_child (widget_class, GcmPreferencesWindow, metered_switch);
   gtk_widget_class_bind_template_child (widget_class, GcmPreferencesWindow, keys_list);
+  gtk_widget_class_bind_template_child (widget_class, GcmPreferencesWindow, language_row);
   gtk_widget_class_bind_template_callback (widget_class, on_feed_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_feed_apply_cb);
   gtk_widget_class_install_action (widget_class, "prefs.add-key", NULL,

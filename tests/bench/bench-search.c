@@ -271,7 +271,7 @@ main (int   argc,
       sqlite3_exec (db, "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 268435456;",
                     NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_prepare_v3 (db,
-                          "SELECT rowid, title, snippet(item_fts, 4, x'01', x'02', '…', 16)"
+                          "SELECT rowid, search_title, snippet(item_fts, 4, x'01', x'02', '…', 16)"
                           " FROM item_fts WHERE item_fts MATCH ?1 ORDER BY rank LIMIT ?2",
                           -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     g_error ("%s: %s", db_path, sqlite3_errmsg (db));

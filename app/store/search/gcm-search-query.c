@@ -460,8 +460,8 @@ gcm_search_query_parse (const char *text)
   self->word_prefix = (gboolean *) (void *) g_array_free (g_steal_pointer (&word_prefix), FALSE);
   self->code_prefix = (gboolean *) (void *) g_array_free (g_steal_pointer (&code_prefix), FALSE);
   self->match = gcm_search_query_dup_match (self, 0);
-  self->title_match = build_match (self, 0, "title : ");
-  self->heading_match = build_match (self, 0, "{title codes keywords headings} : ");
+  self->title_match = build_match (self, 0, "search_title : ");
+  self->heading_match = build_match (self, 0, "{search_title codes keywords headings} : ");
   self->trigram_match = build_trigram_match (self);
   self->stem_match = build_stem_match (self);
   self->snippet_terms = build_snippet_terms (self);

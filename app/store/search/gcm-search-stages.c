@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "gcm-search-results-private.h"
+#include "gcm-locale.h"
+#include "gcm-search-query.h"
 
 #define SNIPPET_TOKENS        16
 #define TRIGRAM_SNIPPET_CHARS 48    /* trigram snippets count characters */
@@ -64,6 +66,39 @@ sql_add (Sql        *s,
          const char *fragment)
 {
   g_string_append (s->sql, fragment);
+}
+
+/* The language results are shown in: the query's when it is typed in Hangul or in Latin
+ * letters, the reader's for codes and filters alone. */
+static const char *
+results_lang (const GcmSearchQuery *query)
+{
+  gboolean latin = FALSE;
+
+  for (guint i = 0; i < query->n_words; i++)
+    {
+      if (gcm_search_query_has_hangul (query->words[i]))
+        return "ko";
+      for (const char *p = query->words[i]; *p; p++)
+        latin |= g_ascii_isalpha (*p);
+    }
+  return latin ? "en" : gcm_locale_get_content_language ();
+}
+
+/* rowid, id, kind, title, chapter, summary: the title and summary in results_lang(). The
+ * language is one of a fixed list, never typed text, so it goes into the SQL as is. */
+static void
+sql_result_columns (GString              *sql,
+                    const GcmSearchQuery *query)
+{
+  const char *lang = results_lang (query);
+
+  g_string_append_printf (sql,
+                          "SELECT i.rowid, i.id, i.kind,"
+                          " coalesce((SELECT t.title FROM item_title t WHERE t.item = i.rowid AND t.lang = '%s'), i.title),"
+                          " i.chapter,"
+                          " coalesce((SELECT t.summary FROM item_title t WHERE t.item = i.rowid AND t.lang = '%s'), i.summary)",
+                          lang, lang);
 }
 
 static void
@@ -284,7 +319,8 @@ search_fts_tier (GcmSearch             *self,
   sqlite3_stmt *stmt;
 
   sql_init (&s);
-  sql_add (&s, "SELECT i.rowid, i.id, i.kind, i.title, i.chapter, i.summary, m.snip, m.rank,"
+  sql_result_columns (s.sql, query);
+  sql_add (&s, ", m.snip, m.rank,"
                "  i.codes FROM (SELECT rowid AS rid, rank, ");
   if (self->has_functions)
     {
@@ -370,8 +406,9 @@ _gcm_search_stage_trigram (GcmSearch             *self,
   sqlite3_stmt *stmt;
 
   sql_init (&s);
+  sql_result_columns (s.sql, query);
   sql_add (&s,
-           "SELECT i.rowid, i.id, i.kind, i.title, i.chapter, i.summary, m.snip, m.rank, i.codes"
+           ", m.snip, m.rank, i.codes"
            " FROM (SELECT rowid AS rid, rank,"
            "  snippet(item_tri, 3, x'01', x'02', '…', "
            G_STRINGIFY (TRIGRAM_SNIPPET_CHARS) ") AS snip"
@@ -424,10 +461,11 @@ _gcm_search_stage_substring (GcmSearch             *self,
 
   sql_init (&s);
   /* The window is cut in SQL so the sort holds 100 characters a row, not the body. */
-  sql_add (&s, "SELECT i.rowid, i.id, i.kind, i.title, i.chapter, i.summary,");
+  sql_result_columns (s.sql, query);
+  sql_add (&s, ",");
   sql_add (&s, " substr(i.body, max(instr(i.body, ?1) - " G_STRINGIFY (WINDOW_BEFORE) ", 1), "
                G_STRINGIFY (WINDOW_CHARS) "),");
-  sql_add (&s, " CASE WHEN instr(i.title, ?1) > 0 THEN 0.0 ELSE 1.0 END AS r, i.codes,");
+  sql_add (&s, " CASE WHEN instr(i.search_title, ?1) > 0 THEN 0.0 ELSE 1.0 END AS r, i.codes,");
   sql_add (&s, " instr(i.body, ?1) > " G_STRINGIFY (WINDOW_BEFORE) " + 1");
   sql_add (&s, " FROM item AS i WHERE 1");
   for (guint i = 0; shorts->pdata[i] != NULL; i++)
@@ -436,7 +474,7 @@ _gcm_search_stage_substring (GcmSearch             *self,
 
       if (i == 0)
         first = n;
-      sql_add (&s, " AND (instr(i.title, ");
+      sql_add (&s, " AND (instr(i.search_title, ");
       sql_ref (&s, n);
       sql_add (&s, ") > 0 OR instr(i.keywords, ");
       sql_ref (&s, n);
@@ -476,7 +514,8 @@ _gcm_search_stage_filters_only (GcmSearch             *self,
   sqlite3_stmt *stmt;
 
   sql_init (&s);
-  sql_add (&s, "SELECT i.rowid, i.id, i.kind, i.title, i.chapter, i.summary, NULL, 0.0"
+  sql_result_columns (s.sql, query);
+  sql_add (&s, ", NULL, 0.0"
                " FROM item AS i WHERE 1");
   sql_item_filters (&s, query, "i");
   sql_add (&s, " ORDER BY i.kind, i.chapter, i.ord, i.title");
