@@ -439,6 +439,12 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   gcm_case_card_get_summary (item), -1);
+  /* GTK 4.8 has no accessible label for a list item; the focusable cell is the card's parent. */
+  if (gtk_widget_get_parent (card) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (card)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    gcm_case_card_get_summary (item), -1);
 
   gtk_picture_set_paintable (GTK_PICTURE (w->cover), NULL);
   gtk_picture_set_alternative_text (GTK_PICTURE (w->cover), gcm_case_card_get_cover_caption (item));
