@@ -18,6 +18,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _GcmWindowLearning GcmWindowLearning;
+
 struct _GcmWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -60,6 +62,9 @@ struct _GcmWindow
   /* Headquarters updates (gcm-window-sync.c) */
   GcmSyncService       *sync;         /* NULL until the bundled content is installed */
   GcmWhatsNewView      *whats_new;
+
+  /* Home, Review and quizzes (gcm-window-learning.c) */
+  GcmWindowLearning    *learning;
 };
 
 void _gcm_window_navigate                (GcmWindow      *self,
@@ -70,6 +75,13 @@ void _gcm_window_toast                   (GcmWindow      *self,
                                           const char     *text);
 void _gcm_window_update_bookmark_button  (GcmWindow      *self);
 void _gcm_window_class_add_actions       (GtkWidgetClass *widget_class);
+
+/* gcm-window-learning.c */
+void     _gcm_window_class_add_learning_actions (GtkWidgetClass *widget_class);
+void     _gcm_window_init_learning              (GcmWindow      *self);
+void     _gcm_window_dispose_learning           (GcmWindow      *self);
+gboolean _gcm_window_show_learning_route        (GcmWindow      *self,
+                                                 GcmRoute       *route);
 
 /* gcm-window-sync.c */
 void _gcm_window_class_add_sync_actions  (GtkWidgetClass *widget_class);

@@ -185,6 +185,8 @@ contents_loaded_cb (GObject      *object,
 
   clear_list_box (self->sidebar_list);
   gtk_list_box_append (self->sidebar_list,
+                       sidebar_row ("go-home-symbolic", _("Home"), gcm_route_new_home ()));
+  gtk_list_box_append (self->sidebar_list,
                        sidebar_row ("star-new-symbolic", _("What’s New"),
                                     gcm_route_new_whats_new ()));
   gtk_list_box_append (self->sidebar_list, sidebar_heading (_("Manual")));
@@ -233,14 +235,12 @@ contents_loaded_cb (GObject      *object,
     return;
   if (current_route (self) == NULL)
     {
-      /* The app opens where it was left; a first start on the first chapter. */
+      /* The app opens where it was left; a first start on Home. */
       g_autofree char *text = g_settings_get_string (self->settings, "last-page");
       g_autoptr(GcmRoute) last = gcm_route_parse (text);
+      g_autoptr(GcmRoute) home = gcm_route_new_home ();
 
-      if (last != NULL)
-        _gcm_window_navigate (self, last);
-      else if (self->first_chapter != NULL)
-        _gcm_window_navigate (self, self->first_chapter);
+      _gcm_window_navigate (self, last != NULL ? last : home);
     }
   else
     _gcm_window_show_route (self, current_route (self));
@@ -762,7 +762,7 @@ _gcm_window_show_route (GcmWindow *self,
     open_item (self, gcm_route_get_argument (route));
   else if (type == GCM_ROUTE_WHATS_NEW)
     _gcm_window_show_whats_new (self);
-  else
+  else if (!_gcm_window_show_learning_route (self, route))
     load_list (self, route);
 
   if (type == GCM_ROUTE_SEARCH)
@@ -1112,6 +1112,7 @@ gcm_window_constructed (GObject *object)
                            G_CALLBACK (_gcm_window_update_bookmark_button), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->item_view), "item");
   _gcm_window_init_sync (self);
+  _gcm_window_init_learning (self);
 
   g_settings_bind (self->settings, "font-scale", self->item_view, "font-scale", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -1148,6 +1149,7 @@ gcm_window_dispose (GObject *object)
   g_cancellable_cancel (self->search_cancellable);
   g_cancellable_cancel (self->list_cancellable);
   g_cancellable_cancel (self->cancellable);
+  _gcm_window_dispose_learning (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_WINDOW);
 
   G_OBJECT_CLASS (gcm_window_parent_class)->dispose (object);
@@ -1264,6 +1266,7 @@ gcm_window_class_init (GcmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_empty_button_clicked_cb);
 
   _gcm_window_class_add_actions (widget_class);
+  _gcm_window_class_add_learning_actions (widget_class);
 }
 
 static void
