@@ -21,6 +21,7 @@
 #include "gcm-history.h"
 #include "gcm-item-view.h"
 #include "gcm-search.h"
+#include "gcm-quiz-view.h"
 #include "gcm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (GcmWindow, gcm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -917,6 +918,9 @@ on_window_key_pressed_cb (GtkEventControllerKey *controller,
       c == 0 || !g_unichar_isgraph (c))
     return GDK_EVENT_PROPAGATE;
   if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus)))
+    return GDK_EVENT_PROPAGATE;
+  /* A quiz takes its own keys: 1–9 choose. */
+  if (focus != NULL && gtk_widget_get_ancestor (focus, GCM_TYPE_QUIZ_VIEW) != NULL)
     return GDK_EVENT_PROPAGATE;
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
