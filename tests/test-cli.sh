@@ -115,6 +115,18 @@ check "--status lists item counts by kind" sh -c '
 check "--status counts add up to the feed's items" awk -v want="$n_items" '
   /^Items \([a-z]+\): / { sum += $NF } END { exit sum != want }' "$tmp/out"
 
+# --progress: nothing read or taken yet, every quiz listed with no score
+run --progress
+check "--progress exits 0 and lists chapters and quizzes with no score yet" sh -c '
+  [ "$1" -eq 0 ] && grep -q "^Chapter .*: 0 of [1-9][0-9]* sections read$" "$2" &&
+  grep -q "^Quiz .*: best —, last —, 0 due$" "$2" && grep -q "^Reviews due today: 0$" "$2"' \
+  sh "$rc" "$tmp/out"
+run --progress --json
+check "--progress --json gives chapters, quizzes and the reviews due" sh -c '
+  [ "$1" -eq 0 ] && python3 -c "import json,sys; d = json.load(open(sys.argv[1]));
+assert d[\"chapters\"] and d[\"quizzes\"] and d[\"due\"] == 0 and d[\"quizzes\"][0][\"best\"] is None" "$2"' \
+  sh "$rc" "$tmp/out"
+
 # --search
 run --search ivory
 cp "$tmp/out" "$tmp/search"

@@ -398,6 +398,8 @@ gcm_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>f", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.toggle-bookmark",
                                          (const char *[]) { "<Control>d", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-bookmarks",
+                                         (const char *[]) { "<Control><Shift>d", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.back",
                                          (const char *[]) { "<Alt>Left", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.forward",
@@ -617,13 +619,14 @@ gcm_application_init (GcmApplication *self)
   const GOptionEntry options[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { "status", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the installed content and exit"), NULL },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show your progress by chapter and quiz and exit"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Install a content feed from a folder"),
       N_("DIR") },
     { "trust-key", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Also trust this minisign public key for --import"), N_("FILE") },
     { "search", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Search the manual and print the results"),
       N_("QUERY") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print --search or --risk-check results as JSON"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print --search, --risk-check or --progress results as JSON"), NULL },
     { "risk-check", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Check a declaration against the risk indicators, such as hs=8549.10,origin=NG,departure=AE"),
       N_("FIELD=VALUE,…") },

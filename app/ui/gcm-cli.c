@@ -5,7 +5,7 @@
  *
  * The command line of DESIGN §9, answered without opening a window: --version, --status,
  * --import DIR [--trust-key FILE], --sync [--feed URL] [--trust-key FILE], --search QUERY [--json],
- * --risk-check FIELD=VALUE,… [--json] and --identify KEY. What reads content first installs
+ * --progress [--json], --risk-check FIELD=VALUE,… [--json] and --identify KEY. What reads content first installs
  * the bundled feed when it is newer, as the window does. Errors are one sentence on stderr.
  */
 
@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+
+#include "gcm-learning.h"
 #include <pango/pango.h>
 #include <stdio.h>
 #include <string.h>
@@ -668,6 +670,116 @@ run_identify (GcmStore   *store,
   return 0;
 }
 
+/* --progress: sections read by chapter, then each quiz's best and last score and reviews due. */
+static void
+add_progress_json (JsonBuilder         *builder,
+                   GcmLearningProgress *progress)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "chapters");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < progress->chapters->len; i++)
+    {
+      GcmLearningChapter *chapter = g_ptr_array_index (progress->chapters, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, chapter->id);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, chapter->title);
+      json_builder_set_member_name (builder, "sections");
+      json_builder_add_int_value (builder, chapter->n_sections);
+      json_builder_set_member_name (builder, "read");
+      json_builder_add_int_value (builder, chapter->n_read);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "quizzes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < progress->quizzes->len; i++)
+    {
+      GcmLearningQuizProgress *quiz = g_ptr_array_index (progress->quizzes, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, quiz->id);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, quiz->title);
+      json_builder_set_member_name (builder, "withdrawn");
+      json_builder_add_boolean_value (builder, quiz->withdrawn);
+      json_builder_set_member_name (builder, "attempts");
+      json_builder_add_int_value (builder, quiz->n_attempts);
+      json_builder_set_member_name (builder, "best");
+      if (quiz->best >= 0)
+        json_builder_add_int_value (builder, quiz->best);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "last");
+      if (quiz->last >= 0)
+        json_builder_add_int_value (builder, quiz->last);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "due");
+      json_builder_add_int_value (builder, quiz->n_due);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "due");
+  json_builder_add_int_value (builder, progress->due->len);
+  json_builder_end_object (builder);
+}
+
+static int
+run_progress (GcmStore *store,
+              gboolean  json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GcmLearningProgress) progress =
+    gcm_learning_progress (store, g_get_real_time () / G_USEC_PER_SEC, &error);
+
+  if (progress == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *data = NULL;
+
+      add_progress_json (builder, progress);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      data = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", data);
+      return 0;
+    }
+  for (guint i = 0; i < progress->chapters->len; i++)
+    {
+      GcmLearningChapter *chapter = g_ptr_array_index (progress->chapters, i);
+
+      /* Translators: a line of --progress: a chapter and the sections read in it */
+      g_print (_("Chapter %s: %u of %u sections read\n"), chapter->title, chapter->n_read,
+               chapter->n_sections);
+    }
+  for (guint i = 0; i < progress->quizzes->len; i++)
+    {
+      GcmLearningQuizProgress *quiz = g_ptr_array_index (progress->quizzes, i);
+      g_autofree char *best = quiz->best >= 0 ? g_strdup_printf ("%d %%", quiz->best) : g_strdup ("—");
+      g_autofree char *last = quiz->last >= 0 ? g_strdup_printf ("%d %%", quiz->last) : g_strdup ("—");
+
+      /* Translators: a line of --progress: a quiz, its best and last scores, reviews due */
+      g_print (_("Quiz %s: best %s, last %s, %u due%s%s\n"), quiz->title, best, last, quiz->n_due,
+               quiz->withdrawn ? " — " : "", quiz->withdrawn ? gcm_learning_withdrawn_label () : "");
+    }
+  /* Translators: the last line of --progress */
+  g_print (_("Reviews due today: %u\n"), progress->due->len);
+  return 0;
+}
+
 /**
  * gcm_cli_run:
  * @options: the parsed command line
@@ -683,7 +795,7 @@ gcm_cli_run (GVariantDict *options)
   const char *import_dir = NULL, *raw_search = NULL, *trust_key = NULL, *feed = NULL;
   const char *risk_check = NULL, *identify = NULL;
   g_autofree char *search = NULL;
-  gboolean status = FALSE, json = FALSE, sync = FALSE;
+  gboolean status = FALSE, json = FALSE, sync = FALSE, progress = FALSE;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -703,6 +815,7 @@ gcm_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "search", "^&ay", &raw_search);
   g_variant_dict_lookup (options, "trust-key", "^&ay", &trust_key);
   status = g_variant_dict_contains (options, "status");
+  progress = g_variant_dict_contains (options, "progress");
   json = g_variant_dict_contains (options, "json");
   sync = g_variant_dict_contains (options, "sync");
   g_variant_dict_lookup (options, "feed", "&s", &feed);
@@ -726,12 +839,12 @@ gcm_cli_run (GVariantDict *options)
       g_printerr (_("--feed goes with --sync.\n"));
       return 2;
     }
-  if (import_dir == NULL && search == NULL && !status && !sync && risk_check == NULL &&
+  if (import_dir == NULL && search == NULL && !status && !sync && !progress && risk_check == NULL &&
       identify == NULL)
     {
       if (json || trust_key != NULL)
         {
-          g_printerr (_("--json goes with --search or --risk-check, and --trust-key with --import.\n"));
+          g_printerr (_("--json goes with --search, --risk-check or --progress, and --trust-key with --import.\n"));
           return 2;
         }
       return -1;   /* go on and open the window */
@@ -758,6 +871,8 @@ gcm_cli_run (GVariantDict *options)
     g_printerr ("%s\n", gcm_store_get_read_only_error (store)->message);
   if (status)
     return run_status (store);
+  if (progress)
+    return run_progress (store, json);
   if (!_gcm_has_content (store))
     {
       g_printerr (_("No manual is installed yet, so there is nothing to search. "

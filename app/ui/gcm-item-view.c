@@ -41,6 +41,7 @@ struct _GcmItemView
   GtkWidget         *language_banner;
   GtkLabel          *language_label;
   GtkButton         *language_button;
+  GtkWidget         *start_quiz_button;
   GtkWidget         *previous_button;
   GtkLabel          *previous_title;
   GtkWidget         *next_button;
@@ -429,6 +430,18 @@ load_cb (GObject      *object,
   g_timeout_add_full (G_PRIORITY_LOW, 50, place_page_cb, g_object_ref (self), g_object_unref);
 }
 
+/* A quiz's page starts it; the window takes it (win.start-quiz). */
+static void
+show_start_quiz (GcmItemView *self,
+                 GcmItem     *item)
+{
+  gboolean quiz = item != NULL && gcm_item_get_kind (item) == GCM_ITEM_KIND_QUIZ;
+
+  gtk_widget_set_visible (self->start_quiz_button, quiz);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->start_quiz_button), "s",
+                                    quiz ? gcm_item_get_id (item) : "");
+}
+
 static void
 item_loaded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -444,6 +457,7 @@ item_loaded_cb (GObject      *object,
     loaded_item_free (loaded);
   if (self == NULL)
     return;
+  show_start_quiz (self, error == NULL ? loaded->item : NULL);
   if (error != NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -686,6 +700,7 @@ gcm_item_view_class_init (GcmItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, title_label);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, document_view);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, start_quiz_button);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, previous_button);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, previous_title);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, next_button);

@@ -21,6 +21,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _GcmWindowLearning GcmWindowLearning;
+
 struct _GcmWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -80,6 +82,9 @@ struct _GcmWindow
   GtkOverlay           *viewer_overlay;
   GtkWidget            *photo_viewer;
   GtkWidget            *viewer_return_focus;  /* (weak) where focus goes back to */
+
+  /* Home, Review and quizzes (gcm-window-learning.c) */
+  GcmWindowLearning    *learning;
 };
 
 void _gcm_window_navigate                (GcmWindow      *self,
@@ -90,6 +95,13 @@ void _gcm_window_toast                   (GcmWindow      *self,
                                           const char     *text);
 void _gcm_window_update_bookmark_button  (GcmWindow      *self);
 void _gcm_window_class_add_actions       (GtkWidgetClass *widget_class);
+
+/* gcm-window-learning.c */
+void     _gcm_window_class_add_learning_actions (GtkWidgetClass *widget_class);
+void     _gcm_window_init_learning              (GcmWindow      *self);
+void     _gcm_window_dispose_learning           (GcmWindow      *self);
+gboolean _gcm_window_show_learning_route        (GcmWindow      *self,
+                                                 GcmRoute       *route);
 
 /* gcm-window-sync.c */
 void _gcm_window_class_add_sync_actions  (GtkWidgetClass *widget_class);

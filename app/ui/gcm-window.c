@@ -23,6 +23,7 @@
 #include "gcm-item-view.h"
 #include "gcm-photo-viewer.h"
 #include "gcm-search.h"
+#include "gcm-quiz-view.h"
 #include "gcm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (GcmWindow, gcm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -186,6 +187,8 @@ contents_loaded_cb (GObject      *object,
     }
 
   clear_list_box (self->sidebar_list);
+  gtk_list_box_append (self->sidebar_list,
+                       sidebar_row ("go-home-symbolic", _("Home"), gcm_route_new_home ()));
   gtk_list_box_append (self->sidebar_list,
                        sidebar_row ("star-new-symbolic", _("What’s New"),
                                     gcm_route_new_whats_new ()));
@@ -797,7 +800,7 @@ _gcm_window_show_route (GcmWindow *self,
     _gcm_window_show_whats_new (self);
   else if (type == GCM_ROUTE_IDENTIFY || type == GCM_ROUTE_RISK_CHECK)
     _gcm_window_show_field_tool (self, route);
-  else
+  else if (!_gcm_window_show_learning_route (self, route))
     load_list (self, route);
 
   if (type == GCM_ROUTE_SEARCH)
@@ -954,6 +957,9 @@ on_window_key_pressed_cb (GtkEventControllerKey *controller,
   if (self->photo_viewer != NULL || (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus))))
     return GDK_EVENT_PROPAGATE;
   if (_gcm_window_field_takes_key (self, keyval))
+    return GDK_EVENT_PROPAGATE;
+  /* A quiz takes its own keys: 1–9 choose. */
+  if (focus != NULL && gtk_widget_get_ancestor (focus, GCM_TYPE_QUIZ_VIEW) != NULL)
     return GDK_EVENT_PROPAGATE;
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -1212,6 +1218,7 @@ gcm_window_constructed (GObject *object)
   gtk_stack_add_named (self->content_stack, self->case_gallery, "cases");
   _gcm_window_init_sync (self);
   _gcm_window_init_field (self);
+  _gcm_window_init_learning (self);
 
   g_settings_bind (self->settings, "font-scale", self->item_view, "font-scale", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -1249,6 +1256,7 @@ gcm_window_dispose (GObject *object)
   g_cancellable_cancel (self->list_cancellable);
   g_cancellable_cancel (self->cancellable);
   _gcm_window_dispose_field (self);
+  _gcm_window_dispose_learning (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_WINDOW);
 
   G_OBJECT_CLASS (gcm_window_parent_class)->dispose (object);
@@ -1366,6 +1374,7 @@ gcm_window_class_init (GcmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_empty_button_clicked_cb);
 
   _gcm_window_class_add_actions (widget_class);
+  _gcm_window_class_add_learning_actions (widget_class);
 }
 
 static void
