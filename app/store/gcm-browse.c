@@ -276,6 +276,7 @@ read_contents (sqlite3  *db,
   g_autoptr(GcmBrowseContents) contents = g_new0 (GcmBrowseContents, 1);
   g_autoptr(sqlite3_stmt) serial = NULL;
   g_autoptr(sqlite3_stmt) chapters = NULL;
+  g_autofree char *sql = localized_sql ("SELECT id, " CHAPTER_TITLE " FROM chapter ORDER BY ord");
   gboolean has_row = FALSE;
 
   contents->chapters = g_ptr_array_new_with_free_func ((GDestroyNotify) browse_chapter_free);
@@ -283,10 +284,6 @@ read_contents (sqlite3  *db,
                                "Cannot read the contents", NULL);
   if (serial != NULL && gcm_sqlite_step (serial, &has_row, "", NULL) && has_row)
     contents->serial = sqlite3_column_int64 (serial, 0);
-
-  g_autofree char *sql =
-    localized_sql ("SELECT id, " CHAPTER_TITLE
-                   " FROM chapter ORDER BY ord");
 
   chapters = gcm_sqlite_prepare (db, sql, "Cannot read the contents", NULL);
   while (chapters != NULL && sqlite3_step (chapters) == SQLITE_ROW)
@@ -824,13 +821,14 @@ read_cases_job (GTask   *task,
   stmt = gcm_sqlite_prepare (content,
                              "SELECT i.json, (SELECT max (c.applied) FROM change_log AS c"
                              "                 WHERE c.item_id = i.id AND c.change = 0)"
-                             " FROM item AS i WHERE i.kind = 'case' ORDER BY i.id DESC",
+                             " FROM item AS i WHERE i.kind = ?1 ORDER BY i.id DESC",
                              "Cannot read the cases", &error);
   if (stmt == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
+  sqlite3_bind_text (stmt, 1, gcm_item_kind_to_string (GCM_ITEM_KIND_CASE), -1, SQLITE_STATIC);
   for (;;)
     {
       g_autoptr(GError) parse_error = NULL;
@@ -853,6 +851,16 @@ read_cases_job (GTask   *task,
           continue;
         }
       arrived = sqlite3_column_int64 (stmt, 1);
+      /* Cards read in the reader's language, like every other list. */
+      {
+        GcmItem *localized = gcm_item_dup_localized (item, gcm_locale_get_content_language (), NULL);
+
+        if (localized != NULL)
+          {
+            g_object_unref (item);
+            item = localized;
+          }
+      }
       g_ptr_array_add (data->items, item);
       g_array_append_val (data->arrived, arrived);
     }
