@@ -739,7 +739,7 @@ gcm_case_gallery_init (GcmCaseGallery *self)
   /* The filters wrap onto more lines on a narrow window. */
   self->filters = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->filters), GTK_SELECTION_NONE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->filters), 2);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->filters), 1);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->filters), 4);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->filters), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->filters), 6);
