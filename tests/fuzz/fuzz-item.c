@@ -17,6 +17,7 @@
 
 #include "gcm-document.h"
 #include "gcm-feed-error.h"
+#include "gcm-item.h"
 #include "gcm-item-markdown.h"
 #include "gcm-json-utils.h"
 #include "gcm-manifest.h"
@@ -31,6 +32,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GcmDocument) doc = NULL;
+  g_autoptr(GcmItem) item = NULL;
   g_autofree char *markdown = NULL;
   JsonNode *root;
 
@@ -48,7 +50,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return 0;
 
-  markdown = gcm_item_markdown_compose (json_node_get_object (root));
+  /* What the strict parser accepts, the item reads: a member of the wrong type reads as
+   * missing, never as a crash. */
+  item = gcm_item_new_from_json ((const char *) data, size, NULL, &error);
+  if (item == NULL)
+    abort ();
+  markdown = gcm_item_markdown_compose (item);
   if (markdown == NULL || !g_utf8_validate (markdown, -1, NULL))
     abort ();
   doc = gcm_document_new_from_markdown (markdown, -1);
