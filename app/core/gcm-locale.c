@@ -14,12 +14,15 @@
 
 #include "gcm-locale.h"
 
-/* Shared by main() and the tests so both see the same text domain. */
+/* Shared by main() and the tests so both see the same text domain. GCM_LOCALEDIR points an
+ * uninstalled app at the catalogs its build made (build-aux/run, the tests). */
 void
 gcm_locale_init (void)
 {
+  const char *localedir = g_getenv ("GCM_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }

@@ -75,11 +75,11 @@ run_import (GcmStore   *store,
   if (isatty (STDERR_FILENO))
     g_printerr ("\n");
   if (result.up_to_date)
-    g_print (_("Already up to date (serial %" G_GINT64_FORMAT ").\n"), result.serial);
+    g_print (_("Already up to date (serial %lld).\n"), (long long) result.serial);
   else
     /* Translators: the result of an import; the numbers are item counts */
-    g_print (_("Imported serial %" G_GINT64_FORMAT ": %u added, %u updated, %u removed, %u unchanged.\n"),
-             result.serial, result.added, result.updated, result.removed, result.unchanged);
+    g_print (_("Imported serial %lld: %u added, %u updated, %u removed, %u unchanged.\n"),
+             (long long) result.serial, result.added, result.updated, result.removed, result.unchanged);
   return 0;
 }
 
@@ -154,7 +154,7 @@ run_sync (GcmStore   *store,
     }
   if (report->up_to_date)
     {
-      g_print (_("Already up to date (serial %" G_GINT64_FORMAT ").\n"), report->serial);
+      g_print (_("Already up to date (serial %lld).\n"), (long long) report->serial);
       return 0;
     }
   for (guint i = 0; i < GCM_ITEM_KIND_COUNT; i++)
@@ -163,8 +163,8 @@ run_sync (GcmStore   *store,
       updated += report->updated[i];
     }
   /* Translators: the result of --sync; the numbers are item counts */
-  g_print (_("Installed serial %" G_GINT64_FORMAT ": %u added, %u updated, %u removed.\n"),
-           report->serial, added, updated, report->removed);
+  g_print (_("Installed serial %lld: %u added, %u updated, %u removed.\n"),
+           (long long) report->serial, added, updated, report->removed);
   return 0;
 }
 
@@ -205,7 +205,7 @@ run_status (GcmStore *store)
       g_autofree char *when = g_date_time_format_iso8601 (applied);
 
       g_print (_("Feed: %s\n"), status->feed);
-      g_print (_("Content serial: %" G_GINT64_FORMAT "\n"), status->serial);
+      g_print (_("Content serial: %lld\n"), (long long) status->serial);
       g_print (_("Last import: %s from %s\n"), when, status->origin);
     }
   else

@@ -148,7 +148,7 @@ update_group (const GcmChange *first)
   /* Translators: the heading of one update in What's new; %s is the date it was installed */
   g_autofree char *title = g_strdup_printf (_("Update of %s"), date);
   /* Translators: under the heading of one update; the number names the published snapshot */
-  g_autofree char *description = g_strdup_printf (_("Serial %" G_GINT64_FORMAT), first->serial);
+  g_autofree char *description = g_strdup_printf (_("Serial %lld"), (long long) first->serial);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
