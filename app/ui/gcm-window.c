@@ -259,10 +259,13 @@ contents_loaded_cb (GObject      *object,
     _gcm_window_show_route (self, current_route (self));
 }
 
-/* Reads the table of contents again, then shows the current place again. */
-static void
-reload_contents (GcmWindow *self)
+/* Reads the table of contents again, then shows the current place again: after an update,
+ * and in the new language when the reader changes it. */
+void
+gcm_window_reload_contents (GcmWindow *self)
 {
+  g_return_if_fail (GCM_IS_WINDOW (self));
+
   gcm_browse_contents_async (self->store, self->cancellable, contents_loaded_cb,
                              g_object_ref (self));
 }
@@ -1173,7 +1176,7 @@ on_item_parent_changed_cb (GcmWindow *self)
 static void
 on_content_changed_cb (GcmWindow *self)
 {
-  reload_contents (self);
+  gcm_window_reload_contents (self);
 }
 
 static void
@@ -1191,7 +1194,7 @@ on_importing_changed_cb (GcmWindow      *self,
   adw_status_page_set_title (self->status_page, _("The Manual Could Not Be Installed"));
   adw_status_page_set_description (self->status_page,
                                    error ? error : _("No bundled content was found."));
-  reload_contents (self);
+  gcm_window_reload_contents (self);
 }
 
 /* GObject */
