@@ -4,23 +4,9 @@
 # apart: a button, check box, entry, link or row to activate without a name, or a picture without a name
 # or description. Icons inside a named control, and icons of at most 32 px that only decorate a
 # row, are left alone: their control says what they are. TAP output, a test per page.
-import os
-import subprocess
-import sys
-import tempfile
 import time
 
-if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-    print("1..0 # SKIP needs an X display and a session bus")
-    sys.exit(0)
-
-from dogtail.config import config
-config.checkForA11y = False
-config.actionDelay = 0.3
-config.searchCutoffCount = 20
-config.logDebugToStdOut = False
-config.logDebugToFile = False
-from dogtail import tree, rawinput  # noqa: E402
+from gcmui import App, check, finish, plan, rawinput, wait_for
 
 # Each page is opened as the app reopens the page read last; what must be on it says it is there.
 PAGES = [
@@ -45,30 +31,6 @@ INTERACTIVE = {"push button", "toggle button", "check box", "radio button", "ent
                "password text", "spin button", "combo box", "slider", "link", "switch",
                "menu item", "check menu item", "radio menu item", "page tab"}
 ICON_SIZE = 32
-
-tests = []
-
-
-def check(name, ok, detail=None):
-    tests.append(ok)
-    print(("ok" if ok else "not ok") + f" {len(tests)} - {name}", flush=True)
-    if not ok and detail:
-        for line in detail:
-            print(f"#   {line}", flush=True)
-
-
-def wait_for(predicate, timeout=20):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except Exception:
-            pass
-        time.sleep(0.2)
-    return None
-
 
 def walk(node, limit=30000):
     """Every node below @node, with the nearest named interactive ancestor of each."""
@@ -124,35 +86,11 @@ def unnamed(frame):
     return problems
 
 
-tmp = tempfile.mkdtemp(prefix="gcm-a11y-")
-env = dict(os.environ, XDG_DATA_HOME=tmp + "/data", XDG_CONFIG_HOME=tmp + "/config",
-           XDG_CACHE_HOME=tmp + "/cache", LANGUAGE="C", GTK_A11Y="atspi",
-           GSETTINGS_BACKEND="keyfile", G_DEBUG="fatal-criticals")
-env.pop("NO_AT_BRIDGE", None)
-settings = os.path.join(tmp, "config", "glib-2.0", "settings")
-os.makedirs(settings)
-
-
-def start_app(route):
-    with open(os.path.join(settings, "keyfile"), "w", encoding="utf-8") as f:
-        f.write(f"[org/greencustoms/Manual]\nlast-page='{route}'\n")
-    process = subprocess.Popen([sys.argv[1]], env=env)
-    apps = wait_for(lambda: [a for a in tree.root.applications()
-                             if (a.name or "").lower().replace(" ", "-") == "green-customs-manual"
-                             and a.get_process_id() == process.pid], 30)
-    frame = apps and wait_for(lambda: apps[0].child(roleName="frame", retry=False))
-    return process, frame
-
-
-def stop_app(process):
-    process.terminate()
-    process.wait(10)
-
-
-print(f"1..{len(PAGES) + len(EXTRA)}", flush=True)
-subprocess.run([sys.argv[1], "--status"], env=env, capture_output=True)
+plan(len(PAGES) + len(EXTRA))
+app = App("a11y")
+app.run("--status")
 for title, route, marker in PAGES:
-    app, frame = start_app(route)
+    frame = app.start(route)
     try:
         shown = frame and wait_for(lambda: find(frame, marker))
         time.sleep(1)  # pictures and rows that arrive from the workers
@@ -172,6 +110,5 @@ for title, route, marker in PAGES:
             problems = unnamed(prefs[0]) if prefs else ["Ctrl+, did not open Preferences"]
             check("every control on Preferences has a name", not problems, problems)
     finally:
-        stop_app(app)
-
-sys.exit(0 if all(tests) and len(tests) == len(PAGES) + len(EXTRA) else 1)
+        app.stop()
+finish()
