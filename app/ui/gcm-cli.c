@@ -501,21 +501,6 @@ run_risk_check (GcmStore   *store,
   return 0;
 }
 
-static const char *
-urgency_label (GcmUrgency urgency)
-{
-  switch (urgency)
-    {
-    case GCM_URGENCY_IMMEDIATE:
-      return _("Act now");
-    case GCM_URGENCY_SOON:
-      return _("Act today");
-    case GCM_URGENCY_ROUTINE:
-    default:
-      return _("No rush");
-    }
-}
-
 static void
 print_outcome (const GcmKeyOutcome *outcome,
                GcmFieldTools       *tools)
@@ -523,7 +508,7 @@ print_outcome (const GcmKeyOutcome *outcome,
   const char *procedure = gcm_field_tools_lookup_title (tools, outcome->procedure);
 
   /* Translators: the end of --identify: how urgent, and what it probably is */
-  g_print (_("%s: %s\n"), urgency_label (outcome->urgency), outcome->title);
+  g_print (_("%s: %s\n"), gcm_urgency_get_label (outcome->urgency), outcome->title);
   g_print ("%s\n", outcome->summary);
   if (outcome->contact != NULL)
     g_print (_("Call: %s\n"), outcome->contact);

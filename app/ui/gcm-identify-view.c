@@ -173,21 +173,6 @@ show_question (GcmIdentifyView  *self,
     gtk_widget_grab_focus (g_ptr_array_index (self->option_buttons, 0));
 }
 
-static const char *
-urgency_text (GcmUrgency urgency)
-{
-  switch (urgency)
-    {
-    case GCM_URGENCY_IMMEDIATE:
-      return _("Act now");
-    case GCM_URGENCY_SOON:
-      return _("Act today");
-    case GCM_URGENCY_ROUTINE:
-    default:
-      return _("No rush");
-    }
-}
-
 static void
 show_outcome (GcmIdentifyView     *self,
               const GcmKeyOutcome *outcome)
@@ -200,7 +185,7 @@ show_outcome (GcmIdentifyView     *self,
   for (guint i = 0; i < G_N_ELEMENTS (urgency_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->urgency_label), urgency_classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->urgency_label), urgency_classes[outcome->urgency]);
-  gtk_label_set_label (self->urgency_label, urgency_text (outcome->urgency));
+  gtk_label_set_label (self->urgency_label, gcm_urgency_get_label (outcome->urgency));
   gtk_label_set_label (self->outcome_title, outcome->title);
   gtk_label_set_label (self->outcome_summary, outcome->summary);
   if (outcome->contact != NULL)
