@@ -32,4 +32,20 @@ void            gcm_store_worker_push_optional (GcmStoreWorker *self,
                                                 GcmStoreJob     job);
 void            gcm_store_worker_stop (GcmStoreWorker     *self);
 
+void            gcm_store_worker_run  (GcmStoreWorker      *self,
+                                       gpointer             source_object,
+                                       gpointer             source_tag,
+                                       gpointer             task_data,
+                                       GDestroyNotify       task_data_free,
+                                       GcmStoreJob          job,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gpointer        gcm_store_task_propagate_pointer (gpointer       source_object,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
+gboolean        gcm_store_task_propagate_boolean (gpointer       source_object,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
+
 G_END_DECLS

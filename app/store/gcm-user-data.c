@@ -219,11 +219,9 @@ run_write (GcmStore            *store,
            GAsyncReadyCallback  callback,
            gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
-  gcm_store_worker_push (_gcm_store_get_user_worker (store), task, write_job);
+  gcm_store_worker_run (_gcm_store_get_user_worker (store), store, source_tag,
+                        data, (GDestroyNotify) write_data_free, write_job,
+                        cancellable, callback, user_data);
 }
 
 /**
@@ -285,6 +283,5 @@ gcm_store_write_finish (GcmStore      *store,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return gcm_store_task_propagate_boolean (store, result, error);
 }
