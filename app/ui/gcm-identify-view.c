@@ -17,6 +17,7 @@
 #include "gcm-identify-view.h"
 #include "gcm-image-loader.h"
 #include "gcm-picture.h"
+#include "gcm-rows.h"
 
 #define OPTION_PICTURE_SIZE 240
 
@@ -180,7 +181,6 @@ show_outcome (GcmIdentifyView     *self,
   static const char *urgency_classes[] = { "urgency-routine", "urgency-soon", "urgency-immediate" };
   g_autofree char *procedure_title = outcome->procedure != NULL ?
                                      dup_item_title (self, outcome->procedure) : NULL;
-  GtkWidget *child;
 
   for (guint i = 0; i < G_N_ELEMENTS (urgency_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->urgency_label), urgency_classes[i]);
@@ -210,8 +210,7 @@ show_outcome (GcmIdentifyView     *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->procedure_button), procedure_title != NULL);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->read_list))) != NULL)
-    gtk_list_box_remove (self->read_list, child);
+  gcm_rows_clear (self->read_list);
   for (guint i = 0; outcome->read != NULL && outcome->read[i] != NULL; i++)
     {
       g_autofree char *title = dup_item_title (self, outcome->read[i]);
