@@ -501,10 +501,7 @@ contents_job (GTask   *task,
   GError *error = NULL;
   GcmBrowseContents *contents = read_contents (content, &error);
 
-  if (contents != NULL)
-    g_task_return_pointer (task, contents, (GDestroyNotify) gcm_browse_contents_free);
-  else
-    g_task_return_error (task, error);
+  gcm_store_task_return_pointer (task, contents, (GDestroyNotify) gcm_browse_contents_free, error);
 }
 
 void

@@ -345,10 +345,7 @@ load_job (GTask   *task,
   if (g_task_return_error_if_cancelled (task))
     return;
   tools = read_tools (content, g_task_get_source_object (task), what, &error);
-  if (tools != NULL)
-    g_task_return_pointer (task, tools, (GDestroyNotify) gcm_field_tools_free);
-  else
-    g_task_return_error (task, error);
+  gcm_store_task_return_pointer (task, tools, (GDestroyNotify) gcm_field_tools_free, error);
 }
 
 void

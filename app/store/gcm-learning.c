@@ -546,13 +546,11 @@ static void
 progress_user_job (GTask   *task,
                    sqlite3 *user)
 {
-  GcmLearningProgress *progress;
   GError *error = NULL;
+  GcmLearningProgress *progress = build_progress (user, g_task_get_task_data (task), &error);
 
-  if ((progress = build_progress (user, g_task_get_task_data (task), &error)))
-    g_task_return_pointer (task, progress, (GDestroyNotify) gcm_learning_progress_free);
-  else
-    g_task_return_error (task, error);
+  gcm_store_task_return_pointer (task, progress, (GDestroyNotify) gcm_learning_progress_free,
+                                 error);
 }
 
 static void
@@ -951,10 +949,10 @@ end_job (GTask   *task,
       sqlite3_bind_int (stmt, 3, data->score);
       sqlite3_bind_int (stmt, 4, data->total);
     }
-  if (stmt == NULL || !gcm_sqlite_step_done (stmt, "Cannot save your score", &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  gcm_store_task_return_boolean (task,
+                                 stmt != NULL &&
+                                 gcm_sqlite_step_done (stmt, "Cannot save your score", &error),
+                                 error);
 }
 
 /**

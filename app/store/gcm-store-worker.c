@@ -160,6 +160,37 @@ gcm_store_worker_run (GcmStoreWorker      *self,
   gcm_store_worker_push (self, task, job);
 }
 
+/**
+ * gcm_store_task_return_pointer:
+ * @result: (transfer full) (nullable): what the job read, or %NULL when it failed
+ * @error: (transfer full) (nullable): why it failed, when @result is %NULL
+ *
+ * Ends a job that reads one thing: @task returns @result, or @error.
+ */
+void
+gcm_store_task_return_pointer (GTask          *task,
+                               gpointer        result,
+                               GDestroyNotify  result_free,
+                               GError         *error)
+{
+  if (result != NULL)
+    g_task_return_pointer (task, result, result_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Ends a job that writes: @task returns TRUE, or @error (transfer full) when @ok is FALSE. */
+void
+gcm_store_task_return_boolean (GTask    *task,
+                               gboolean  ok,
+                               GError   *error)
+{
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 /* What a job returned with g_task_return_pointer(), for the call's _finish(): %NULL with @error
  * set when it failed. */
 gpointer

@@ -41,6 +41,13 @@ void            gcm_store_worker_run  (GcmStoreWorker      *self,
                                        GCancellable        *cancellable,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data);
+void            gcm_store_task_return_pointer    (GTask         *task,
+                                                  gpointer       result,
+                                                  GDestroyNotify result_free,
+                                                  GError        *error);
+void            gcm_store_task_return_boolean    (GTask         *task,
+                                                  gboolean       ok,
+                                                  GError        *error);
 gpointer        gcm_store_task_propagate_pointer (gpointer       source_object,
                                                   GAsyncResult  *result,
                                                   GError       **error);

@@ -204,11 +204,7 @@ write_job (GTask   *task,
     ok = gcm_user_data_save_progress (db, data->item_id, data->title, data->position, &error);
   else
     ok = gcm_user_data_set_bookmark (db, data->item_id, data->title, data->bookmarked, &error);
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  gcm_store_task_return_boolean (task, ok, error);
 }
 
 static void
