@@ -37,6 +37,17 @@ gcm_bookmark_free (GcmBookmark *bookmark)
   g_free (bookmark);
 }
 
+static WriteData *
+write_data_new (const char *item_id,
+                const char *title)
+{
+  WriteData *data = g_new0 (WriteData, 1);
+
+  data->item_id = g_strdup (item_id);
+  data->title = g_strdup (title);
+  return data;
+}
+
 static void
 write_data_free (WriteData *data)
 {
@@ -240,9 +251,7 @@ gcm_store_set_bookmark_async (GcmStore            *store,
   g_return_if_fail (GCM_IS_STORE (store));
   g_return_if_fail (item_id != NULL);
 
-  data = g_new0 (WriteData, 1);
-  data->item_id = g_strdup (item_id);
-  data->title = g_strdup (title);
+  data = write_data_new (item_id, title);
   data->bookmarked = bookmarked;
   run_write (store, data, gcm_store_set_bookmark_async, cancellable, callback, user_data);
 }
@@ -265,9 +274,7 @@ gcm_store_save_progress_async (GcmStore            *store,
   g_return_if_fail (GCM_IS_STORE (store));
   g_return_if_fail (item_id != NULL);
 
-  data = g_new0 (WriteData, 1);
-  data->item_id = g_strdup (item_id);
-  data->title = g_strdup (title);
+  data = write_data_new (item_id, title);
   data->position = position;
   data->is_progress = TRUE;
   run_write (store, data, gcm_store_save_progress_async, cancellable, callback, user_data);
