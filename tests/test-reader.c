@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "gcm-browse.h"
-#include "gcm-importer.h"
 #include "gcm-locale.h"
 #include "gcm-test-utils.h"
 #include "gcm-user-data.h"
@@ -28,17 +27,6 @@ typedef struct
   sqlite3   *user;
 } Fixture;
 
-static void
-import_feed (Fixture    *fixture,
-             const char *feed)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gcm_importer_import_path (fixture->store, feed, fixture->keys, NULL, NULL, NULL,
-                                           NULL, &error));
-  g_assert_no_error (error);
-}
-
 /* Publishes the fixture's edited copy as @serial, signed with the shared feed's key. */
 static void
 publish_and_import (Fixture *fixture,
@@ -50,7 +38,7 @@ publish_and_import (Fixture *fixture,
 
   g_assert_cmpint (gcm_test_publish_full (fixture->source, output, gcm_test_feed ()->secret_key,
                                           serial, &standard_error), ==, 0);
-  import_feed (fixture, output);
+  gcm_test_import_feed (fixture->store, output, fixture->keys);
 }
 
 static void
@@ -67,7 +55,7 @@ fixture_set_up (Fixture       *fixture,
   data_dir = g_build_filename (fixture->dir, "data", NULL);
   fixture->store = gcm_store_new (data_dir, &error);
   g_assert_no_error (error);
-  import_feed (fixture, gcm_test_feed ()->feed);
+  gcm_test_import_feed (fixture->store, gcm_test_feed ()->feed, fixture->keys);
 
   fixture->user = gcm_store_open_user_db (fixture->store, FALSE, &error);
   g_assert_no_error (error);
