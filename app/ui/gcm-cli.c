@@ -630,6 +630,19 @@ run_identify (GcmStore   *store,
   return 0;
 }
 
+/* A quiz's score in percent, or null when it has none yet (-1). */
+static void
+add_score_json (JsonBuilder *builder,
+                const char  *member,
+                int          score)
+{
+  json_builder_set_member_name (builder, member);
+  if (score >= 0)
+    json_builder_add_int_value (builder, score);
+  else
+    json_builder_add_null_value (builder);
+}
+
 /* --progress: sections read by chapter, then each quiz's best and last score and reviews due. */
 static void
 add_progress_json (JsonBuilder         *builder,
@@ -661,16 +674,8 @@ add_progress_json (JsonBuilder         *builder,
       gcm_json_add_string (builder, "title", quiz->title);
       gcm_json_add_boolean (builder, "withdrawn", quiz->withdrawn);
       gcm_json_add_int (builder, "attempts", quiz->n_attempts);
-      json_builder_set_member_name (builder, "best");
-      if (quiz->best >= 0)
-        json_builder_add_int_value (builder, quiz->best);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "last");
-      if (quiz->last >= 0)
-        json_builder_add_int_value (builder, quiz->last);
-      else
-        json_builder_add_null_value (builder);
+      add_score_json (builder, "best", quiz->best);
+      add_score_json (builder, "last", quiz->last);
       gcm_json_add_int (builder, "due", quiz->n_due);
       json_builder_end_object (builder);
     }
