@@ -38,14 +38,26 @@ snapshot_free (Snapshot *snapshot)
   g_free (snapshot);
 }
 
+static void
+progress_clear (GcmPathProgress *progress)
+{
+  g_clear_object (&progress->path);
+  gcm_path_report_free (progress->report);
+}
+
+/* Shared by the page that shows it and a certificate being written from it. */
+GcmPathProgress *
+gcm_path_progress_ref (GcmPathProgress *progress)
+{
+  g_return_val_if_fail (progress != NULL, NULL);
+  return g_rc_box_acquire (progress);
+}
+
 void
 gcm_path_progress_free (GcmPathProgress *progress)
 {
-  if (progress == NULL)
-    return;
-  g_clear_object (&progress->path);
-  gcm_path_report_free (progress->report);
-  g_free (progress);
+  if (progress != NULL)
+    g_rc_box_release_full (progress, (GDestroyNotify) progress_clear);
 }
 
 /* content.db: the path and what the installed manual holds. */
@@ -136,7 +148,7 @@ read_user (sqlite3   *user,
   while (g_hash_table_iter_next (&iter, &item_id, NULL))
     gcm_path_learner_mark_read (snapshot->learner, item_id);
 
-  progress = g_new0 (GcmPathProgress, 1);
+  progress = g_rc_box_new0 (GcmPathProgress);
   progress->path = g_object_ref (snapshot->path);
   progress->report = gcm_learning_path_evaluate (snapshot->path, snapshot->learner);
   progress->serial = snapshot->serial;

@@ -19,6 +19,7 @@ typedef struct
   gint64           serial;   /* the content serial the path comes from */
 } GcmPathProgress;
 
+GcmPathProgress *gcm_path_progress_ref    (GcmPathProgress     *progress);
 void             gcm_path_progress_free   (GcmPathProgress     *progress);
 
 /* Reads, on the content worker then the user worker. @path_id %NULL: the first path installed. */

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "gcm-print-procedure.h"
@@ -157,4 +158,51 @@ gcm_print_procedure_run_cli (GcmStore   *store,
       return 1;
     }
   return 0;
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               gpointer                 user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = user_data;
+  GtkWidget *dialog;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (operation, &error);
+  dialog = adw_message_dialog_new (parent, _("Not Printed"), error ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * gcm_print_procedure_run:
+ * @parent: a widget of the window the print dialog belongs to
+ *
+ * Prints @procedure's handout through the print dialog, which also saves it as a PDF.
+ */
+void
+gcm_print_procedure_run (GtkWidget *parent,
+                         GcmItem   *procedure,
+                         gint64     serial)
+{
+  g_autoptr(GcmPrintDocument) document = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkWindow *window;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent) && GCM_IS_ITEM (procedure));
+
+  window = GTK_WINDOW (gtk_widget_get_root (parent));
+  document = gcm_print_procedure_new_document (procedure, serial);
+  operation = gcm_print_document_new_print_operation (document);
+  /* The operation holds the document until its pages are drawn. */
+  g_object_set_data_full (G_OBJECT (operation), "document", g_object_ref (document), g_object_unref);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), window, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, window,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    print_done_cb (operation, GTK_PRINT_OPERATION_RESULT_ERROR, window);
 }

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 
 GcmPrintDocument *gcm_print_procedure_new_document (GcmItem *procedure,
                                                     gint64   serial);
+void              gcm_print_procedure_run          (GtkWidget  *parent,
+                                                    GcmItem    *procedure,
+                                                    gint64      serial);
 int               gcm_print_procedure_run_cli      (GcmStore   *store,
                                                     const char *id,
                                                     const char *pdf,
