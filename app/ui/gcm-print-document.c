@@ -28,6 +28,7 @@
 #define CHECK_GUTTER   34.0
 #define BULLET_INDENT  14.0
 #define ROW_RIGHT      70.0
+#define FRAME_INSET    24.0   /* a certificate's border, from the page's edge */
 /* One family with Hangul and Latin, so a Korean name and an English title set alike. */
 #define FONT_FAMILY    "Noto Sans CJK KR, Noto Sans, sans-serif"
 
@@ -82,6 +83,7 @@ struct _GcmPrintDocument
   guint         n_pages;
   double        width;       /* of the page area given to paginate() */
   double        height;
+  double        row_inset;   /* rows of two columns stand this far in from each side */
 };
 
 G_DEFINE_FINAL_TYPE (GcmPrintDocument, gcm_print_document, G_TYPE_OBJECT)
@@ -242,7 +244,7 @@ lay_out_blocks (GcmPrintDocument *self,
         continue;
       if (block->kind == BLOCK_ROW)
         {
-          text_width = width - ROW_RIGHT;
+          text_width = width - 2 * self->row_inset - ROW_RIGHT;
           block->aside = new_layout (self, style, block->right, ROW_RIGHT, PANGO_ALIGN_RIGHT);
         }
       else if (block->kind == BLOCK_CHECK)
@@ -337,6 +339,8 @@ gcm_print_document_paginate (GcmPrintDocument *self,
 
   self->width = width;
   self->height = height;
+  /* Centred pages keep their two columns near the middle, under the centred text. */
+  self->row_inset = self->centered ? content_width * 0.15 : 0;
   g_array_set_size (self->placements, 0);
   lay_out_blocks (self, content_width);
 
@@ -489,7 +493,8 @@ gcm_print_document_draw_page (GcmPrintDocument *self,
       if (placement->page != page)
         continue;
       set_ink (cr, style);
-      show_line (cr, block->layout, placement->line, MARGIN + style->indent, top);
+      show_line (cr, block->layout, placement->line,
+                 MARGIN + style->indent + (block->kind == BLOCK_ROW ? self->row_inset : 0), top);
       if (placement->line != 0 || block->aside == NULL)
         continue;
       if (block->kind == BLOCK_CHECK)
@@ -503,9 +508,22 @@ gcm_print_document_draw_page (GcmPrintDocument *self,
           show_line (cr, block->aside, 0, MARGIN + 14, top);
         }
       else if (block->kind == BLOCK_ROW)
-        show_line (cr, block->aside, 0, self->width - MARGIN - ROW_RIGHT, top);
+        show_line (cr, block->aside, 0, self->width - MARGIN - self->row_inset - ROW_RIGHT, top);
       else
         show_line (cr, block->aside, 0, MARGIN + 2, top);
+    }
+  if (self->centered)
+    {
+      /* A certificate's double border. */
+      cairo_set_source_rgb (cr, 0.16, 0.42, 0.30);
+      cairo_set_line_width (cr, 2.0);
+      cairo_rectangle (cr, FRAME_INSET, FRAME_INSET, self->width - 2 * FRAME_INSET,
+                       self->height - 2 * FRAME_INSET);
+      cairo_stroke (cr);
+      cairo_set_line_width (cr, 0.6);
+      cairo_rectangle (cr, FRAME_INSET + 4, FRAME_INSET + 4, self->width - 2 * FRAME_INSET - 8,
+                       self->height - 2 * FRAME_INSET - 8);
+      cairo_stroke (cr);
     }
   draw_footer (self, cr, page);
   cairo_restore (cr);
