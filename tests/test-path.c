@@ -18,6 +18,7 @@
 #include "gcm-learning-path.h"
 #include "gcm-path-progress.h"
 #include "gcm-test-utils.h"
+#include "test-path-fixture.h"
 
 /* As the feed delivers a path: steps through a section, a case and a quiz, with a Korean
  * translation of the text. */
@@ -177,22 +178,6 @@ test_engine_translation (void)
 
 /* The publisher */
 
-static const char good_path[] =
-  "id: path/test\n"
-  "title: Test path\n"
-  "summary: Three steps.\n"
-  "conventions: [general]\n"
-  "steps:\n"
-  "  - id: read\n"
-  "    item: manual/alpha/first\n"
-  "    text: Read the first section.\n"
-  "  - id: case\n"
-  "    item: case/2020-test-seizure\n"
-  "    text: A case.\n"
-  "  - id: quiz\n"
-  "    item: quiz/ivory\n"
-  "    pass_mark: 80\n"
-  "    text: Pass the quiz.\n";
 
 typedef struct
 {
@@ -216,18 +201,6 @@ static const PathRefusal path_refusals[] = {
   { "duplicate-step", "  - id: case\n", "  - id: read\n", "the step id “read” is used twice" },
 };
 
-static char *
-source_with_path (const char *dir,
-                  const char *contents)
-{
-  g_autofree char *source = gcm_test_feed_copy_source (dir, "source");
-  g_autofree char *folder = g_build_filename (source, "paths", NULL);
-  g_autofree char *file = g_build_filename (folder, "test.yaml", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-  gcm_test_write_file (file, contents, -1);
-  return g_steal_pointer (&source);
-}
 
 static void
 test_publish_refuses (gconstpointer user_data)
@@ -235,7 +208,7 @@ test_publish_refuses (gconstpointer user_data)
   const PathRefusal *r = user_data;
   g_autofree char *dir = gcm_test_make_tmpdir ("path-refuse");
   g_autofree char *output = g_build_filename (dir, "feed", NULL);
-  g_autofree char *source = source_with_path (dir, good_path);
+  g_autofree char *source = source_with_path (dir);
   g_autofree char *file = g_build_filename (source, "paths", "test.yaml", NULL);
   g_autofree char *standard_error = NULL;
 
@@ -253,36 +226,11 @@ test_publish_refuses (gconstpointer user_data)
 /* The store, on real files */
 
 static void
-exec_sql (const char *db_path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static void
 test_store_progress (void)
 {
   g_autofree char *dir = gcm_test_make_tmpdir ("path-store");
-  g_autofree char *feed = g_build_filename (dir, "feed", NULL);
-  g_autofree char *data = g_build_filename (dir, "data", NULL);
-  g_autofree char *source = source_with_path (dir, good_path);
-  g_autoptr(GPtrArray) keys = gcm_test_feed_keys ();
-  g_autoptr(GcmStore) store = NULL;
+  g_autoptr(GcmStore) store = store_with_path (dir);
   g_autoptr(GError) error = NULL;
-  g_autofree char *standard_error = NULL;
-
-  if (!gcm_test_publish (source, feed, gcm_test_feed ()->secret_key, 2, &standard_error))
-    g_error ("the path was refused:\n%s", standard_error);
-  store = gcm_store_new (data, &error);
-  g_assert_no_error (error);
-  g_assert_true (gcm_importer_import_path (store, feed, keys, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
 
   {
     g_autoptr(GcmPathProgress) progress = gcm_path_progress_load (store, NULL, &error);
@@ -296,7 +244,7 @@ test_store_progress (void)
   }
 
   /* Both read, and the quiz taken twice: 1 of 2, then 2 of 2. The best passes at 80. */
-  exec_sql (gcm_store_get_user_path (store),
+  exec_user_sql (store,
             "INSERT INTO progress (item_id, title, position, completed, updated) VALUES"
             " ('manual/alpha/first', 'First section', 1, 1, 1),"
             " ('case/2020-test-seizure', 'Ivory among cow horns', 1, 1, 1);"
@@ -310,7 +258,7 @@ test_store_progress (void)
     g_assert_cmpint (next_step (progress->report)->best, ==, 50);
     g_assert_false (progress->report->complete);
   }
-  exec_sql (gcm_store_get_user_path (store),
+  exec_user_sql (store,
             "INSERT INTO quiz_attempt (quiz_id, started, finished, score, total) VALUES"
             " ('quiz/ivory', 3, 4, 2, 2), ('quiz/ivory', 5, NULL, 0, 2);");
   {
