@@ -25,6 +25,7 @@ struct _GcmPathCard
 
   GtkWidget           *step_row;
   GtkWidget           *level_bar;
+  GtkWidget           *arrow;
   GtkWidget           *withdrawn_row;
   GtkWidget           *certificate_row;
 
@@ -87,6 +88,7 @@ show_progress (GcmPathCard     *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->step_row), NULL);
     }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->step_row), report->next >= 0);
+  gtk_widget_set_visible (self->arrow, report->next >= 0);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->step_row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_row), subtitle);
   gtk_level_bar_set_max_value (GTK_LEVEL_BAR (self->level_bar), MAX (report->n_steps, 1));
@@ -201,7 +203,6 @@ gcm_path_card_class_init (GcmPathCardClass *klass)
 static void
 gcm_path_card_init (GcmPathCard *self)
 {
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   GtkWidget *button;
 
   self->step_row = adw_action_row_new ();
@@ -210,8 +211,9 @@ gcm_path_card_init (GcmPathCard *self)
   gtk_widget_set_valign (self->level_bar, GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (self->level_bar, 64, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->step_row), self->level_bar);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->step_row), arrow);
+  self->arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->step_row), self->arrow);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->step_row);
 
   self->withdrawn_row = adw_action_row_new ();
