@@ -106,6 +106,8 @@ check "an unwritable file is one sentence" \
   sh -c 'test "$1" -eq 1 && grep -q "The PDF could not be written to" "$2"' _ "$rc" "$tmp/err"
 
 # Certificates
+run --progress
+check "--progress names the path's next step" grep -qx "Path Onboarding path for new officers: step 1 of 21 next, 0 done" "$tmp/out"
 run --certificate path/new-officer --name "Kim Minjun" --pdf "$tmp/early.pdf"
 check "no certificate before the path is complete" \
   sh -c 'test "$1" -eq 1 && test ! -e "$2" && grep -q "The path is not complete yet: step 1 of 21" "$3"' \
@@ -120,6 +122,8 @@ sqlite3 "$XDG_DATA_HOME/green-customs-manual/user.db" \
      SELECT id, title, 1, 1, 0 FROM content.item WHERE kind != 'quiz';
    INSERT INTO quiz_attempt (quiz_id, started, finished, score, total, title)
      SELECT id, 1, 2, 9, 10, title FROM content.item WHERE kind = 'quiz';"
+run --progress
+check "--progress says the path is complete" grep -qx "Path Onboarding path for new officers: complete, 21 of 21 steps done" "$tmp/out"
 run --certificate path/new-officer --name "  " --pdf "$tmp/blank.pdf"
 check "a blank name is refused with a sentence" \
   sh -c 'test "$1" -eq 1 && test ! -e "$2" && grep -q "Type the name" "$3"' _ "$rc" "$tmp/blank.pdf" "$tmp/err"

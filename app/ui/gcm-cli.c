@@ -26,6 +26,7 @@
 #include "gcm-locale.h"
 #include "gcm-cli.h"
 #include "gcm-certificate.h"
+#include "gcm-path-progress.h"
 #include "gcm-print-procedure.h"
 #include "gcm-field-tools.h"
 #include "gcm-key-walk.h"
@@ -777,6 +778,18 @@ run_progress (GcmStore *store,
       g_print (_("Quiz %s: best %s, last %s, %u due%s%s\n"), quiz->title, best, last, quiz->n_due,
                quiz->withdrawn ? " — " : "", quiz->withdrawn ? gcm_learning_withdrawn_label () : "");
     }
+  {
+    g_autoptr(GcmPathProgress) path = gcm_path_progress_load (store, NULL, NULL);
+
+    if (path != NULL && path->report->complete)
+      /* Translators: a line of --progress: a learning path with every step done */
+      g_print (_("Path %s: complete, %u of %u steps done\n"),
+               gcm_learning_path_get_title (path->path), path->report->n_done, path->report->n_steps);
+    else if (path != NULL)
+      /* Translators: a line of --progress: a learning path, its next step and the steps done */
+      g_print (_("Path %s: step %u of %u next, %u done\n"), gcm_learning_path_get_title (path->path),
+               path->report->position, path->report->n_steps, path->report->n_done);
+  }
   /* Translators: the last line of --progress */
   g_print (_("Reviews due today: %u\n"), progress->due->len);
   return 0;
