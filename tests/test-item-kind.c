@@ -12,7 +12,7 @@
 static void
 test_item_kind_names (void)
 {
-  const char *names[] = { "section", "case", "procedure", "quiz", "key", "risk" };
+  const char *names[] = { "section", "case", "procedure", "quiz", "key", "risk", "path" };
 
   g_assert_cmpuint (G_N_ELEMENTS (names), ==, GCM_ITEM_KIND_COUNT);
   for (GcmItemKind kind = 0; kind < GCM_ITEM_KIND_COUNT; kind++)
@@ -46,8 +46,8 @@ static void
 test_item_kind_sources (void)
 {
   /* Where an author puts each kind (data/content/README.md). */
-  const char *folders[] = { "sections", "cases", "procedures", "quizzes", "keys", "risk" };
-  const char *suffixes[] = { ".md", ".md", ".yaml", ".yaml", ".yaml", ".yaml" };
+  const char *folders[] = { "sections", "cases", "procedures", "quizzes", "keys", "risk", "paths" };
+  const char *suffixes[] = { ".md", ".md", ".yaml", ".yaml", ".yaml", ".yaml", ".yaml" };
 
   for (GcmItemKind kind = 0; kind < GCM_ITEM_KIND_COUNT; kind++)
     {
@@ -62,6 +62,9 @@ test_item_kind_sources (void)
   g_assert_true (gcm_item_kind_is_listed (GCM_ITEM_KIND_CASE));
   g_assert_false (gcm_item_kind_is_listed (GCM_ITEM_KIND_KEY));
   g_assert_false (gcm_item_kind_is_listed (GCM_ITEM_KIND_RISK));
+  /* A learning path is followed from Home; it is sourced by the items its steps name. */
+  g_assert_false (gcm_item_kind_is_listed (GCM_ITEM_KIND_PATH));
+  g_assert_false (gcm_item_kind_needs_sources (GCM_ITEM_KIND_PATH));
 }
 
 static void

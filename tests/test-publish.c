@@ -508,7 +508,7 @@ test_bundled_source (Fixture       *fixture,
   guint n_files = 0;
   static const char * const folders[][2] = {
     { "cases", ".md" }, { "procedures", ".yaml" }, { "quizzes", ".yaml" }, { "keys", ".yaml" },
-    { "risk", ".yaml" },
+    { "risk", ".yaml" }, { "paths", ".yaml" },
   };
 
   g_assert_nonnull (source);

@@ -57,6 +57,7 @@ static const char * const procedure_indexed[] = {
 static const char * const quiz_fields[] = { "related", "questions", NULL };
 static const char * const key_fields[] = { "start", "nodes", "outcomes", NULL };
 static const char * const risk_fields[] = { "rules", NULL };
+static const char * const path_fields[] = { "steps", NULL };
 
 static const KindInfo kinds[GCM_ITEM_KIND_COUNT] = {
   [GCM_ITEM_KIND_SECTION]   = { "section", NC_("item kind", "Section"), N_("Sections"),
@@ -77,10 +78,14 @@ static const KindInfo kinds[GCM_ITEM_KIND_COUNT] = {
   [GCM_ITEM_KIND_RISK]      = { "risk", NC_("item kind", "Risk Indicators"), N_("Risk Indicators"),
                                 "dialog-warning-symbolic", "risk", ".yaml", TRUE, FALSE,
                                 risk_fields, no_fields },
+  /* A path is sourced by the items its steps name, and is followed from Home. */
+  [GCM_ITEM_KIND_PATH]      = { "path", NC_("item kind", "Learning Path"), N_("Learning Paths"),
+                                "emblem-default-symbolic", "paths", ".yaml", FALSE, FALSE,
+                                path_fields, no_fields },
 };
 
 static const char * const kind_names[GCM_ITEM_KIND_COUNT + 1] = {
-  "section", "case", "procedure", "quiz", "key", "risk", NULL
+  "section", "case", "procedure", "quiz", "key", "risk", "path", NULL
 };
 
 typedef struct
@@ -308,7 +313,8 @@ gcm_code_family_get_fields (void)
   return code_fields;
 }
 
-/* Whether the sidebar lists the items of @kind; keys and risk rules open as tools instead. */
+/* Whether the sidebar lists the items of @kind; keys and risk rules open as tools instead,
+ * and a learning path is followed from Home. */
 gboolean
 gcm_item_kind_is_listed (GcmItemKind kind)
 {

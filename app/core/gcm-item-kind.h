@@ -19,9 +19,10 @@ typedef enum
   GCM_ITEM_KIND_QUIZ,
   GCM_ITEM_KIND_KEY,        /* an identify-and-handle decision tree */
   GCM_ITEM_KIND_RISK,       /* risk indicators as rules over a declaration */
+  GCM_ITEM_KIND_PATH,       /* a learning path: steps through other items, in order */
 } GcmItemKind;
 
-#define GCM_ITEM_KIND_COUNT 6
+#define GCM_ITEM_KIND_COUNT 7
 
 /* The families of codes an item may carry under `codes:`, in the order they are listed. */
 typedef enum

@@ -390,6 +390,92 @@ check_risk (GcmSourceCtx *ctx)
   check_part_sources (ctx, "rules");
 }
 
+/* A path's steps name items loaded before it (paths are the last kind read), so a step's kind
+ * is known here; a pass mark belongs to a quiz only. */
+static void
+check_path (GcmSourceCtx *ctx)
+{
+  static const char * const step_fields[] = { "id", "item", "text", "pass_mark", NULL };
+  JsonNode *steps = json_object_get_member (ctx->fields, "steps");
+  g_autoptr(GHashTable) step_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) step_items = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (steps == NULL || !JSON_NODE_HOLDS_ARRAY (steps) ||
+      json_array_get_length (json_node_get_array (steps)) == 0)
+    {
+      _gcm_source_problem (ctx->source, ctx->file,
+                           _gcm_source_field_line (ctx, steps ? "steps" : "id"),
+                           "a path needs “steps”: a list of {id, item, text, pass_mark}");
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (steps)); i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (steps), i);
+      int line = gcm_yaml_document_get_line (ctx->doc, node);
+      JsonObject *step;
+      const char *step_id, *item_id;
+      JsonNode *pass_mark;
+      GcmSourceItem *target;
+      g_autoptr(GList) members = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          _gcm_source_problem (ctx->source, ctx->file, line,
+                               "a path step must be {id, item, text, pass_mark}");
+          continue;
+        }
+      step = json_node_get_object (node);
+      members = json_object_get_members (step);
+      for (GList *l = members; l != NULL; l = l->next)
+        if (!g_strv_contains (step_fields, l->data))
+          _gcm_source_problem (ctx->source, ctx->file, line, "unknown path step field “%s”",
+                               (const char *) l->data);
+
+      step_id = node_string (json_object_get_member (step, "id"));
+      if (!is_word_id (step_id))
+        _gcm_source_problem (ctx->source, ctx->file, line,
+                             "a path step needs an id like “basel-scope”");
+      else if (!g_hash_table_add (step_ids, (gpointer) step_id))
+        _gcm_source_problem (ctx->source, ctx->file, line, "the step id “%s” is used twice",
+                             step_id);
+      if (node_string (json_object_get_member (step, "text")) == NULL)
+        _gcm_source_problem (ctx->source, ctx->file, line,
+                             "a path step needs a “text”: what the learner does there");
+
+      item_id = node_string (json_object_get_member (step, "item"));
+      if (item_id == NULL)
+        {
+          _gcm_source_problem (ctx->source, ctx->file, line, "a path step needs the “item” it leads to");
+          continue;
+        }
+      if (!g_hash_table_add (step_items, (gpointer) item_id))
+        _gcm_source_problem (ctx->source, ctx->file, line, "the item “%s” is a step twice", item_id);
+      target = g_hash_table_lookup (ctx->source->ids, item_id);
+      if (target == NULL)
+        {
+          _gcm_source_add_pending_link (ctx, line, item_id, "path step");
+          continue;
+        }
+      if (target->kind == GCM_ITEM_KIND_PATH || target->kind == GCM_ITEM_KIND_KEY ||
+          target->kind == GCM_ITEM_KIND_RISK)
+        _gcm_source_problem (ctx->source, ctx->file, line,
+                             "a path step is a section, case, procedure or quiz, not “%s”",
+                             item_id);
+
+      pass_mark = json_object_get_member (step, "pass_mark");
+      if (pass_mark == NULL)
+        continue;
+      if (target->kind != GCM_ITEM_KIND_QUIZ)
+        _gcm_source_problem (ctx->source, ctx->file, line,
+                             "only a quiz step has a “pass_mark”; “%s” is no quiz", item_id);
+      else if (!JSON_NODE_HOLDS_VALUE (pass_mark) ||
+               json_node_get_value_type (pass_mark) != G_TYPE_INT64 ||
+               json_node_get_int (pass_mark) < 1 || json_node_get_int (pass_mark) > 100)
+        _gcm_source_problem (ctx->source, ctx->file, line,
+                             "a “pass_mark” is a percentage from 1 to 100");
+    }
+}
+
 typedef struct
 {
   void     (*check) (GcmSourceCtx *ctx);  /* NULL when the common checks are all */
@@ -403,6 +489,7 @@ static const KindChecks kind_checks[GCM_ITEM_KIND_COUNT] = {
   [GCM_ITEM_KIND_QUIZ]      = { check_quiz, FALSE },
   [GCM_ITEM_KIND_KEY]       = { check_key, FALSE },
   [GCM_ITEM_KIND_RISK]      = { check_risk, FALSE },
+  [GCM_ITEM_KIND_PATH]      = { check_path, FALSE },
 };
 
 /* The checks of @kind's own fields, after the common ones. */

@@ -27,6 +27,7 @@ static const char * const procedure_translated[] = {
   "applies_to", "hazards", "protective_equipment", "steps", "body", NULL
 };
 static const char * const quiz_translated[] = { "questions", NULL };
+static const char * const path_translated[] = { "steps", NULL };
 static const char * const no_translated[] = { NULL };
 
 /* Lists of text translated item for item. */
@@ -45,6 +46,8 @@ translated_fields (GcmItemKind kind)
       return procedure_translated;
     case GCM_ITEM_KIND_QUIZ:
       return quiz_translated;
+    case GCM_ITEM_KIND_PATH:
+      return path_translated;
     default:
       return no_translated;
     }
@@ -248,7 +251,8 @@ check_translation (GcmSourceCtx  *ctx,
                              "“photos” must give a caption for each of the original's %u photos",
                              list_length (original->object, "photos"));
     }
-  if (original->kind == GCM_ITEM_KIND_PROCEDURE)
+  /* A path's steps translate like a procedure's: the same ids, a text each. */
+  if (original->kind == GCM_ITEM_KIND_PROCEDURE || original->kind == GCM_ITEM_KIND_PATH)
     check_steps (ctx, original->object);
   if (original->kind == GCM_ITEM_KIND_QUIZ)
     check_questions (ctx, original->object);

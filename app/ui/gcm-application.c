@@ -638,6 +638,17 @@ gcm_application_init (GcmApplication *self)
     { "sync", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Install the newest content from headquarters"), NULL },
     { "feed", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The headquarters feed address for --sync"),
       N_("URL") },
+    { "print-procedure", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write a procedure's checklist handout to the file given by --pdf"), N_("ID") },
+    { "certificate", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the certificate of a completed learning path to the file given by --pdf"),
+      N_("PATH_ID") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The learner's name for --certificate"),
+      N_("NAME") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The PDF file --print-procedure or --certificate writes"), N_("FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The paper for --pdf: a4 or letter (default: the locale's)"), N_("SIZE") },
     { NULL }
   };
 

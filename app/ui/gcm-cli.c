@@ -25,6 +25,9 @@
 #include "gcm-application-private.h"
 #include "gcm-locale.h"
 #include "gcm-cli.h"
+#include "gcm-certificate.h"
+#include "gcm-path-progress.h"
+#include "gcm-print-procedure.h"
 #include "gcm-field-tools.h"
 #include "gcm-key-walk.h"
 #include "gcm-importer.h"
@@ -725,6 +728,18 @@ run_progress (GcmStore *store,
       g_print (_("Quiz %s: best %s, last %s, %u due%s%s\n"), quiz->title, best, last, quiz->n_due,
                quiz->withdrawn ? " — " : "", quiz->withdrawn ? gcm_learning_withdrawn_label () : "");
     }
+  {
+    g_autoptr(GcmPathProgress) path = gcm_path_progress_load (store, NULL, NULL);
+
+    if (path != NULL && path->report->complete)
+      /* Translators: a line of --progress: a learning path with every step done */
+      g_print (_("Path %s: complete, %u of %u steps done\n"),
+               gcm_learning_path_get_title (path->path), path->report->n_done, path->report->n_steps);
+    else if (path != NULL)
+      /* Translators: a line of --progress: a learning path, its next step and the steps done */
+      g_print (_("Path %s: step %u of %u next, %u done\n"), gcm_learning_path_get_title (path->path),
+               path->report->position, path->report->n_steps, path->report->n_done);
+  }
   /* Translators: the last line of --progress */
   g_print (_("Reviews due today: %u\n"), progress->due->len);
   return 0;
@@ -744,6 +759,7 @@ gcm_cli_run (GVariantDict *options)
   g_autofree char *directory = NULL;
   const char *import_dir = NULL, *raw_search = NULL, *trust_key = NULL, *feed = NULL;
   const char *risk_check = NULL, *identify = NULL;
+  const char *print_procedure = NULL, *certificate = NULL, *name = NULL, *pdf = NULL, *paper = NULL;
   g_autofree char *search = NULL;
   gboolean status = FALSE, json = FALSE, sync = FALSE, progress = FALSE;
 
@@ -771,6 +787,21 @@ gcm_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "feed", "&s", &feed);
   g_variant_dict_lookup (options, "risk-check", "&s", &risk_check);
   g_variant_dict_lookup (options, "identify", "&s", &identify);
+  g_variant_dict_lookup (options, "print-procedure", "&s", &print_procedure);
+  g_variant_dict_lookup (options, "certificate", "&s", &certificate);
+  g_variant_dict_lookup (options, "name", "&s", &name);
+  g_variant_dict_lookup (options, "pdf", "^&ay", &pdf);
+  g_variant_dict_lookup (options, "paper", "&s", &paper);
+  if ((print_procedure != NULL || certificate != NULL) && pdf == NULL)
+    {
+      g_printerr (_("--print-procedure and --certificate write the file given by --pdf FILE.\n"));
+      return 2;
+    }
+  if (certificate != NULL && name == NULL)
+    {
+      g_printerr (_("--certificate needs the learner's name: --name NAME.\n"));
+      return 2;
+    }
 
   /* The query arrives as bytes so that text that is not valid gets a sentence of our own. */
   if (raw_search != NULL)
@@ -790,7 +821,7 @@ gcm_cli_run (GVariantDict *options)
       return 2;
     }
   if (import_dir == NULL && search == NULL && !status && !sync && !progress && risk_check == NULL &&
-      identify == NULL)
+      identify == NULL && print_procedure == NULL && certificate == NULL)
     {
       if (json || trust_key != NULL)
         {
@@ -833,5 +864,9 @@ gcm_cli_run (GVariantDict *options)
     return run_risk_check (store, risk_check, json);
   if (identify != NULL)
     return run_identify (store, identify);
+  if (print_procedure != NULL)
+    return gcm_print_procedure_run_cli (store, print_procedure, pdf, paper);
+  if (certificate != NULL)
+    return gcm_certificate_run_cli (store, certificate, name, pdf, paper);
   return run_search (store, search, json);
 }

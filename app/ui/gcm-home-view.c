@@ -16,6 +16,7 @@
 
 #include "gcm-home-view.h"
 #include "gcm-learning.h"
+#include "gcm-path-card.h"
 
 #define N_NEXT 3
 
@@ -27,6 +28,7 @@ struct _GcmHomeView
   AdwPreferencesGroup  *due_group;
   AdwActionRow         *due_row;
   GtkWidget            *review_button;
+  GcmPathCard          *path_card;
   AdwPreferencesGroup  *next_group;
   AdwPreferencesGroup  *scores_group;
   AdwPreferencesGroup  *chapters_group;
@@ -243,6 +245,7 @@ gcm_home_view_reload (GcmHomeView *self)
   g_set_object (&self->cancellable, g_cancellable_new ());
   gcm_learning_progress_async (self->store, g_get_real_time () / G_USEC_PER_SEC,
                                self->cancellable, progress_cb, g_object_ref (self));
+  gcm_path_card_reload (self->path_card);
 }
 
 static void
@@ -265,10 +268,12 @@ gcm_home_view_class_init (GcmHomeViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gcm_home_view_dispose;
+  g_type_ensure (GCM_TYPE_PATH_CARD);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/greencustoms/Manual/ui/gcm-home-view.ui");
   gtk_widget_class_bind_template_child (widget_class, GcmHomeView, due_group);
   gtk_widget_class_bind_template_child (widget_class, GcmHomeView, due_row);
   gtk_widget_class_bind_template_child (widget_class, GcmHomeView, review_button);
+  gtk_widget_class_bind_template_child (widget_class, GcmHomeView, path_card);
   gtk_widget_class_bind_template_child (widget_class, GcmHomeView, next_group);
   gtk_widget_class_bind_template_child (widget_class, GcmHomeView, scores_group);
   gtk_widget_class_bind_template_child (widget_class, GcmHomeView, chapters_group);
@@ -292,5 +297,6 @@ gcm_home_view_new (GcmStore *store)
   GcmHomeView *self = g_object_new (GCM_TYPE_HOME_VIEW, NULL);
 
   self->store = g_object_ref (store);
+  gcm_path_card_set_store (self->path_card, store);
   return GTK_WIDGET (self);
 }

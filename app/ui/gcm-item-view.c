@@ -27,6 +27,7 @@
 #include "gcm-locale.h"
 #include "gcm-photo-carousel.h"
 #include "gcm-photo-viewer.h"
+#include "gcm-print-procedure.h"
 
 struct _GcmItemView
 {
@@ -42,6 +43,7 @@ struct _GcmItemView
   GtkLabel          *language_label;
   GtkButton         *language_button;
   GtkWidget         *start_quiz_button;
+  GtkWidget         *print_button;
   GtkWidget         *previous_button;
   GtkLabel          *previous_title;
   GtkWidget         *next_button;
@@ -55,6 +57,7 @@ struct _GcmItemView
   /* Owned */
   GcmStore          *store;
   GCancellable      *cancellable;
+  GcmItem           *procedure;      /* the procedure shown, for item.print */
   char              *item_id;
   char              *title;
   GcmRoute          *parent_route;   /* the list the item belongs to: its chapter, or its kind */
@@ -442,6 +445,30 @@ show_start_quiz (GcmItemView *self,
                                     quiz ? gcm_item_get_id (item) : "");
 }
 
+/* A procedure's page prints as a checklist (item.print, Ctrl+P). */
+static void
+show_print (GcmItemView *self,
+            GcmItem     *item)
+{
+  gboolean procedure = item != NULL && gcm_item_get_kind (item) == GCM_ITEM_KIND_PROCEDURE;
+
+  g_set_object (&self->procedure, (procedure ? item : NULL));
+  gtk_widget_set_visible (self->print_button, procedure);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.print", procedure);
+}
+
+static void
+print_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GcmItemView *self = GCM_ITEM_VIEW (widget);
+
+  /* The shortcut is the window's: only the page on show prints. */
+  if (self->procedure != NULL && gtk_widget_get_mapped (widget))
+    gcm_print_procedure_run (widget, self->procedure, gcm_store_get_serial (self->store));
+}
+
 static void
 item_loaded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -458,6 +485,7 @@ item_loaded_cb (GObject      *object,
   if (self == NULL)
     return;
   show_start_quiz (self, error == NULL ? loaded->item : NULL);
+  show_print (self, error == NULL ? loaded->item : NULL);
   if (error != NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -568,6 +596,7 @@ gcm_item_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_ITEM_VIEW);
   g_clear_object (&self->store);
+  g_clear_object (&self->procedure);
 
   G_OBJECT_CLASS (gcm_item_view_parent_class)->dispose (object);
 }
@@ -701,6 +730,8 @@ gcm_item_view_class_init (GcmItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, document_view);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, start_quiz_button);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, print_button);
+  gtk_widget_class_install_action (widget_class, "item.print", NULL, print_action_cb);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, previous_button);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, previous_title);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, next_button);
@@ -722,6 +753,16 @@ gcm_item_view_init (GcmItemView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
                            G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>p"),
+                                                            gtk_named_action_new ("item.print")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.print", FALSE);
+  }
 }
 
 /* Public API */

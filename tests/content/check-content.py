@@ -23,7 +23,8 @@ KINDS = (('section', 'sections', '.md'),
          ('procedure', 'procedures', '.yaml'),
          ('quiz', 'quizzes', '.yaml'),
          ('key', 'keys', '.yaml'),
-         ('risk', 'risk', '.yaml'))
+         ('risk', 'risk', '.yaml'),
+         ('path', 'paths', '.yaml'))
 
 ITEM_LINK = re.compile(r'\]\(\s*<?item:([^)\s>"]+)')
 MEDIA_LINK = re.compile(r'!\[[^\]]*\]\(\s*<?media:([^)\s>"]+)')
@@ -248,7 +249,7 @@ def main():
     # Sources
     tap.check('every section, case and procedure cites sources', [
         f'{i.path}: no sources' for i in items
-        if i.kind != 'quiz' and not (isinstance(i.fields.get('sources'), list) and i.fields['sources'])])
+        if i.kind not in ('quiz', 'path') and not (isinstance(i.fields.get('sources'), list) and i.fields['sources'])])
     tap.check('every cited source is in sources.yaml', [
         f'{i.path}: “{s}”' for i in items for s in i.fields.get('sources') or []
         if s not in register])
