@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "gcm-browse.h"
+#include "gcm-case-facts.h"
 #include "gcm-case-gallery.h"
 #include "gcm-importer.h"
 #include "gcm-test-utils-gtk.h"
@@ -260,6 +261,66 @@ test_new_badge (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+is_label_with_text (GtkWidget *widget,
+                    gpointer   user_data)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), user_data) == 0;
+}
+
+/* The facts panel names each family of codes with its edition, and the codes can be selected and
+ * copied into a declaration search. */
+static void
+test_facts_codes (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *file = g_build_filename (fixture->source, "cases", "2020-test-seizure.md", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GcmItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *facts = gcm_case_facts_new ();
+  GtkWidget *hs, *un, *title;
+
+  gcm_test_edit_file (file, "sources: [S1, S2]",
+                      "sources: [S1, S2]\ncodes:\n  hs: [\"0507.10\", \"9601.10\"]\n"
+                      "  hs_edition: \"HS 2022\"\n  un: [\"3359\"]");
+  publish_and_import (fixture, 2);
+  gcm_store_load_item_async (fixture->store, CASE_ID, NULL, result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  item = gcm_store_load_item_finish (fixture->store, result, NULL, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_child (window, facts);
+  gtk_window_present (window);
+  gcm_case_facts_set_item (GCM_CASE_FACTS (facts), item);
+
+  title = gcm_test_find_widget (facts, GTK_TYPE_LABEL, is_label_with_text, (gpointer) "HS codes (HS 2022)");
+  g_assert_nonnull (title);
+  hs = gcm_test_find_widget (facts, GTK_TYPE_LABEL, is_label_with_text, (gpointer) "0507.10, 9601.10");
+  g_assert_nonnull (hs);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (hs)));
+  g_assert_true (gcm_test_widget_is_shown (hs));
+  un = gcm_test_find_widget (facts, GTK_TYPE_LABEL, is_label_with_text, (gpointer) "3359");
+  g_assert_nonnull (un);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (un)));
+  g_assert_nonnull (gcm_test_find_widget (facts, GTK_TYPE_LABEL, is_label_with_text,
+                                          (gpointer) "UN numbers"));
+  /* No CAS numbers in this case: no empty row for them. */
+  g_assert_null (gcm_test_find_label (facts, "CAS"));
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -277,6 +338,7 @@ main (int    argc,
   ADD ("cards", test_cards);
   ADD ("filters", test_filters);
   ADD ("new-badge", test_new_badge);
+  ADD ("facts-codes", test_facts_codes);
 #undef ADD
 
   {

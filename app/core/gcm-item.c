@@ -43,6 +43,8 @@ struct _GcmItem
   GPtrArray   *questions;   /* (element-type GcmItemQuestion) */
   GPtrArray   *sources;     /* (element-type GcmItemSource) */
   GHashTable  *media;       /* path → sha256 */
+  GStrv        codes[GCM_CODE_FAMILY_COUNT];          /* nullable */
+  char        *code_editions[GCM_CODE_FAMILY_COUNT];  /* nullable: "HS 2022" */
   char        *json;        /* as delivered, for a copy in another language */
   char        *shown_lang;  /* the language of the text fields */
   GcmItemTranslation translation;  /* of shown_lang, for a localized copy */
@@ -267,6 +269,26 @@ read_media (GcmItem    *self,
     }
 }
 
+static void
+read_codes (GcmItem    *self,
+            JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "codes");
+  JsonObject *codes;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  codes = json_node_get_object (node);
+  for (guint family = 0; family < GCM_CODE_FAMILY_COUNT; family++)
+    {
+      const char *edition_field = gcm_code_family_get_edition_field (family);
+
+      self->codes[family] = dup_strv (codes, gcm_code_family_to_string (family));
+      if (edition_field != NULL)
+        self->code_editions[family] = dup_string (codes, edition_field);
+    }
+}
+
 static const char * const *
 get_list (GcmItem    *self,
           const char *member)
@@ -297,6 +319,11 @@ gcm_item_finalize (GObject *object)
   g_ptr_array_unref (self->questions);
   g_ptr_array_unref (self->sources);
   g_hash_table_unref (self->media);
+  for (guint family = 0; family < GCM_CODE_FAMILY_COUNT; family++)
+    {
+      g_strfreev (self->codes[family]);
+      g_free (self->code_editions[family]);
+    }
   g_free (self->json);
   g_free (self->shown_lang);
 
@@ -408,6 +435,7 @@ gcm_item_new_from_json (const char  *json,
   read_questions (self, object);
   read_sources (self, object);
   read_media (self, object);
+  read_codes (self, object);
   self->json = length < 0 ? g_strdup (json) : g_strndup (json, length);
   self->shown_lang = g_strdup (self->lang);
   return g_steal_pointer (&self);
@@ -527,7 +555,7 @@ gcm_item_localize_json (const char         *json,
  * translation into it, and in its original language where it has none: see
  * gcm_item_get_translation().
  *
- * Returns: (transfer full): a new item
+ * Returns: (transfer full): the item in @lang; @self itself when @lang is its original's
  */
 GcmItem *
 gcm_item_dup_localized (GcmItem    *self,
@@ -539,6 +567,13 @@ gcm_item_dup_localized (GcmItem    *self,
   GcmItem *copy;
 
   g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+
+  /* Asked for the original's language: the item itself, as items never change. Lists of
+   * thousands (the cases gallery) are read in the original's language most of the time. */
+  if ((lang == NULL || g_strcmp0 (lang, self->lang) == 0) &&
+      self->translation == GCM_ITEM_TRANSLATION_ORIGINAL &&
+      (chapter_title == NULL || g_strcmp0 (chapter_title, self->chapter_title) == 0))
+    return g_object_ref (self);
 
   json = gcm_item_localize_json (self->json, lang, &translation);
   copy = json != NULL ? gcm_item_new_from_json (json, -1, chapter_title ? chapter_title : self->chapter_title, NULL)
@@ -706,6 +741,35 @@ LIST_GETTER (risk_indicators, "risk_indicators")
 LIST_GETTER (applies_to, "applies_to")
 LIST_GETTER (hazards, "hazards")
 LIST_GETTER (protective_equipment, "protective_equipment")
+
+/**
+ * gcm_item_get_codes:
+ * @family: hs, un or cas
+ *
+ * Returns: (transfer none): the item's codes of @family as written (“2903.71”), never %NULL
+ */
+const char * const *
+gcm_item_get_codes (GcmItem       *self,
+                    GcmCodeFamily  family)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), empty_list);
+  g_return_val_if_fail (family < GCM_CODE_FAMILY_COUNT, empty_list);
+  return self->codes[family] != NULL ? (const char * const *) self->codes[family] : empty_list;
+}
+
+/**
+ * gcm_item_get_code_edition:
+ *
+ * Returns: (nullable): the edition of the list @family's codes come from (“HS 2022”)
+ */
+const char *
+gcm_item_get_code_edition (GcmItem       *self,
+                           GcmCodeFamily  family)
+{
+  g_return_val_if_fail (GCM_IS_ITEM (self), NULL);
+  g_return_val_if_fail (family < GCM_CODE_FAMILY_COUNT, NULL);
+  return self->code_editions[family];
+}
 
 /**
  * gcm_item_get_photos:

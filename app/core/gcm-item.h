@@ -100,6 +100,10 @@ const char         *gcm_item_get_lang                 (GcmItem     *self);
 const char         *gcm_item_get_body                 (GcmItem     *self);
 const char * const *gcm_item_get_conventions          (GcmItem     *self);
 const char * const *gcm_item_get_keywords             (GcmItem     *self);
+const char * const *gcm_item_get_codes                (GcmItem       *self,
+                                                       GcmCodeFamily  family);
+const char         *gcm_item_get_code_edition         (GcmItem       *self,
+                                                       GcmCodeFamily  family);
 
 /* Cases */
 const char         *gcm_item_get_date                 (GcmItem     *self);

@@ -27,7 +27,7 @@ struct _GcmCaseFacts
 
 G_DEFINE_FINAL_TYPE (GcmCaseFacts, gcm_case_facts, GTK_TYPE_WIDGET)
 
-static void
+static GtkWidget *
 add_row (GtkWidget  *group,
          const char *label,
          const char *value)
@@ -35,7 +35,7 @@ add_row (GtkWidget  *group,
   GtkWidget *row;
 
   if (value == NULL || value[0] == '\0')
-    return;
+    return NULL;
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
@@ -44,6 +44,65 @@ add_row (GtkWidget  *group,
   /* The value is what the officer looks for; the label only names it. */
   gtk_widget_add_css_class (row, "case-fact");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+/* libadwaita 1.2 has no selectable subtitle: its label is found by its style class. */
+static void
+make_subtitle_selectable (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "subtitle"))
+        {
+          gtk_label_set_selectable (GTK_LABEL (child), TRUE);
+          return;
+        }
+      make_subtitle_selectable (child);
+    }
+}
+
+static const char *
+code_family_label (GcmCodeFamily family)
+{
+  switch (family)
+    {
+    case GCM_CODE_FAMILY_HS:
+      return _("HS codes");
+    case GCM_CODE_FAMILY_UN:
+      return _("UN numbers");
+    case GCM_CODE_FAMILY_CAS:
+      return _("CAS numbers");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* One row per family of codes, as written, so an officer can copy them into a declaration
+ * search; the HS edition is named because headings move between editions. */
+static void
+add_code_rows (GtkWidget *group,
+               GcmItem   *item)
+{
+  for (guint family = 0; family < GCM_CODE_FAMILY_COUNT; family++)
+    {
+      const char * const *codes = gcm_item_get_codes (item, family);
+      const char *edition = gcm_item_get_code_edition (item, family);
+      g_autofree char *label = NULL;
+      g_autofree char *value = NULL;
+      GtkWidget *row;
+
+      if (codes[0] == NULL)
+        continue;
+      /* Translators: a kind of code and the edition of its list, as in “HS codes (HS 2022)” */
+      label = edition != NULL ? g_strdup_printf (_("%s (%s)"), code_family_label (family), edition)
+                              : g_strdup (code_family_label (family));
+      value = g_strjoinv (", ", (char **) codes);
+      row = add_row (group, label, value);
+      if (row != NULL)
+        make_subtitle_selectable (row);
+    }
 }
 
 static char *
@@ -103,6 +162,7 @@ gcm_case_facts_set_item (GcmCaseFacts *self,
   add_row (group, _("Agreements"), conventions);
   add_row (group, _("Modus operandi"), modus);
   add_row (group, _("Risk indicators"), risks);
+  add_code_rows (group, item);
   gtk_box_append (GTK_BOX (self->box), group);
 }
 

@@ -395,6 +395,14 @@ cover_cb (GObject      *object,
   gtk_picture_set_paintable (GTK_PICTURE (cover), GDK_PAINTABLE (texture));
 }
 
+/* Nothing is new on the very first opening, when all the bundled cases arrived at once. */
+static gboolean
+card_is_new (GcmCaseGallery *self,
+             GcmCaseCard    *card)
+{
+  return self->seen_before != 0 && gcm_case_card_get_arrived (card) > self->seen_before;
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
@@ -409,7 +417,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *meta = NULL;
   g_autofree char *label = NULL;
   GtkWidget *child;
-  gboolean is_new = gcm_case_gallery_is_new (self, gcm_case_card_get_id (item));
+  gboolean is_new = card_is_new (self, item);
 
   gtk_label_set_text (GTK_LABEL (w->title), gcm_case_card_get_title (item));
   if (date != NULL && place != NULL)
@@ -614,8 +622,7 @@ gcm_case_gallery_set_oldest_first (GcmCaseGallery *self,
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_INVERTED);
 }
 
-/* New since the gallery was last opened; nothing is new on the very first opening, when all the
- * bundled cases arrived at once. */
+/* New since the gallery was last opened. */
 gboolean
 gcm_case_gallery_is_new (GcmCaseGallery *self,
                          const char     *id)
@@ -624,15 +631,13 @@ gcm_case_gallery_is_new (GcmCaseGallery *self,
 
   g_return_val_if_fail (GCM_IS_CASE_GALLERY (self), FALSE);
 
-  if (self->seen_before == 0)
-    return FALSE;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GcmCaseCard) card = g_list_model_get_item (G_LIST_MODEL (self->cards), i);
 
       if (g_strcmp0 (gcm_case_card_get_id (card), id) == 0)
-        return gcm_case_card_get_arrived (card) > self->seen_before;
+        return card_is_new (self, card);
     }
   return FALSE;
 }

@@ -19,9 +19,10 @@
 
 struct _GcmThumbnailCache
 {
-  GObject  parent_instance;
+  GObject      parent_instance;
 
-  char    *directory;
+  char        *directory;
+  GThreadPool *decoders;   /* (element-type GTask) */
 };
 
 G_DEFINE_FINAL_TYPE (GcmThumbnailCache, gcm_thumbnail_cache, G_TYPE_OBJECT)
@@ -45,7 +46,11 @@ thumbnail_job_free (ThumbnailJob *job)
 static void
 gcm_thumbnail_cache_finalize (GObject *object)
 {
-  g_free (GCM_THUMBNAIL_CACHE (object)->directory);
+  GcmThumbnailCache *self = GCM_THUMBNAIL_CACHE (object);
+
+  /* Each queued task holds a reference on the cache, so the pool is idle here. */
+  g_thread_pool_free (self->decoders, FALSE, TRUE);
+  g_free (self->directory);
   G_OBJECT_CLASS (gcm_thumbnail_cache_parent_class)->finalize (object);
 }
 
@@ -55,9 +60,17 @@ gcm_thumbnail_cache_class_init (GcmThumbnailCacheClass *klass)
   G_OBJECT_CLASS (klass)->finalize = gcm_thumbnail_cache_finalize;
 }
 
+static void load_thumbnail_thread (gpointer data,
+                                   gpointer user_data);
+
 static void
 gcm_thumbnail_cache_init (GcmThumbnailCache *self)
 {
+  /* As many decodes at a time as there are cores (at most four), first asked first served: the
+   * grid binds the cells in view before those around them, so the screen fills first, and a
+   * fast scroll cannot start a hundred decodes that fight each other for the processor. */
+  self->decoders = g_thread_pool_new (load_thumbnail_thread, NULL,
+                                      (int) CLAMP (g_get_num_processors (), 1, 4), FALSE, NULL);
 }
 
 GcmThumbnailCache *
@@ -169,22 +182,25 @@ store_thumbnail (ThumbnailJob *job,
   gsize size;
 
   if (g_mkdir_with_parents (directory, 0700) != 0 ||
-      !gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "png", &error, NULL) ||
+      !gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "png", &error, "compression", "1", NULL) ||
       !g_file_set_contents (job->cached, buffer, (gssize) size, &error))
     g_debug ("Could not keep a thumbnail in %s: %s", job->cached,
              error != NULL ? error->message : g_strerror (errno));
 }
 
 static void
-load_thumbnail_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
+load_thumbnail_thread (gpointer data,
+                       gpointer user_data)
 {
-  ThumbnailJob *job = task_data;
+  g_autoptr(GTask) task = data;
+  ThumbnailJob *job = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* A cell scrolled past before its turn came costs nothing. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   pixbuf = gdk_pixbuf_new_from_file (job->cached, NULL);
   if (pixbuf == NULL)
     {
@@ -228,7 +244,7 @@ gcm_thumbnail_cache_load_async (GcmThumbnailCache   *self,
   job->height = MAX (height, 1) * scale;
   job->cached = gcm_thumbnail_cache_dup_path (self, sha256, MAX (job->width, job->height));
   g_task_set_task_data (task, job, (GDestroyNotify) thumbnail_job_free);
-  g_task_run_in_thread (task, load_thumbnail_thread);
+  g_thread_pool_push (self->decoders, g_steal_pointer (&task), NULL);
 }
 
 GdkTexture *
