@@ -414,6 +414,8 @@ gcm_application_startup (GApplication *app)
                                          (const char *[]) { "<Alt>Up", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.next-item",
                                          (const char *[]) { "<Alt>Down", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.present",
+                                         (const char *[]) { "F5", NULL });
 
   self->settings = g_settings_new ("org.greencustoms.Manual");
   on_content_language_changed_cb (self->settings, "content-language", NULL);

@@ -25,6 +25,7 @@
 #include "gcm-search.h"
 #include "gcm-quiz-view.h"
 #include "gcm-window-private.h"
+#include "gcm-workshop-actions.h"
 
 G_DEFINE_FINAL_TYPE (GcmWindow, gcm_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -1375,6 +1376,7 @@ gcm_window_class_init (GcmWindowClass *klass)
 
   _gcm_window_class_add_actions (widget_class);
   _gcm_window_class_add_learning_actions (widget_class);
+  _gcm_window_class_add_workshop_actions (widget_class);
 }
 
 static void
