@@ -637,6 +637,10 @@ gcm_application_init (GcmApplication *self)
     { "sync", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Install the newest content from headquarters"), NULL },
     { "feed", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The headquarters feed address for --sync"),
       N_("URL") },
+    { "export-workshop", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Export a saved workshop session with --csv FILE or --pdf FILE"), N_("ID") },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The CSV file --export-workshop writes"), N_("FILE") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The PDF report --export-workshop writes"), N_("FILE") },
     { NULL }
   };
 
