@@ -193,6 +193,7 @@ test_deck_procedure (Fixture       *fixture,
   g_assert_cmpuint (steps->len, >=, 2);
   g_assert_cmpstr (((GcmItemStep *) g_ptr_array_index (steps, 0))->warning, ==,
                    "Do not enter before the reading is safe.");
+  g_assert_nonnull (deck->pictures);
 }
 
 static void
@@ -244,6 +245,15 @@ test_deck_localized (Fixture       *fixture,
       g_assert_cmpstr (gcm_quiz_question_get_prompt (ko), !=, gcm_quiz_question_get_prompt (en));
       g_assert_cmpuint (gcm_quiz_question_get_n_right (ko), ==, gcm_quiz_question_get_n_right (en));
     }
+
+  /* A procedure's pictures come from its text, with their descriptions, as files installed. */
+  g_clear_pointer (&korean, gcm_workshop_deck_free);
+  korean = load_deck (fixture->store, "procedure/fumigated-container", "ko", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (korean->pictures->len, >=, 1);
+  g_assert_true (g_file_test (((GcmWorkshopPicture *) g_ptr_array_index (korean->pictures, 0))->file,
+                              G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (((GcmWorkshopPicture *) g_ptr_array_index (korean->pictures, 0))->alt, !=, "");
 }
 
 static void

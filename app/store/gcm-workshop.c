@@ -45,7 +45,32 @@ picture_free (GcmWorkshopPicture *picture)
   g_free (picture);
 }
 
-/* The body's pictures that are installed, in the order the text shows them. */
+/* Appends the installed pictures under @blocks, in the order the text shows them. */
+static void
+collect_pictures (GPtrArray  *blocks,
+                  GHashTable *media_files,
+                  GPtrArray  *pictures)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      GcmBlock *block = g_ptr_array_index (blocks, i);
+      const char *file;
+      GcmWorkshopPicture *picture;
+
+      collect_pictures (block->children, media_files, pictures);
+      if (block->kind != GCM_BLOCK_IMAGE || block->src == NULL ||
+          !g_str_has_prefix (block->src, "media:"))
+        continue;
+      file = g_hash_table_lookup (media_files, block->src + strlen ("media:"));
+      if (file == NULL)
+        continue;
+      picture = g_new0 (GcmWorkshopPicture, 1);
+      picture->file = g_strdup (file);
+      picture->alt = g_strdup (block->text != NULL ? block->text : "");
+      g_ptr_array_add (pictures, picture);
+    }
+}
+
 static GPtrArray *
 read_pictures (GcmItem    *item,
                GHashTable *media_files)
@@ -53,26 +78,11 @@ read_pictures (GcmItem    *item,
   GPtrArray *pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) picture_free);
   const char *body = gcm_item_get_body (item);
   g_autoptr(GcmDocument) document = NULL;
-  GPtrArray *images;
 
   if (body == NULL || *body == '\0')
     return pictures;
   document = gcm_document_new_from_markdown (body, -1);
-  images = gcm_document_get_images (document);
-  for (guint i = 0; images != NULL && i < images->len; i++)
-    {
-      GcmBlock *image = g_ptr_array_index (images, i);
-      const char *file = image->src != NULL && g_str_has_prefix (image->src, "media:")
-                         ? g_hash_table_lookup (media_files, image->src + strlen ("media:")) : NULL;
-      GcmWorkshopPicture *picture;
-
-      if (file == NULL)
-        continue;
-      picture = g_new0 (GcmWorkshopPicture, 1);
-      picture->file = g_strdup (file);
-      picture->alt = g_strdup (image->text != NULL ? image->text : "");
-      g_ptr_array_add (pictures, picture);
-    }
+  collect_pictures (gcm_document_get_blocks (document), media_files, pictures);
   return pictures;
 }
 

@@ -83,6 +83,7 @@ struct _GcmPresenter
   GtkCssProvider     *css;
   int                 font_px;
   guint               resize_source;
+  guint               scroll_source;
 };
 
 G_DEFINE_FINAL_TYPE (GcmPresenter, gcm_presenter, GTK_TYPE_WINDOW)
@@ -466,12 +467,30 @@ add_export_button (GcmPresenter      *self,
   return button;
 }
 
+static GtkWidget *
+summary_cell (GtkGrid    *grid,
+              const char *text,
+              const char *css_class,
+              int         column,
+              int         row)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == 2 ? 1 : 0);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+  return label;
+}
+
+/* One line per question, so a whole quiz fits the screen: its prompt, the counts per choice
+ * (✓ on the right ones) and the share right. */
 static void
 build_summary (GcmPresenter *self)
 {
   int share = gcm_workshop_session_get_share_right (self->session);
   g_autofree char *overall = NULL;
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *first_button;
 
   add_heading (self->slide_box, _("Summary"), "presenter-prompt");
@@ -482,33 +501,6 @@ build_summary (GcmPresenter *self)
     overall = g_strdup (_("No answers were counted."));
   add_label (self->slide_box, overall, "presenter-overall");
 
-  for (guint q = 0; q < self->session->questions->len; q++)
-    {
-      GcmWorkshopQuestion *question = g_ptr_array_index (self->session->questions, q);
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      g_autofree char *heading = g_strdup_printf ("%u. %s", q + 1, question->prompt);
-      g_autoptr(GString) line = g_string_new (NULL);
-      guint total = gcm_workshop_question_get_total (question);
-      GtkWidget *label;
-
-      gtk_widget_add_css_class (row, "presenter-summary-row");
-      label = add_label (GTK_BOX (row), heading, "presenter-summary-question");
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_lines (GTK_LABEL (label), 2);
-      for (guint i = 0; i < gcm_workshop_question_get_n_choices (question); i++)
-        g_string_append_printf (line, "%s%c %u%s", i > 0 ? "   " : "", 'A' + (int) i,
-                                question->tallies[i],
-                                gcm_workshop_question_is_right (question, i) ? " ✓" : "");
-      g_string_append (line, "   —   ");
-      if (total > 0)
-        /* Translators: a question's line in the workshop summary, after its counts */
-        g_string_append_printf (line, _("%d%% right"), gcm_workshop_question_get_share_right (question));
-      else
-        g_string_append (line, _("no answers counted"));
-      add_label (GTK_BOX (row), line->str, "presenter-summary-tally");
-      gtk_box_append (self->slide_box, row);
-    }
-
   gtk_widget_add_css_class (buttons, "presenter-buttons");
   first_button = add_export_button (self, GTK_BOX (buttons), _("Export _CSV…"), GCM_WORKSHOP_FORMAT_CSV);
   add_export_button (self, GTK_BOX (buttons), _("Export _PDF Report…"), GCM_WORKSHOP_FORMAT_PDF);
@@ -516,6 +508,34 @@ build_summary (GcmPresenter *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->save_label), "presenter-note");
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->save_label));
   gtk_box_append (self->slide_box, buttons);
+
+  gtk_widget_add_css_class (grid, "presenter-summary");
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
+  gtk_box_append (self->slide_box, grid);
+  for (guint q = 0; q < self->session->questions->len; q++)
+    {
+      GcmWorkshopQuestion *question = g_ptr_array_index (self->session->questions, q);
+      g_autofree char *heading = g_strdup_printf ("%u. %s", q + 1, question->prompt);
+      g_autoptr(GString) counts = g_string_new (NULL);
+      g_autofree char *right = NULL;
+      GtkWidget *label;
+
+      label = summary_cell (GTK_GRID (grid), heading, "presenter-summary-question", 0, (int) q);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+      for (guint i = 0; i < gcm_workshop_question_get_n_choices (question); i++)
+        g_string_append_printf (counts, "%s%c %u%s", i > 0 ? "   " : "", 'A' + (int) i,
+                                question->tallies[i],
+                                gcm_workshop_question_is_right (question, i) ? "✓" : "");
+      summary_cell (GTK_GRID (grid), counts->str, "presenter-summary-tally", 1, (int) q);
+      if (gcm_workshop_question_get_total (question) > 0)
+        /* Translators: a question's share right in the workshop summary */
+        right = g_strdup_printf (_("%d%% right"), gcm_workshop_question_get_share_right (question));
+      else
+        right = g_strdup (_("no answers"));
+      summary_cell (GTK_GRID (grid), right, "presenter-summary-share", 2, (int) q);
+    }
+
   if (!gcm_workshop_session_has_tallies (self->session))
     gtk_label_set_text (self->save_label, _("Nothing to save: no answers were counted."));
   else if (!self->dirty && self->session->id != 0)
@@ -606,6 +626,19 @@ build_end (GcmPresenter *self)
 }
 
 /* Slides */
+
+/* Once laid out, the answer and its explanation scroll into view above the hint. */
+static gboolean
+scroll_to_answer_cb (gpointer user_data)
+{
+  GcmPresenter *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  self->scroll_source = 0;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment));
+  return G_SOURCE_REMOVE;
+}
 
 static const char *
 dup_hint (GcmPresenter *self,
@@ -796,6 +829,8 @@ advance (GcmPresenter *self,
     {
       self->revealed[slide->index] = TRUE;
       show_slide (self);
+      g_clear_handle_id (&self->scroll_source, g_source_remove);
+      self->scroll_source = g_timeout_add (100, scroll_to_answer_cb, self);
       return;
     }
   go_to (self, 1);
@@ -938,6 +973,7 @@ gcm_presenter_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->slide_cancellable);
   g_clear_handle_id (&self->resize_source, g_source_remove);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (self->css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->css));
