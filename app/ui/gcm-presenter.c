@@ -685,6 +685,7 @@ show_slide (GcmPresenter *self)
   self->typing = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->slide_box))) != NULL)
     gtk_box_remove (self->slide_box, child);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->slide_box), "revealed");
   if (slide == NULL)
     return;
 
@@ -695,6 +696,9 @@ show_slide (GcmPresenter *self)
       break;
     case SLIDE_QUESTION:
       build_question (self, slide->index);
+      /* Room for the explanation under the prompt. */
+      if (self->revealed[slide->index])
+        gtk_widget_add_css_class (GTK_WIDGET (self->slide_box), "revealed");
       /* Translators: where the workshop is, top right of the screen */
       position = g_strdup_printf (_("Question %u of %u"), slide->index + 1,
                                   self->session->questions->len);
