@@ -4,7 +4,7 @@
 # → shows the first question with its choices lettered, B then 1 2 counts twelve answers for B,
 # + adds one, Space shows the answer and its explanation, End goes to the summary with the
 # counts and the share right, the session is saved, Escape leaves; the saved session exports
-# from the command line with the counts typed. A procedure presents its steps, a warning styled
+# from the command line with the counts typed and is listed in Workshop Sessions. A procedure presents its steps, a warning styled
 # and named as one. TAP output.
 import csv
 import os
@@ -27,7 +27,7 @@ config.logDebugToStdOut = False
 config.logDebugToFile = False
 from dogtail import tree, rawinput  # noqa: E402
 
-PLANNED = 16
+PLANNED = 18
 tests = []
 
 
@@ -199,6 +199,20 @@ process, app, frame = start_app()
 try:
     present = wait_for(lambda: first(frame, lambda n: n.roleName == "push button"
                                      and n.name == "Present"))
+    # The main menu's Workshop Sessions lists the session, with its exports.
+    rawinput.pressKey("F10")
+    rawinput.pressKey("Down")
+    rawinput.pressKey("Return")
+    sessions = wait_for(lambda: [f for f in app.children if f.name == "Workshop Sessions"])
+    exports = sessions and wait_for(lambda: [b.name for b in all_under(sessions[0], lambda n:
+                                             n.roleName == "push button"
+                                             and n.name.startswith("Export Green Customs basics"))])
+    check("Workshop Sessions lists the session, to export it again as CSV or PDF",
+          bool(exports) and len(exports) == 2 and exports[0].endswith("as CSV")
+          and exports[1].endswith("as PDF"), exports)
+    rawinput.pressKey("Escape")
+    closed = wait_for(lambda: not [f for f in app.children if f.name == "Workshop Sessions"])
+    check("Escape closes Workshop Sessions", bool(closed))
     present.doActionNamed("click")
     presenter = wait_for(lambda: presenter_of(app, "Handling a fumigated container"))
     for _ in range(5):
