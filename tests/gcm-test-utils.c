@@ -23,6 +23,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 
+#include "gcm-importer.h"
 #include "gcm-minisign.h"
 #include "gcm-store.h"
 #include "gcm-test-utils.h"
@@ -482,6 +483,18 @@ gcm_test_feed_copy_source (const char *dir,
 
   gcm_test_copy_tree (gcm_test_feed ()->source, copy);
   return copy;
+}
+
+/* Installs @feed into @store, checked against @keys, and fails the test when it cannot. */
+void
+gcm_test_import_feed (GcmStore   *store,
+                      const char *feed,
+                      GPtrArray  *keys)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gcm_importer_import_path (store, feed, keys, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
 }
 
 /* The app's data folder (content.db, user.db, objects/) under the test's XDG_DATA_HOME. */

@@ -28,6 +28,9 @@ GPtrArray         *gcm_test_feed_keys        (void);
 char              *gcm_test_feed_copy_source (const char *dir,
                                               const char *name);
 char              *gcm_test_data_dir         (void);
+void               gcm_test_import_feed      (GcmStore   *store,
+                                              const char *feed,
+                                              GPtrArray  *keys);
 
 /* Waiting on the thread-default main context, with a time limit that fails the test */
 typedef gboolean (*GcmTestPredicate) (gpointer user_data);

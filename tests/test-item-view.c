@@ -113,6 +113,14 @@ test_item_view_bookmark_button (void)
   gcm_test_app_stop (app);
 }
 
+static gboolean
+banner_gone (gpointer view)
+{
+  GtkWidget *banner = gcm_test_find_label (view, "Not yet translated");
+
+  return banner == NULL || !gcm_test_widget_is_shown (banner);
+}
+
 /* A reader of Korean opening a page that has no translation is told so, on the page. */
 static void
 test_item_view_untranslated_banner (void)
@@ -140,6 +148,38 @@ test_item_view_untranslated_banner (void)
   g_settings_reset (settings, "content-language");
 }
 
+/* Changing the language in Preferences shows the open page again in the new language, with no
+ * restart: here the page has no Korean edition, so the new page says so. */
+static void
+test_item_view_language_change (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  GcmApplication *app;
+  GtkWindow *window;
+  GtkWidget *view;
+
+  if (!gcm_test_run_in_subprocess ())
+    return;
+
+  gcm_test_set_last_page ("item:manual/alpha/first");
+  settings = g_settings_new ("org.greencustoms.Manual");
+  g_settings_set_string (settings, "content-language", "en");
+  app = gcm_test_app_start ();
+  window = gcm_test_app_open_window (app);
+  view = gcm_test_find_widget (GTK_WIDGET (window), GCM_TYPE_ITEM_VIEW, NULL, NULL);
+  gcm_test_wait_for_string (view, "title", "First section");
+  g_assert_null (gcm_test_find_label (view, "Not yet translated"));
+
+  g_settings_set_string (settings, "content-language", "ko");
+  g_assert_true (gcm_test_widget_is_shown (gcm_test_wait_for_label (view, "Not yet translated")));
+  g_assert_cmpstr (gcm_item_view_get_item_id (GCM_ITEM_VIEW (view)), ==, "manual/alpha/first");
+
+  g_settings_set_string (settings, "content-language", "en");
+  gcm_test_wait_until (banner_gone, view, "the banner to go with English");
+  gcm_test_app_stop (app);
+  g_settings_reset (settings, "content-language");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -149,6 +189,7 @@ main (int    argc,
   g_test_add_func ("/gcm/item-view/picture-height", test_item_view_picture_height);
   g_test_add_func ("/gcm/item-view/bookmark-button", test_item_view_bookmark_button);
   g_test_add_func ("/gcm/item-view/untranslated-banner", test_item_view_untranslated_banner);
+  g_test_add_func ("/gcm/item-view/language-change", test_item_view_language_change);
 
   return g_test_run ();
 }

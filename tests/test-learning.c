@@ -13,7 +13,6 @@
 
 #include <glib/gstdio.h>
 
-#include "gcm-importer.h"
 #include "gcm-learning.h"
 #include "gcm-test-utils.h"
 
@@ -42,17 +41,6 @@ open_store (Fixture *fixture)
 }
 
 static void
-import_ok (Fixture    *fixture,
-           const char *feed)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gcm_importer_import_path (fixture->store, feed, fixture->keys, NULL, NULL, NULL,
-                                           NULL, &error));
-  g_assert_no_error (error);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
@@ -63,7 +51,7 @@ fixture_set_up (Fixture       *fixture,
   if (user_data == NULL)
     {
       open_store (fixture);
-      import_ok (fixture, gcm_test_feed ()->feed);
+      gcm_test_import_feed (fixture->store, gcm_test_feed ()->feed, fixture->keys);
     }
 }
 
@@ -346,7 +334,7 @@ test_changed_question (Fixture       *fixture,
   take_quiz (fixture, T0, (gboolean[]) { TRUE, TRUE });
   feed2 = republish (fixture, "prompt: Where was the ivory hidden?",
                      "prompt: Where did the officers find the ivory?", 2);
-  import_ok (fixture, feed2);
+  gcm_test_import_feed (fixture->store, feed2, fixture->keys);
 
   /* Reworded: asked again at once, the old answers still in the log. */
   progress = progress_at (fixture, T0 + 60);
@@ -385,7 +373,7 @@ test_retired_question (Fixture       *fixture,
                      "    answer: true\n"
                      "    explanation: The second section says so.\n"
                      "    source: manual/beta/second\n", "", 2);
-  import_ok (fixture, feed2);
+  gcm_test_import_feed (fixture->store, feed2, fixture->keys);
 
   progress = progress_at (fixture, T0 + 30 * DAY);
   g_assert_false (is_due (progress, "q2"));
@@ -408,7 +396,7 @@ test_withdrawn_quiz (Fixture       *fixture,
 
   take_quiz (fixture, T0, (gboolean[]) { TRUE, FALSE });
   feed2 = republish (fixture, NULL, NULL, 2);
-  import_ok (fixture, feed2);
+  gcm_test_import_feed (fixture->store, feed2, fixture->keys);
 
   progress = progress_at (fixture, T0 + 30 * DAY);
   entry = find_quiz (progress, "quiz/ivory");
@@ -495,7 +483,7 @@ test_migrate_v2 (Fixture       *fixture,
   make_user_db_v2 (user);
   open_store (fixture);
   g_assert_cmpint (gcm_test_sql_int (fixture->user, "PRAGMA user_version"), ==, 4);
-  import_ok (fixture, gcm_test_feed ()->feed);
+  gcm_test_import_feed (fixture->store, gcm_test_feed ()->feed, fixture->keys);
 
   progress = progress_at (fixture, T0);
   quiz = find_quiz (progress, "quiz/ivory");

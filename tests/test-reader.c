@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "gcm-browse.h"
-#include "gcm-importer.h"
 #include "gcm-locale.h"
 #include "gcm-test-utils.h"
 #include "gcm-user-data.h"
@@ -23,12 +22,12 @@ typedef struct
 {
   char      *dir;
   char      *source;
-  char      *secret_key;
   GPtrArray *keys;
   GcmStore  *store;
   sqlite3   *user;
 } Fixture;
 
+/* Publishes the fixture's edited copy as @serial, signed with the shared feed's key. */
 static void
 publish_and_import (Fixture *fixture,
                     gint64   serial)
@@ -36,37 +35,27 @@ publish_and_import (Fixture *fixture,
   g_autofree char *name = g_strdup_printf ("feed%" G_GINT64_FORMAT, serial);
   g_autofree char *output = g_build_filename (fixture->dir, name, NULL);
   g_autofree char *standard_error = NULL;
-  g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (gcm_test_publish_full (fixture->source, output, fixture->secret_key, serial,
-                                          &standard_error), ==, 0);
-  g_assert_true (gcm_importer_import_path (fixture->store, output, fixture->keys, NULL, NULL, NULL,
-                                           NULL, &error));
-  g_assert_no_error (error);
+  g_assert_cmpint (gcm_test_publish_full (fixture->source, output, gcm_test_feed ()->secret_key,
+                                          serial, &standard_error), ==, 0);
+  gcm_test_import_feed (fixture->store, output, fixture->keys);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autofree char *fixture_source = g_test_build_filename (G_TEST_DIST, "fixtures", "content-min",
-                                                           NULL);
-  g_autofree char *public_key = NULL;
   g_autofree char *data_dir = NULL;
   g_autoptr(GError) error = NULL;
 
   fixture->dir = gcm_test_make_tmpdir ("reader");
-  fixture->source = g_build_filename (fixture->dir, "source", NULL);
-  gcm_test_copy_tree (fixture_source, fixture->source);
-  gcm_test_make_keys (fixture->dir, &public_key, &fixture->secret_key);
-  fixture->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) gcm_minisign_key_free);
-  g_ptr_array_add (fixture->keys, gcm_minisign_key_new_from_file (public_key, &error));
-  g_assert_no_error (error);
+  fixture->source = gcm_test_feed_copy_source (fixture->dir, "source");
+  fixture->keys = gcm_test_feed_keys ();
 
   data_dir = g_build_filename (fixture->dir, "data", NULL);
   fixture->store = gcm_store_new (data_dir, &error);
   g_assert_no_error (error);
-  publish_and_import (fixture, 1);
+  gcm_test_import_feed (fixture->store, gcm_test_feed ()->feed, fixture->keys);
 
   fixture->user = gcm_store_open_user_db (fixture->store, FALSE, &error);
   g_assert_no_error (error);
@@ -87,7 +76,6 @@ fixture_tear_down (Fixture       *fixture,
   gcm_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->source);
-  g_free (fixture->secret_key);
   g_ptr_array_unref (fixture->keys);
 }
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "gcm-convention.h"
+#include "gcm-registry-private.h"
 
 typedef struct
 {
@@ -39,16 +40,11 @@ gboolean
 gcm_convention_from_string (const char    *name,
                             GcmConvention *convention)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (conventions); i++)
-    {
-      if (g_strcmp0 (name, conventions[i].name) == 0)
-        {
-          if (convention != NULL)
-            *convention = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  int i = gcm_registry_lookup (convention_names, name);
+
+  if (i >= 0 && convention != NULL)
+    *convention = i;
+  return i >= 0;
 }
 
 const char *

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "gcm-item-kind.h"
+#include "gcm-registry-private.h"
 
 typedef struct
 {
@@ -102,16 +103,11 @@ gboolean
 gcm_item_kind_from_string (const char  *name,
                            GcmItemKind *kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      if (g_strcmp0 (name, kinds[i].name) == 0)
-        {
-          if (kind != NULL)
-            *kind = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  int i = gcm_registry_lookup (kind_names, name);
+
+  if (i >= 0 && kind != NULL)
+    *kind = i;
+  return i >= 0;
 }
 
 const char *

@@ -181,3 +181,58 @@ gcm_json_get_array (JsonObject *object,
 
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
+
+/* Writing */
+
+void
+gcm_json_add_string (JsonBuilder *builder,
+                     const char  *member,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+/* A missing value is written as null, so readers see the member either way. */
+void
+gcm_json_add_string_or_null (JsonBuilder *builder,
+                             const char  *member,
+                             const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+gcm_json_add_int (JsonBuilder *builder,
+                  const char  *member,
+                  gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+gcm_json_add_boolean (JsonBuilder *builder,
+                      const char  *member,
+                      gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* The builder's document, indented for people who read it. */
+char *
+gcm_json_builder_to_data (JsonBuilder *builder,
+                          gsize       *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, length);
+}

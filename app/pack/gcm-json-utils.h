@@ -23,4 +23,20 @@ const char *gcm_json_get_string  (JsonObject  *object,
 JsonArray  *gcm_json_get_array   (JsonObject  *object,
                                   const char  *member);
 
+/* Writing: one object member and its value */
+void        gcm_json_add_string         (JsonBuilder *builder,
+                                         const char  *member,
+                                         const char  *value);
+void        gcm_json_add_string_or_null (JsonBuilder *builder,
+                                         const char  *member,
+                                         const char  *value);
+void        gcm_json_add_int            (JsonBuilder *builder,
+                                         const char  *member,
+                                         gint64       value);
+void        gcm_json_add_boolean        (JsonBuilder *builder,
+                                         const char  *member,
+                                         gboolean     value);
+char       *gcm_json_builder_to_data    (JsonBuilder *builder,
+                                         gsize       *length);
+
 G_END_DECLS

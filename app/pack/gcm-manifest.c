@@ -464,34 +464,24 @@ gcm_manifest_to_data (GcmManifest *manifest,
                       gsize       *length)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (manifest != NULL, NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_int_value (builder, manifest->format);
-  json_builder_set_member_name (builder, "feed");
-  json_builder_add_string_value (builder, manifest->feed);
+  gcm_json_add_int (builder, "format", manifest->format);
+  gcm_json_add_string (builder, "feed", manifest->feed);
   if (manifest->title != NULL)
     {
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, manifest->title);
+      gcm_json_add_string (builder, "title", manifest->title);
     }
   if (manifest->language != NULL)
     {
-      json_builder_set_member_name (builder, "language");
-      json_builder_add_string_value (builder, manifest->language);
+      gcm_json_add_string (builder, "language", manifest->language);
     }
-  json_builder_set_member_name (builder, "serial");
-  json_builder_add_int_value (builder, manifest->serial);
-  json_builder_set_member_name (builder, "generated");
-  json_builder_add_int_value (builder, manifest->generated);
-  json_builder_set_member_name (builder, "expires");
-  json_builder_add_int_value (builder, manifest->expires);
-  json_builder_set_member_name (builder, "min_client");
-  json_builder_add_int_value (builder, manifest->min_client);
+  gcm_json_add_int (builder, "serial", manifest->serial);
+  gcm_json_add_int (builder, "generated", manifest->generated);
+  gcm_json_add_int (builder, "expires", manifest->expires);
+  gcm_json_add_int (builder, "min_client", manifest->min_client);
 
   json_builder_set_member_name (builder, "chapters");
   json_builder_begin_array (builder);
@@ -499,10 +489,8 @@ gcm_manifest_to_data (GcmManifest *manifest,
     {
       GcmManifestChapter *chapter = g_ptr_array_index (manifest->chapters, i);
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, chapter->id);
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, chapter->title);
+      gcm_json_add_string (builder, "id", chapter->id);
+      gcm_json_add_string (builder, "title", chapter->title);
       if (g_hash_table_size (chapter->titles) > 0)
         {
           g_autoptr(GList) langs = g_list_sort (g_hash_table_get_keys (chapter->titles),
@@ -512,8 +500,8 @@ gcm_manifest_to_data (GcmManifest *manifest,
           json_builder_begin_object (builder);
           for (GList *l = langs; l != NULL; l = l->next)
             {
-              json_builder_set_member_name (builder, l->data);
-              json_builder_add_string_value (builder, g_hash_table_lookup (chapter->titles, l->data));
+              gcm_json_add_string (builder, l->data,
+                                   g_hash_table_lookup (chapter->titles, l->data));
             }
           json_builder_end_object (builder);
         }
@@ -527,18 +515,12 @@ gcm_manifest_to_data (GcmManifest *manifest,
     {
       GcmManifestItem *item = g_ptr_array_index (manifest->items, i);
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, item->id);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, gcm_item_kind_to_string (item->kind));
-      json_builder_set_member_name (builder, "version");
-      json_builder_add_int_value (builder, item->version);
-      json_builder_set_member_name (builder, "sha256");
-      json_builder_add_string_value (builder, item->sha256);
-      json_builder_set_member_name (builder, "size");
-      json_builder_add_int_value (builder, item->size);
-      json_builder_set_member_name (builder, "lang");
-      json_builder_add_string_value (builder, item->lang);
+      gcm_json_add_string (builder, "id", item->id);
+      gcm_json_add_string (builder, "kind", gcm_item_kind_to_string (item->kind));
+      gcm_json_add_int (builder, "version", item->version);
+      gcm_json_add_string (builder, "sha256", item->sha256);
+      gcm_json_add_int (builder, "size", item->size);
+      gcm_json_add_string (builder, "lang", item->lang);
       json_builder_set_member_name (builder, "media");
       json_builder_begin_array (builder);
       for (guint j = 0; item->media != NULL && item->media[j] != NULL; j++)
@@ -554,23 +536,15 @@ gcm_manifest_to_data (GcmManifest *manifest,
     {
       GcmManifestMedia *media = g_ptr_array_index (manifest->media, i);
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "sha256");
-      json_builder_add_string_value (builder, media->sha256);
-      json_builder_set_member_name (builder, "size");
-      json_builder_add_int_value (builder, media->size);
-      json_builder_set_member_name (builder, "mime");
-      json_builder_add_string_value (builder, media->mime);
-      json_builder_set_member_name (builder, "width");
-      json_builder_add_int_value (builder, media->width);
-      json_builder_set_member_name (builder, "height");
-      json_builder_add_int_value (builder, media->height);
+      gcm_json_add_string (builder, "sha256", media->sha256);
+      gcm_json_add_int (builder, "size", media->size);
+      gcm_json_add_string (builder, "mime", media->mime);
+      gcm_json_add_int (builder, "width", media->width);
+      gcm_json_add_int (builder, "height", media->height);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, length);
+  return gcm_json_builder_to_data (builder, length);
 }

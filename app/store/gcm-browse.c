@@ -452,21 +452,20 @@ gcm_store_list_async (GcmStore            *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  gboolean bookmarks;
   ListData *data;
 
   g_return_if_fail (GCM_IS_STORE (self));
   g_return_if_fail (target != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_store_list_async);
+  bookmarks = g_str_equal (target, "bookmarks");
   data = g_new0 (ListData, 1);
   data->target = g_strdup (target);
-  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
-  if (g_str_equal (target, "bookmarks"))
-    gcm_store_worker_push (_gcm_store_get_user_worker (self), task, read_bookmarks_job);
-  else
-    gcm_store_worker_push (_gcm_store_get_content_worker (self), task, read_rows_job);
+  gcm_store_worker_run (bookmarks ? _gcm_store_get_user_worker (self)
+                                  : _gcm_store_get_content_worker (self),
+                        self, gcm_store_list_async, data, (GDestroyNotify) list_data_free,
+                        bookmarks ? read_bookmarks_job : read_rows_job,
+                        cancellable, callback, user_data);
 }
 
 /**
@@ -484,9 +483,7 @@ gcm_store_list_finish (GcmStore      *self,
   ListResult *list;
   GListModel *model;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  if (!(list = g_task_propagate_pointer (G_TASK (result), error)))
+  if (!(list = gcm_store_task_propagate_pointer (self, result, error)))
     return NULL;
   model = g_steal_pointer (&list->model);
   if (title != NULL)
@@ -504,10 +501,7 @@ contents_job (GTask   *task,
   GError *error = NULL;
   GcmBrowseContents *contents = read_contents (content, &error);
 
-  if (contents != NULL)
-    g_task_return_pointer (task, contents, (GDestroyNotify) gcm_browse_contents_free);
-  else
-    g_task_return_error (task, error);
+  gcm_store_task_return_pointer (task, contents, (GDestroyNotify) gcm_browse_contents_free, error);
 }
 
 void
@@ -516,13 +510,10 @@ gcm_browse_contents_async (GcmStore            *store,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (GCM_IS_STORE (store));
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_browse_contents_async);
-  gcm_store_worker_push (_gcm_store_get_content_worker (store), task, contents_job);
+  gcm_store_worker_run (_gcm_store_get_content_worker (store), store, gcm_browse_contents_async,
+                        NULL, NULL, contents_job, cancellable, callback, user_data);
 }
 
 GcmBrowseContents *
@@ -530,8 +521,7 @@ gcm_browse_contents_finish (GcmStore      *store,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return gcm_store_task_propagate_pointer (store, result, error);
 }
 
 /* One item */
@@ -600,18 +590,16 @@ gcm_store_load_item_async (GcmStore            *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ItemData *data;
 
   g_return_if_fail (GCM_IS_STORE (self));
   g_return_if_fail (id != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_store_load_item_async);
   data = g_new0 (ItemData, 1);
   data->id = g_strdup (id);
-  g_task_set_task_data (task, data, (GDestroyNotify) item_data_free);
-  gcm_store_worker_push (_gcm_store_get_content_worker (self), task, item_job);
+  gcm_store_worker_run (_gcm_store_get_content_worker (self), self, gcm_store_load_item_async,
+                        data, (GDestroyNotify) item_data_free, item_job,
+                        cancellable, callback, user_data);
 }
 
 /**
@@ -629,9 +617,7 @@ gcm_store_load_item_finish (GcmStore      *self,
 {
   ItemData *data;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (!gcm_store_task_propagate_boolean (self, result, error))
     return NULL;
   data = g_task_get_task_data (G_TASK (result));
   if (state != NULL)
@@ -874,19 +860,17 @@ gcm_store_list_cases_async (GcmStore            *store,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   CasesData *data;
 
   g_return_if_fail (GCM_IS_STORE (store));
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_store_list_cases_async);
   data = g_new0 (CasesData, 1);
   data->objects_path = g_strdup (gcm_store_get_objects_path (store));
   data->items = g_ptr_array_new_with_free_func (g_object_unref);
   data->arrived = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_task_set_task_data (task, data, (GDestroyNotify) cases_data_free);
-  gcm_store_worker_push (_gcm_store_get_content_worker (store), task, read_cases_job);
+  gcm_store_worker_run (_gcm_store_get_content_worker (store), store, gcm_store_list_cases_async,
+                        data, (GDestroyNotify) cases_data_free, read_cases_job,
+                        cancellable, callback, user_data);
 }
 
 /**
@@ -899,6 +883,5 @@ gcm_store_list_cases_finish (GcmStore      *store,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return gcm_store_task_propagate_pointer (store, result, error);
 }

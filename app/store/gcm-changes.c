@@ -113,8 +113,7 @@ gcm_store_list_changes_finish (GcmStore      *store,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return gcm_store_task_propagate_pointer (store, result, error);
 }
 
 /**
@@ -202,15 +201,12 @@ gcm_store_list_seen_async (GcmStore            *store,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (GCM_IS_STORE (store));
   g_return_if_fail (item_ids != NULL);
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_store_list_seen_async);
-  g_task_set_task_data (task, g_strdupv ((char **) item_ids), (GDestroyNotify) g_strfreev);
-  gcm_store_worker_push (_gcm_store_get_user_worker (store), task, list_seen_job);
+  gcm_store_worker_run (_gcm_store_get_user_worker (store), store, gcm_store_list_seen_async,
+                        g_strdupv ((char **) item_ids), (GDestroyNotify) g_strfreev,
+                        list_seen_job, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer full): the ids opened, or %NULL with @error set */
@@ -219,6 +215,5 @@ gcm_store_list_seen_finish (GcmStore      *store,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return gcm_store_task_propagate_pointer (store, result, error);
 }

@@ -345,10 +345,7 @@ load_job (GTask   *task,
   if (g_task_return_error_if_cancelled (task))
     return;
   tools = read_tools (content, g_task_get_source_object (task), what, &error);
-  if (tools != NULL)
-    g_task_return_pointer (task, tools, (GDestroyNotify) gcm_field_tools_free);
-  else
-    g_task_return_error (task, error);
+  gcm_store_task_return_pointer (task, tools, (GDestroyNotify) gcm_field_tools_free, error);
 }
 
 void
@@ -358,14 +355,10 @@ gcm_field_tools_load_async (GcmStore            *store,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (GCM_IS_STORE (store));
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_field_tools_load_async);
-  g_task_set_task_data (task, GUINT_TO_POINTER (what), NULL);
-  gcm_store_worker_push (_gcm_store_get_content_worker (store), task, load_job);
+  gcm_store_worker_run (_gcm_store_get_content_worker (store), store, gcm_field_tools_load_async,
+                        GUINT_TO_POINTER (what), NULL, load_job, cancellable, callback, user_data);
 }
 
 /**
@@ -378,6 +371,5 @@ gcm_field_tools_load_finish (GcmStore      *store,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return gcm_store_task_propagate_pointer (store, result, error);
 }

@@ -546,13 +546,11 @@ static void
 progress_user_job (GTask   *task,
                    sqlite3 *user)
 {
-  GcmLearningProgress *progress;
   GError *error = NULL;
+  GcmLearningProgress *progress = build_progress (user, g_task_get_task_data (task), &error);
 
-  if ((progress = build_progress (user, g_task_get_task_data (task), &error)))
-    g_task_return_pointer (task, progress, (GDestroyNotify) gcm_learning_progress_free);
-  else
-    g_task_return_error (task, error);
+  gcm_store_task_return_pointer (task, progress, (GDestroyNotify) gcm_learning_progress_free,
+                                 error);
 }
 
 static void
@@ -587,14 +585,11 @@ gcm_learning_progress_async (GcmStore            *store,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (GCM_IS_STORE (store));
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_learning_progress_async);
-  g_task_set_task_data (task, GSIZE_TO_POINTER ((gsize) now), NULL);
-  gcm_store_worker_push (_gcm_store_get_content_worker (store), task, progress_content_job);
+  gcm_store_worker_run (_gcm_store_get_content_worker (store), store, gcm_learning_progress_async,
+                        GSIZE_TO_POINTER ((gsize) now), NULL, progress_content_job,
+                        cancellable, callback, user_data);
 }
 
 /**
@@ -607,8 +602,7 @@ gcm_learning_progress_finish (GcmStore      *store,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return gcm_store_task_propagate_pointer (store, result, error);
 }
 
 /**
@@ -676,15 +670,11 @@ gcm_learning_load_quiz_async (GcmStore            *store,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (GCM_IS_STORE (store));
   g_return_if_fail (quiz_id != NULL);
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_learning_load_quiz_async);
-  g_task_set_task_data (task, g_strdup (quiz_id), g_free);
-  gcm_store_worker_push (_gcm_store_get_content_worker (store), task, load_quiz_job);
+  gcm_store_worker_run (_gcm_store_get_content_worker (store), store, gcm_learning_load_quiz_async,
+                        g_strdup (quiz_id), g_free, load_quiz_job, cancellable, callback, user_data);
 }
 
 /**
@@ -697,8 +687,7 @@ gcm_learning_load_quiz_finish (GcmStore      *store,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return gcm_store_task_propagate_pointer (store, result, error);
 }
 
 /* Writes */
@@ -762,12 +751,9 @@ push_write (GcmLearningRecord   *record,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (record->store, NULL, callback, user_data);
-
   data->record = gcm_learning_record_ref (record);
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
-  gcm_store_worker_push (_gcm_store_get_user_worker (record->store), task, job);
+  gcm_store_worker_run (_gcm_store_get_user_worker (record->store), record->store, source_tag,
+                        data, (GDestroyNotify) write_data_free, job, NULL, callback, user_data);
 }
 
 static void
@@ -963,10 +949,10 @@ end_job (GTask   *task,
       sqlite3_bind_int (stmt, 3, data->score);
       sqlite3_bind_int (stmt, 4, data->total);
     }
-  if (stmt == NULL || !gcm_sqlite_step_done (stmt, "Cannot save your score", &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  gcm_store_task_return_boolean (task,
+                                 stmt != NULL &&
+                                 gcm_sqlite_step_done (stmt, "Cannot save your score", &error),
+                                 error);
 }
 
 /**
@@ -1001,6 +987,5 @@ gcm_learning_write_finish (GcmStore      *store,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return gcm_store_task_propagate_boolean (store, result, error);
 }

@@ -135,6 +135,82 @@ gcm_store_worker_push_optional (GcmStoreWorker *self,
   push (self, task, job, TRUE);
 }
 
+/**
+ * gcm_store_worker_run:
+ * @source_object: the store the call belongs to, which the task keeps
+ * @task_data: (transfer full) (nullable): what @job reads, freed with @task_data_free
+ *
+ * An async call of the store in one step: a new task, tagged @source_tag, pushed with @job.
+ */
+void
+gcm_store_worker_run (GcmStoreWorker      *self,
+                      gpointer             source_object,
+                      gpointer             source_tag,
+                      gpointer             task_data,
+                      GDestroyNotify       task_data_free,
+                      GcmStoreJob          job,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (source_object, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, task_data, task_data_free);
+  gcm_store_worker_push (self, task, job);
+}
+
+/**
+ * gcm_store_task_return_pointer:
+ * @result: (transfer full) (nullable): what the job read, or %NULL when it failed
+ * @error: (transfer full) (nullable): why it failed, when @result is %NULL
+ *
+ * Ends a job that reads one thing: @task returns @result, or @error.
+ */
+void
+gcm_store_task_return_pointer (GTask          *task,
+                               gpointer        result,
+                               GDestroyNotify  result_free,
+                               GError         *error)
+{
+  if (result != NULL)
+    g_task_return_pointer (task, result, result_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Ends a job that writes: @task returns TRUE, or @error (transfer full) when @ok is FALSE. */
+void
+gcm_store_task_return_boolean (GTask    *task,
+                               gboolean  ok,
+                               GError   *error)
+{
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* What a job returned with g_task_return_pointer(), for the call's _finish(): %NULL with @error
+ * set when it failed. */
+gpointer
+gcm_store_task_propagate_pointer (gpointer       source_object,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source_object), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+gcm_store_task_propagate_boolean (gpointer       source_object,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source_object), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Finishes the jobs queued, closes the connection and ends the thread. Waits for it, unless
  * called from a job (the last reference to the store dropped on the worker). */
 void

@@ -32,4 +32,27 @@ void            gcm_store_worker_push_optional (GcmStoreWorker *self,
                                                 GcmStoreJob     job);
 void            gcm_store_worker_stop (GcmStoreWorker     *self);
 
+void            gcm_store_worker_run  (GcmStoreWorker      *self,
+                                       gpointer             source_object,
+                                       gpointer             source_tag,
+                                       gpointer             task_data,
+                                       GDestroyNotify       task_data_free,
+                                       GcmStoreJob          job,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+void            gcm_store_task_return_pointer    (GTask         *task,
+                                                  gpointer       result,
+                                                  GDestroyNotify result_free,
+                                                  GError        *error);
+void            gcm_store_task_return_boolean    (GTask         *task,
+                                                  gboolean       ok,
+                                                  GError        *error);
+gpointer        gcm_store_task_propagate_pointer (gpointer       source_object,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
+gboolean        gcm_store_task_propagate_boolean (gpointer       source_object,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
+
 G_END_DECLS

@@ -37,6 +37,17 @@ gcm_bookmark_free (GcmBookmark *bookmark)
   g_free (bookmark);
 }
 
+static WriteData *
+write_data_new (const char *item_id,
+                const char *title)
+{
+  WriteData *data = g_new0 (WriteData, 1);
+
+  data->item_id = g_strdup (item_id);
+  data->title = g_strdup (title);
+  return data;
+}
+
 static void
 write_data_free (WriteData *data)
 {
@@ -204,11 +215,7 @@ write_job (GTask   *task,
     ok = gcm_user_data_save_progress (db, data->item_id, data->title, data->position, &error);
   else
     ok = gcm_user_data_set_bookmark (db, data->item_id, data->title, data->bookmarked, &error);
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  gcm_store_task_return_boolean (task, ok, error);
 }
 
 static void
@@ -219,11 +226,9 @@ run_write (GcmStore            *store,
            GAsyncReadyCallback  callback,
            gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
-  gcm_store_worker_push (_gcm_store_get_user_worker (store), task, write_job);
+  gcm_store_worker_run (_gcm_store_get_user_worker (store), store, source_tag,
+                        data, (GDestroyNotify) write_data_free, write_job,
+                        cancellable, callback, user_data);
 }
 
 /**
@@ -246,9 +251,7 @@ gcm_store_set_bookmark_async (GcmStore            *store,
   g_return_if_fail (GCM_IS_STORE (store));
   g_return_if_fail (item_id != NULL);
 
-  data = g_new0 (WriteData, 1);
-  data->item_id = g_strdup (item_id);
-  data->title = g_strdup (title);
+  data = write_data_new (item_id, title);
   data->bookmarked = bookmarked;
   run_write (store, data, gcm_store_set_bookmark_async, cancellable, callback, user_data);
 }
@@ -271,9 +274,7 @@ gcm_store_save_progress_async (GcmStore            *store,
   g_return_if_fail (GCM_IS_STORE (store));
   g_return_if_fail (item_id != NULL);
 
-  data = g_new0 (WriteData, 1);
-  data->item_id = g_strdup (item_id);
-  data->title = g_strdup (title);
+  data = write_data_new (item_id, title);
   data->position = position;
   data->is_progress = TRUE;
   run_write (store, data, gcm_store_save_progress_async, cancellable, callback, user_data);
@@ -285,6 +286,5 @@ gcm_store_write_finish (GcmStore      *store,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return gcm_store_task_propagate_boolean (store, result, error);
 }

@@ -366,16 +366,19 @@ static void store_opened_cb (GObject      *object,
                              GAsyncResult *result,
                              gpointer      user_data);
 
-/* Lists, pages and results read the language from gcm-locale; pages opened after a change
- * come in the new one. */
+/* Lists, pages and results read the language from gcm-locale; the windows show what they
+ * show again, in the new language. */
 static void
-on_content_language_changed_cb (GSettings  *settings,
-                                const char *key,
-                                gpointer    user_data)
+on_content_language_changed_cb (GSettings      *settings,
+                                const char     *key,
+                                GcmApplication *self)
 {
   g_autofree char *lang = g_settings_get_string (settings, key);
 
   gcm_locale_set_content_language (lang);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (GCM_IS_WINDOW (l->data))
+      gcm_window_reload_contents (l->data);
 }
 
 static void
@@ -418,9 +421,9 @@ gcm_application_startup (GApplication *app)
                                          (const char *[]) { "F5", NULL });
 
   self->settings = g_settings_new ("org.greencustoms.Manual");
-  on_content_language_changed_cb (self->settings, "content-language", NULL);
+  on_content_language_changed_cb (self->settings, "content-language", self);
   g_signal_connect (self->settings, "changed::content-language",
-                    G_CALLBACK (on_content_language_changed_cb), NULL);
+                    G_CALLBACK (on_content_language_changed_cb), self);
   /* Migrations and the copy of user.db kept before them run on a worker; a status window
    * shows meanwhile (see gcm_application_activate()). */
   directory = gcm_store_dup_default_directory ();

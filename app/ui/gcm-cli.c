@@ -28,6 +28,7 @@
 #include "gcm-field-tools.h"
 #include "gcm-key-walk.h"
 #include "gcm-importer.h"
+#include "gcm-json-utils.h"
 #include "gcm-search.h"
 #include "gcm-store.h"
 #include "gcm-sync-job.h"
@@ -267,22 +268,15 @@ run_search (GcmStore   *store,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
       g_autofree char *data = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "query");
-      json_builder_add_string_value (builder, query);
-      json_builder_set_member_name (builder, "suggestion");
-      if (gcm_search_results_get_suggestion (results) != NULL)
-        json_builder_add_string_value (builder, gcm_search_results_get_suggestion (results));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "corrected");
-      json_builder_add_boolean_value (builder, gcm_search_results_get_corrected (results));
-      json_builder_set_member_name (builder, "total");
-      json_builder_add_int_value (builder, gcm_search_results_get_total (results));
+      gcm_json_add_string (builder, "query", query);
+      gcm_json_add_string_or_null (builder, "suggestion",
+                                   gcm_search_results_get_suggestion (results));
+      gcm_json_add_boolean (builder, "corrected",
+                            gcm_search_results_get_corrected (results));
+      gcm_json_add_int (builder, "total", gcm_search_results_get_total (results));
       json_builder_set_member_name (builder, "results");
       json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)
@@ -292,22 +286,15 @@ run_search (GcmStore   *store,
 
           pango_parse_markup (r->snippet_markup, -1, 0, NULL, &snippet, NULL, NULL);
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, r->kind);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, r->id);
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, r->title);
-          json_builder_set_member_name (builder, "snippet");
-          json_builder_add_string_value (builder, snippet ? snippet : "");
+          gcm_json_add_string (builder, "kind", r->kind);
+          gcm_json_add_string (builder, "id", r->id);
+          gcm_json_add_string (builder, "title", r->title);
+          gcm_json_add_string (builder, "snippet", snippet ? snippet : "");
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      data = json_generator_to_data (generator, NULL);
+      data = gcm_json_builder_to_data (builder, NULL);
       g_print ("%s\n", data);
       return 0;
     }
@@ -409,8 +396,6 @@ print_flags_json (GHashTable    *declaration,
                   GcmFieldTools *tools)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *data = NULL;
   const char * const *fields = gcm_risk_rules_get_fields ();
 
@@ -420,8 +405,8 @@ print_flags_json (GHashTable    *declaration,
   for (guint i = 0; fields[i] != NULL; i++)
     if (g_hash_table_contains (declaration, fields[i]))
       {
-        json_builder_set_member_name (builder, fields[i]);
-        json_builder_add_string_value (builder, g_hash_table_lookup (declaration, fields[i]));
+        gcm_json_add_string (builder, fields[i],
+                             g_hash_table_lookup (declaration, fields[i]));
       }
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "flags");
@@ -431,16 +416,11 @@ print_flags_json (GHashTable    *declaration,
       GcmRiskFlag *flag = g_ptr_array_index (flags, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "rule");
-      json_builder_add_string_value (builder, flag->rule_id);
-      json_builder_set_member_name (builder, "severity");
-      json_builder_add_string_value (builder, severity_name (flag->severity));
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, flag->title);
-      json_builder_set_member_name (builder, "why");
-      json_builder_add_string_value (builder, flag->why);
-      json_builder_set_member_name (builder, "reason");
-      json_builder_add_string_value (builder, flag->reason);
+      gcm_json_add_string (builder, "rule", flag->rule_id);
+      gcm_json_add_string (builder, "severity", severity_name (flag->severity));
+      gcm_json_add_string (builder, "title", flag->title);
+      gcm_json_add_string (builder, "why", flag->why);
+      gcm_json_add_string (builder, "reason", flag->reason);
       json_builder_set_member_name (builder, "items");
       json_builder_begin_array (builder);
       for (guint j = 0; flag->items != NULL && flag->items[j] != NULL; j++)
@@ -450,10 +430,8 @@ print_flags_json (GHashTable    *declaration,
           if (title == NULL)
             continue;   /* withdrawn since the rule was published */
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, flag->items[j]);
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, title);
+          gcm_json_add_string (builder, "id", flag->items[j]);
+          gcm_json_add_string (builder, "title", title);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -461,10 +439,7 @@ print_flags_json (GHashTable    *declaration,
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  data = json_generator_to_data (generator, NULL);
+  data = gcm_json_builder_to_data (builder, NULL);
   g_print ("%s\n", data);
 }
 
@@ -527,21 +502,6 @@ run_risk_check (GcmStore   *store,
   return 0;
 }
 
-static const char *
-urgency_label (GcmUrgency urgency)
-{
-  switch (urgency)
-    {
-    case GCM_URGENCY_IMMEDIATE:
-      return _("Act now");
-    case GCM_URGENCY_SOON:
-      return _("Act today");
-    case GCM_URGENCY_ROUTINE:
-    default:
-      return _("No rush");
-    }
-}
-
 static void
 print_outcome (const GcmKeyOutcome *outcome,
                GcmFieldTools       *tools)
@@ -549,7 +509,7 @@ print_outcome (const GcmKeyOutcome *outcome,
   const char *procedure = gcm_field_tools_lookup_title (tools, outcome->procedure);
 
   /* Translators: the end of --identify: how urgent, and what it probably is */
-  g_print (_("%s: %s\n"), urgency_label (outcome->urgency), outcome->title);
+  g_print (_("%s: %s\n"), gcm_urgency_get_label (outcome->urgency), outcome->title);
   g_print ("%s\n", outcome->summary);
   if (outcome->contact != NULL)
     g_print (_("Call: %s\n"), outcome->contact);
@@ -671,6 +631,19 @@ run_identify (GcmStore   *store,
   return 0;
 }
 
+/* A quiz's score in percent, or null when it has none yet (-1). */
+static void
+add_score_json (JsonBuilder *builder,
+                const char  *member,
+                int          score)
+{
+  json_builder_set_member_name (builder, member);
+  if (score >= 0)
+    json_builder_add_int_value (builder, score);
+  else
+    json_builder_add_null_value (builder);
+}
+
 /* --progress: sections read by chapter, then each quiz's best and last score and reviews due. */
 static void
 add_progress_json (JsonBuilder         *builder,
@@ -684,14 +657,10 @@ add_progress_json (JsonBuilder         *builder,
       GcmLearningChapter *chapter = g_ptr_array_index (progress->chapters, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, chapter->id);
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, chapter->title);
-      json_builder_set_member_name (builder, "sections");
-      json_builder_add_int_value (builder, chapter->n_sections);
-      json_builder_set_member_name (builder, "read");
-      json_builder_add_int_value (builder, chapter->n_read);
+      gcm_json_add_string (builder, "id", chapter->id);
+      gcm_json_add_string (builder, "title", chapter->title);
+      gcm_json_add_int (builder, "sections", chapter->n_sections);
+      gcm_json_add_int (builder, "read", chapter->n_read);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -702,31 +671,17 @@ add_progress_json (JsonBuilder         *builder,
       GcmLearningQuizProgress *quiz = g_ptr_array_index (progress->quizzes, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, quiz->id);
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, quiz->title);
-      json_builder_set_member_name (builder, "withdrawn");
-      json_builder_add_boolean_value (builder, quiz->withdrawn);
-      json_builder_set_member_name (builder, "attempts");
-      json_builder_add_int_value (builder, quiz->n_attempts);
-      json_builder_set_member_name (builder, "best");
-      if (quiz->best >= 0)
-        json_builder_add_int_value (builder, quiz->best);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "last");
-      if (quiz->last >= 0)
-        json_builder_add_int_value (builder, quiz->last);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "due");
-      json_builder_add_int_value (builder, quiz->n_due);
+      gcm_json_add_string (builder, "id", quiz->id);
+      gcm_json_add_string (builder, "title", quiz->title);
+      gcm_json_add_boolean (builder, "withdrawn", quiz->withdrawn);
+      gcm_json_add_int (builder, "attempts", quiz->n_attempts);
+      add_score_json (builder, "best", quiz->best);
+      add_score_json (builder, "last", quiz->last);
+      gcm_json_add_int (builder, "due", quiz->n_due);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "due");
-  json_builder_add_int_value (builder, progress->due->len);
+  gcm_json_add_int (builder, "due", progress->due->len);
   json_builder_end_object (builder);
 }
 
@@ -746,15 +701,10 @@ run_progress (GcmStore *store,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
       g_autofree char *data = NULL;
 
       add_progress_json (builder, progress);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      data = json_generator_to_data (generator, NULL);
+      data = gcm_json_builder_to_data (builder, NULL);
       g_print ("%s\n", data);
       return 0;
     }

@@ -17,6 +17,7 @@
 #include "gcm-identify-view.h"
 #include "gcm-image-loader.h"
 #include "gcm-picture.h"
+#include "gcm-rows.h"
 
 #define OPTION_PICTURE_SIZE 240
 
@@ -173,21 +174,6 @@ show_question (GcmIdentifyView  *self,
     gtk_widget_grab_focus (g_ptr_array_index (self->option_buttons, 0));
 }
 
-static const char *
-urgency_text (GcmUrgency urgency)
-{
-  switch (urgency)
-    {
-    case GCM_URGENCY_IMMEDIATE:
-      return _("Act now");
-    case GCM_URGENCY_SOON:
-      return _("Act today");
-    case GCM_URGENCY_ROUTINE:
-    default:
-      return _("No rush");
-    }
-}
-
 static void
 show_outcome (GcmIdentifyView     *self,
               const GcmKeyOutcome *outcome)
@@ -195,12 +181,11 @@ show_outcome (GcmIdentifyView     *self,
   static const char *urgency_classes[] = { "urgency-routine", "urgency-soon", "urgency-immediate" };
   g_autofree char *procedure_title = outcome->procedure != NULL ?
                                      dup_item_title (self, outcome->procedure) : NULL;
-  GtkWidget *child;
 
   for (guint i = 0; i < G_N_ELEMENTS (urgency_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->urgency_label), urgency_classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->urgency_label), urgency_classes[outcome->urgency]);
-  gtk_label_set_label (self->urgency_label, urgency_text (outcome->urgency));
+  gtk_label_set_label (self->urgency_label, gcm_urgency_get_label (outcome->urgency));
   gtk_label_set_label (self->outcome_title, outcome->title);
   gtk_label_set_label (self->outcome_summary, outcome->summary);
   if (outcome->contact != NULL)
@@ -225,8 +210,7 @@ show_outcome (GcmIdentifyView     *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->procedure_button), procedure_title != NULL);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->read_list))) != NULL)
-    gtk_list_box_remove (self->read_list, child);
+  gcm_rows_clear (self->read_list);
   for (guint i = 0; outcome->read != NULL && outcome->read[i] != NULL; i++)
     {
       g_autofree char *title = dup_item_title (self, outcome->read[i]);

@@ -17,6 +17,7 @@
 
 #include "gcm-minisign.h"
 #include "gcm-preferences-window.h"
+#include "gcm-rows.h"
 
 struct _GcmPreferencesWindow
 {
@@ -158,10 +159,8 @@ static void
 rebuild_keys (GcmPreferencesWindow *self)
 {
   g_auto(GStrv) keys = g_settings_get_strv (self->settings, "trusted-keys");
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->keys_list))) != NULL)
-    gtk_list_box_remove (self->keys_list, child);
+  gcm_rows_clear (self->keys_list);
 
   for (guint i = 0; keys[i] != NULL; i++)
     {

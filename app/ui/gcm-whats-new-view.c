@@ -16,6 +16,7 @@
 
 #include "gcm-changes.h"
 #include "gcm-item-kind.h"
+#include "gcm-rows.h"
 #include "gcm-whats-new-view.h"
 
 #define MAX_CHANGES 300
@@ -69,15 +70,6 @@ changes_free (Changes *data)
 
 /* Helpers */
 
-static GtkWidget *
-decorative_icon (const char *icon_name)
-{
-  return g_object_new (GTK_TYPE_IMAGE,
-                       "icon-name", icon_name,
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                       NULL);
-}
-
 static void
 on_row_activated_cb (GcmWhatsNewView *self,
                      AdwActionRow    *row)
@@ -112,7 +104,7 @@ change_row (GcmWhatsNewView *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   if (known)
     adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                               decorative_icon (gcm_item_kind_get_icon_name (kind)));
+                               gcm_rows_decorative_icon (gcm_item_kind_get_icon_name (kind)));
   if (!seen)
     {
       GtkWidget *badge = gtk_label_new (_("New"));
@@ -123,7 +115,7 @@ change_row (GcmWhatsNewView *self,
                                       _("Not opened yet"), -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), decorative_icon ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gcm_rows_decorative_icon ("go-next-symbolic"));
 
   description = seen ? g_strdup (subtitle)
                      /* Translators: what a screen reader says of a row not opened yet */

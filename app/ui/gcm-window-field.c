@@ -18,6 +18,7 @@
 #include "gcm-field-tools.h"
 #include "gcm-identify-view.h"
 #include "gcm-risk-check-view.h"
+#include "gcm-rows.h"
 #include "gcm-window-private.h"
 
 static void
@@ -55,8 +56,7 @@ static GtkWidget *
 key_row (const GcmFieldKey *key)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
-                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  GtkWidget *icon = gcm_rows_decorative_icon ("go-next-symbolic");
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), key->title);
@@ -75,10 +75,7 @@ key_row (const GcmFieldKey *key)
 static void
 show_key_list (GcmWindow *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->key_list))) != NULL)
-    gtk_list_box_remove (self->key_list, child);
+  gcm_rows_clear (self->key_list);
   for (guint i = 0; i < self->field_tools->keys->len; i++)
     gtk_list_box_append (self->key_list, key_row (g_ptr_array_index (self->field_tools->keys, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->key_list), self->field_tools->keys->len > 0);

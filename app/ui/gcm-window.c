@@ -24,6 +24,7 @@
 #include "gcm-photo-viewer.h"
 #include "gcm-search.h"
 #include "gcm-quiz-view.h"
+#include "gcm-rows.h"
 #include "gcm-window-private.h"
 #include "gcm-workshop-actions.h"
 
@@ -74,16 +75,6 @@ _gcm_window_toast (GcmWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-/* An icon that repeats what its row already says: screen readers skip it. */
-static GtkWidget *
-decorative_icon (const char *icon_name)
-{
-  return g_object_new (GTK_TYPE_IMAGE,
-                       "icon-name", icon_name,
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                       NULL);
-}
-
 /* A row of the sidebar; it owns @route. */
 static GtkWidget *
 sidebar_row (const char *icon,
@@ -98,7 +89,7 @@ sidebar_row (const char *icon,
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_natural_wrap_mode (GTK_LABEL (text), GTK_NATURAL_WRAP_NONE);
   if (icon != NULL)
-    gtk_box_append (GTK_BOX (box), decorative_icon (icon));
+    gtk_box_append (GTK_BOX (box), gcm_rows_decorative_icon (icon));
   gtk_box_append (GTK_BOX (box), text);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "route", route, (GDestroyNotify) gcm_route_unref);
@@ -121,15 +112,6 @@ sidebar_heading (const char *label)
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   return row;
-}
-
-static void
-clear_list_box (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static void
@@ -187,7 +169,7 @@ contents_loaded_cb (GObject      *object,
       return;
     }
 
-  clear_list_box (self->sidebar_list);
+  gcm_rows_clear (self->sidebar_list);
   gtk_list_box_append (self->sidebar_list,
                        sidebar_row ("go-home-symbolic", _("Home"), gcm_route_new_home ()));
   gtk_list_box_append (self->sidebar_list,
@@ -260,10 +242,13 @@ contents_loaded_cb (GObject      *object,
     _gcm_window_show_route (self, current_route (self));
 }
 
-/* Reads the table of contents again, then shows the current place again. */
-static void
-reload_contents (GcmWindow *self)
+/* Reads the table of contents again, then shows the current place again: after an update,
+ * and in the new language when the reader changes it. */
+void
+gcm_window_reload_contents (GcmWindow *self)
 {
+  g_return_if_fail (GCM_IS_WINDOW (self));
+
   gcm_browse_contents_async (self->store, self->cancellable, contents_loaded_cb,
                              g_object_ref (self));
 }
@@ -304,7 +289,7 @@ item_row (const char *id,
       gtk_widget_add_css_class (label, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), decorative_icon ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gcm_rows_decorative_icon ("go-next-symbolic"));
   g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (id), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   return row;
@@ -408,7 +393,7 @@ show_list_error (GcmWindow    *self,
     "dialog-warning-symbolic", title, error->message, _("Try Again"), current_route (self),
   };
 
-  clear_list_box (self->item_list);
+  gcm_rows_clear (self->item_list);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_box), FALSE);
   show_list_page (self, "", NULL, &failed, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->list_title), FALSE);
@@ -488,7 +473,7 @@ static ListBuilder
 begin_list (GcmWindow *self,
             gboolean   searching)
 {
-  clear_list_box (self->item_list);
+  gcm_rows_clear (self->item_list);
   gtk_widget_set_visible (GTK_WIDGET (self->list_title), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_box), searching);
   return list_builder_new ();
@@ -1174,7 +1159,7 @@ on_item_parent_changed_cb (GcmWindow *self)
 static void
 on_content_changed_cb (GcmWindow *self)
 {
-  reload_contents (self);
+  gcm_window_reload_contents (self);
 }
 
 static void
@@ -1192,7 +1177,7 @@ on_importing_changed_cb (GcmWindow      *self,
   adw_status_page_set_title (self->status_page, _("The Manual Could Not Be Installed"));
   adw_status_page_set_description (self->status_page,
                                    error ? error : _("No bundled content was found."));
-  reload_contents (self);
+  gcm_window_reload_contents (self);
 }
 
 /* GObject */

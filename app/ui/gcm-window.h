@@ -20,5 +20,6 @@ G_DECLARE_FINAL_TYPE (GcmWindow, gcm_window, GCM, WINDOW, AdwApplicationWindow)
 GcmWindow *gcm_window_new (GcmApplication *application,
                            GcmStore       *store,
                            GSettings      *settings);
+void       gcm_window_reload_contents (GcmWindow *self);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "gcm-decision-key.h"
 
 struct _GcmDecisionKey
@@ -398,4 +400,24 @@ gcm_decision_key_get_n_outcomes (GcmDecisionKey *self)
 {
   g_return_val_if_fail (GCM_IS_DECISION_KEY (self), 0);
   return self->outcomes->len;
+}
+
+/**
+ * gcm_urgency_get_label:
+ *
+ * Returns: how soon an officer should act on an outcome, in a few words
+ */
+const char *
+gcm_urgency_get_label (GcmUrgency urgency)
+{
+  switch (urgency)
+    {
+    case GCM_URGENCY_IMMEDIATE:
+      return _("Act now");
+    case GCM_URGENCY_SOON:
+      return _("Act today");
+    case GCM_URGENCY_ROUTINE:
+    default:
+      return _("No rush");
+    }
 }

@@ -68,4 +68,6 @@ const GcmKeyOutcome *gcm_decision_key_get_outcome   (GcmDecisionKey   *self,
 guint                gcm_decision_key_get_n_nodes   (GcmDecisionKey   *self);
 guint                gcm_decision_key_get_n_outcomes (GcmDecisionKey  *self);
 
+const char          *gcm_urgency_get_label          (GcmUrgency        urgency);
+
 G_END_DECLS

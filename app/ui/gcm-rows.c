@@ -1,0 +1,32 @@
+/* gcm-rows.c
+ *
+ * Copyright 2026 The Green Customs Manual authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The parts the app's lists build their rows from, so every list behaves alike.
+ */
+
+#include "config.h"
+
+#include "gcm-rows.h"
+
+/* An icon for the eyes only: the row's own label already says what it means, so a screen
+ * reader passes over it. */
+GtkWidget *
+gcm_rows_decorative_icon (const char *icon_name)
+{
+  return g_object_new (GTK_TYPE_IMAGE,
+                       "icon-name", icon_name,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
+}
+
+/* Removes every row of @list, before it is filled again. */
+void
+gcm_rows_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}

@@ -1,0 +1,16 @@
+/* gcm-rows.h
+ *
+ * Copyright 2026 The Green Customs Manual authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+GtkWidget *gcm_rows_decorative_icon (const char *icon_name);
+void       gcm_rows_clear           (GtkListBox *list);
+
+G_END_DECLS
