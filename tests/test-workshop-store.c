@@ -42,17 +42,13 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
   fixture->dir = gcm_test_make_tmpdir ("workshop");
   fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
   fixture->keys = gcm_test_feed_keys ();
   if (user_data != NULL)
     return;
   open_store (fixture);
-  g_assert_true (gcm_importer_import_path (fixture->store, gcm_test_feed ()->feed, fixture->keys,
-                                           NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  gcm_test_import_feed (fixture->store, gcm_test_feed ()->feed, fixture->keys);
 }
 
 /* A worker lets go of a finished task after its callback may have run. */
@@ -228,8 +224,7 @@ test_deck_localized (Fixture       *fixture,
       return;
     }
   open_store (fixture);
-  g_assert_true (gcm_importer_import_path (fixture->store, feed, NULL, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  gcm_test_import_feed (fixture->store, feed, NULL);
   english = load_deck (fixture->store, "quiz/basel", NULL, &error);
   g_assert_no_error (error);
   korean = load_deck (fixture->store, "quiz/basel", "ko", &error);

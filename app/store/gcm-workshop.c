@@ -204,10 +204,7 @@ load_deck_job (GTask   *task,
   GcmWorkshopDeck *deck = read_deck (g_task_get_source_object (task), content,
                                      g_task_get_task_data (task), &error);
 
-  if (deck == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, deck, (GDestroyNotify) gcm_workshop_deck_free);
+  gcm_store_task_return_pointer (task, deck, (GDestroyNotify) gcm_workshop_deck_free, error);
 }
 
 /**
@@ -225,7 +222,6 @@ gcm_workshop_load_deck_async (GcmStore            *store,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   DeckRequest *request;
 
   g_return_if_fail (GCM_IS_STORE (store));
@@ -234,10 +230,9 @@ gcm_workshop_load_deck_async (GcmStore            *store,
   request = g_new0 (DeckRequest, 1);
   request->item_id = g_strdup (item_id);
   request->lang = g_strdup (lang);
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_workshop_load_deck_async);
-  g_task_set_task_data (task, request, (GDestroyNotify) deck_request_free);
-  gcm_store_worker_push (_gcm_store_get_content_worker (store), task, load_deck_job);
+  gcm_store_worker_run (_gcm_store_get_content_worker (store), store, gcm_workshop_load_deck_async,
+                        request, (GDestroyNotify) deck_request_free, load_deck_job, cancellable,
+                        callback, user_data);
 }
 
 /**
@@ -250,8 +245,7 @@ gcm_workshop_load_deck_finish (GcmStore      *store,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return gcm_store_task_propagate_pointer (store, result, error);
 }
 
 /* Sessions */
@@ -401,16 +395,13 @@ gcm_workshop_save_async (GcmStore                 *store,
                          GAsyncReadyCallback       callback,
                          gpointer                  user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (GCM_IS_STORE (store));
   g_return_if_fail (session != NULL);
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_workshop_save_async);
-  g_task_set_task_data (task, gcm_workshop_session_copy (session),
-                        (GDestroyNotify) gcm_workshop_session_free);
-  gcm_store_worker_push (_gcm_store_get_user_worker (store), task, save_job);
+  gcm_store_worker_run (_gcm_store_get_user_worker (store), store, gcm_workshop_save_async,
+                        gcm_workshop_session_copy (session),
+                        (GDestroyNotify) gcm_workshop_session_free, save_job, cancellable,
+                        callback, user_data);
 }
 
 /**
@@ -508,10 +499,7 @@ list_job (GTask   *task,
   GError *error = NULL;
   GPtrArray *sessions = read_sessions (user, 0, &error);
 
-  if (sessions == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, sessions, (GDestroyNotify) g_ptr_array_unref);
+  gcm_store_task_return_pointer (task, sessions, (GDestroyNotify) g_ptr_array_unref, error);
 }
 
 /**
@@ -525,13 +513,10 @@ gcm_workshop_list_async (GcmStore            *store,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (GCM_IS_STORE (store));
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_workshop_list_async);
-  gcm_store_worker_push (_gcm_store_get_user_worker (store), task, list_job);
+  gcm_store_worker_run (_gcm_store_get_user_worker (store), store, gcm_workshop_list_async, NULL,
+                        NULL, list_job, cancellable, callback, user_data);
 }
 
 /**
@@ -545,8 +530,7 @@ gcm_workshop_list_finish (GcmStore      *store,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return gcm_store_task_propagate_pointer (store, result, error);
 }
 
 /**
