@@ -4,63 +4,16 @@
 # → shows the first question with its choices lettered, B then 1 2 counts twelve answers for B,
 # + adds one, Space shows the answer and its explanation, End goes to the summary with the
 # counts and the share right, the session is saved, Escape leaves; the saved session exports
-# from the command line with the counts typed and is listed in Workshop Sessions. A procedure presents its steps, a warning styled
-# and named as one. TAP output.
+# from the command line with the counts typed and is listed in Workshop Sessions. A procedure
+# presents its steps, a warning styled and named as one. TAP output.
 import csv
 import os
 import subprocess
-import sys
-import tempfile
-import time
 
 import yaml
 
-if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-    print("1..0 # SKIP needs an X display and a session bus")
-    sys.exit(0)
-
-from dogtail.config import config
-config.checkForA11y = False
-config.actionDelay = 0.3
-config.searchCutoffCount = 20
-config.logDebugToStdOut = False
-config.logDebugToFile = False
-from dogtail import tree, rawinput  # noqa: E402
-
-PLANNED = 18
-tests = []
-
-
-def check(name, ok, detail=None):
-    tests.append((name, ok))
-    print(("ok" if ok else "not ok") + f" {len(tests)} - {name}", flush=True)
-    if not ok and detail:
-        print(f"# {detail}", flush=True)
-
-
-def wait_for(predicate, timeout=20):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except Exception:
-            pass
-        time.sleep(0.2)
-    return None
-
-
-def first(node, predicate, limit=20000):
-    """The first node under @node, breadth first, for which @predicate holds."""
-    queue = [node] if node is not None else []
-    while queue and limit > 0:
-        n = queue.pop(0)
-        limit -= 1
-        if n is not node and predicate(n):
-            return n
-        queue.extend(n.children)
-    return None
+from gcmui import APP, App, check, finish, first, plan, rawinput, screenshot, wait_for
+import pyatspi  # noqa: E402  (after gcmui, which skips without a display)
 
 
 def all_under(node, predicate, limit=20000):
@@ -72,34 +25,6 @@ def all_under(node, predicate, limit=20000):
             found.append(n)
         queue.extend(n.children)
     return found
-
-
-tmp = tempfile.mkdtemp(prefix="gcm-ui-workshop-")
-env = dict(os.environ, XDG_DATA_HOME=tmp + "/data", XDG_CONFIG_HOME=tmp + "/config",
-           XDG_CACHE_HOME=tmp + "/cache", LANGUAGE="C", GTK_A11Y="atspi",
-           GSETTINGS_BACKEND="keyfile", G_DEBUG="fatal-criticals")
-env.pop("NO_AT_BRIDGE", None)
-
-
-def open_on(page):
-    settings = tmp + "/config/glib-2.0/settings"
-    os.makedirs(settings, exist_ok=True)
-    with open(settings + "/keyfile", "w") as f:
-        f.write(f"[org/greencustoms/Manual]\nlast-page='{page}'\n")
-
-
-def start_app():
-    process = subprocess.Popen([sys.argv[1]], env=env)
-    apps = wait_for(lambda: [a for a in tree.root.applications()
-                             if (a.name or "").lower().replace(" ", "-") == "green-customs-manual"
-                             and a.get_process_id() == process.pid], 30)
-    frame = apps and wait_for(lambda: apps[0].child(roleName="frame", retry=False))
-    return process, (apps[0] if apps else None), frame
-
-
-def stop_app(process):
-    process.terminate()
-    process.wait(10)
 
 
 def presenter_of(app, title):
@@ -120,9 +45,10 @@ with open(os.path.join(os.environ["GCM_CONTENT_SOURCE"], "quizzes", "green-custo
           encoding="utf-8") as f:
     EXPLANATION = " ".join(yaml.safe_load(f)["questions"][0]["explanation"].split())
 
-print(f"1..{PLANNED}", flush=True)
-open_on("item:quiz/green-customs-basics")
-process, app, frame = start_app()
+plan(18)
+app_dir = App("workshop")
+frame = app_dir.start("item:quiz/green-customs-basics")
+app = frame.parent if frame else None
 try:
     check("the window opens on the quiz's page", frame is not None)
     present = wait_for(lambda: first(frame, lambda n: n.roleName == "push button"
@@ -150,7 +76,7 @@ try:
     check("B then 1 2 counts twelve answers for B", bool(counted),
           [r.name for r in choices(presenter)])
     check("the choice counted is the selected one",
-          bool(counted) and counted[0].getState().contains(tree.pyatspi.STATE_SELECTED))
+          bool(counted) and counted[0].getState().contains(pyatspi.STATE_SELECTED))
     rawinput.pressKey("plus")
     rawinput.pressKey("c")
     rawinput.pressKey("7")
@@ -177,25 +103,27 @@ try:
           line is not None and share is not None)
     saved = wait_for(lambda: label_with(presenter, "Saved in Workshop Sessions"))
     check("the session is saved", saved is not None)
+    screenshot("workshop-summary")
 
     rawinput.pressKey("Escape")
     gone = wait_for(lambda: presenter_of(app, "Green Customs basics") is None)
     check("Escape leaves the presentation", bool(gone))
 finally:
-    stop_app(process)
+    app_dir.stop()
 
-done = subprocess.run([sys.argv[1], "--export-workshop", "1", "--csv", tmp + "/s.csv"], env=env,
+exported = os.path.join(app_dir.tmp, "s.csv")
+done = subprocess.run([APP, "--export-workshop", "1", "--csv", exported], env=app_dir.env,
                       capture_output=True, text=True)
 rows = []
 if done.returncode == 0:
-    with open(tmp + "/s.csv", encoding="utf-8-sig", newline="") as f:
+    with open(exported, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
 check("the saved session exports with the counts typed",
       len(rows) == 15 and rows[1][4:8] == ["0", "13", "7", "0"] and rows[1][-2:] == ["20", "35"],
       done.stderr or rows[:2])
 
-open_on("item:procedure/fumigated-container")
-process, app, frame = start_app()
+frame = app_dir.start("item:procedure/fumigated-container")
+app = frame.parent if frame else None
 try:
     present = wait_for(lambda: first(frame, lambda n: n.roleName == "push button"
                                      and n.name == "Present"))
@@ -220,7 +148,8 @@ try:
     step = wait_for(lambda: label_with(presenter, "Step 5 of 12"))
     warning = label_with(presenter, "Warning: Fumigants are often colourless")
     check("a procedure goes step by step with its warnings", step is not None and warning is not None)
+    screenshot("workshop-procedure-step")
 finally:
-    stop_app(process)
+    app_dir.stop()
 
-sys.exit(0 if all(ok for _, ok in tests) and len(tests) == PLANNED else 1)
+finish()
