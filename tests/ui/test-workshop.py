@@ -129,8 +129,10 @@ try:
                                      and n.name == "Present"))
     # The main menu's Workshop Sessions lists the session, with its exports.
     rawinput.pressKey("F10")
-    rawinput.pressKey("Down")
-    rawinput.pressKey("Return")
+    entry = wait_for(lambda: first(app, lambda n: n.name == "Workshop Sessions"
+                                   and "menu" in n.roleName))
+    if entry is not None:
+        entry.doActionNamed(entry.actions and list(entry.actions)[0] or "click")
     sessions = wait_for(lambda: [f for f in app.children if f.name == "Workshop Sessions"])
     exports = sessions and wait_for(lambda: [b.name for b in all_under(sessions[0], lambda n:
                                              n.roleName == "push button"
