@@ -482,7 +482,7 @@ test_migrate_v2 (Fixture       *fixture,
   g_assert_cmpint (g_mkdir_with_parents (fixture->data_dir, 0700), ==, 0);
   make_user_db_v2 (user);
   open_store (fixture);
-  g_assert_cmpint (gcm_test_sql_int (fixture->user, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (gcm_test_sql_int (fixture->user, "PRAGMA user_version"), ==, 4);
   gcm_test_import_feed (fixture->store, gcm_test_feed ()->feed, fixture->keys);
 
   progress = progress_at (fixture, T0);

@@ -133,7 +133,7 @@ test_new (Fixture       *fixture,
   g_assert_cmpstr (gcm_test_sql_text (fixture->user, "PRAGMA journal_mode"), ==, "wal\n");
   g_assert_cmpint (gcm_test_sql_int (fixture->content, "PRAGMA user_version"), ==,
                    GCM_CONTENT_SCHEMA_VERSION);
-  g_assert_cmpint (gcm_test_sql_int (fixture->user, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (gcm_test_sql_int (fixture->user, "PRAGMA user_version"), ==, 4);
 
   /* The tables each file promises. */
   g_assert_true (has_table (fixture->content, "item"));
@@ -189,7 +189,7 @@ test_migrate_v1 (Fixture       *fixture,
 
   store = store_new_ok (fixture);
 
-  g_assert_cmpint (gcm_test_sql_int (fixture->user, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (gcm_test_sql_int (fixture->user, "PRAGMA user_version"), ==, 4);
   g_assert_cmpstr (gcm_test_sql_text (fixture->user,
                                       "SELECT item_id, created, title FROM bookmark ORDER BY created"),
                    ==,
@@ -516,7 +516,7 @@ test_new_async (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (GCM_IS_STORE (store));
   g_assert_cmpint (gcm_store_get_serial (store), ==, 0);
-  g_assert_cmpstr (gcm_test_sql_text (fixture->user, "PRAGMA user_version"), ==, "3\n");
+  g_assert_cmpstr (gcm_test_sql_text (fixture->user, "PRAGMA user_version"), ==, "4\n");
   g_assert_finalize_object (store);
 
   gcm_test_rm_rf (fixture->dir);

@@ -38,7 +38,7 @@
 #include "gcm-sqlite.h"
 #include "gcm-store-private.h"
 
-#define USER_SCHEMA_VERSION 3
+#define USER_SCHEMA_VERSION 4
 
 struct _GcmStore
 {
@@ -129,6 +129,33 @@ static const char * const user_migrations[USER_SCHEMA_VERSION] = {
   "  step_fingerprint TEXT NOT NULL,"
   "  ticked INTEGER NOT NULL,"
   "  PRIMARY KEY (procedure_id, step_id));",
+
+  /* 4: workshops presented to a room: each session keeps the questions as they were shown and
+   * the room's count per choice, so its report stays the same after the quiz changes. */
+  "CREATE TABLE workshop_session ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  lang TEXT NOT NULL DEFAULT '',"
+  "  content_serial INTEGER NOT NULL DEFAULT 0,"
+  "  started INTEGER NOT NULL,"
+  "  saved INTEGER NOT NULL);"
+  "CREATE TABLE workshop_question ("
+  "  session INTEGER NOT NULL REFERENCES workshop_session (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  question_id TEXT NOT NULL,"
+  "  prompt TEXT NOT NULL,"
+  "  PRIMARY KEY (session, position));"
+  "CREATE TABLE workshop_choice ("
+  "  session INTEGER NOT NULL,"
+  "  question INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  right INTEGER NOT NULL DEFAULT 0,"
+  "  tally INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (session, question, position),"
+  "  FOREIGN KEY (session, question) REFERENCES workshop_question (session, position)"
+  "    ON DELETE CASCADE);",
 };
 
 /* Helpers */

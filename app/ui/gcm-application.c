@@ -417,6 +417,8 @@ gcm_application_startup (GApplication *app)
                                          (const char *[]) { "<Alt>Up", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.next-item",
                                          (const char *[]) { "<Alt>Down", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.present",
+                                         (const char *[]) { "F5", NULL });
 
   self->settings = g_settings_new ("org.greencustoms.Manual");
   on_content_language_changed_cb (self->settings, "content-language", self);
@@ -645,8 +647,11 @@ gcm_application_init (GcmApplication *self)
       N_("PATH_ID") },
     { "name", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The learner's name for --certificate"),
       N_("NAME") },
+    { "export-workshop", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Export a saved workshop session with --csv FILE or --pdf FILE"), N_("ID") },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The CSV file --export-workshop writes"), N_("FILE") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("The PDF file --print-procedure or --certificate writes"), N_("FILE") },
+      N_("The PDF file --print-procedure, --certificate or --export-workshop writes"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("The paper for --pdf: a4 or letter (default: the locale's)"), N_("SIZE") },
     { NULL }

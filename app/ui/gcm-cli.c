@@ -35,6 +35,7 @@
 #include "gcm-search.h"
 #include "gcm-store.h"
 #include "gcm-sync-job.h"
+#include "gcm-workshop-cli.h"
 
 
 static void
@@ -821,7 +822,8 @@ gcm_cli_run (GVariantDict *options)
       return 2;
     }
   if (import_dir == NULL && search == NULL && !status && !sync && !progress && risk_check == NULL &&
-      identify == NULL && print_procedure == NULL && certificate == NULL)
+      identify == NULL && print_procedure == NULL && certificate == NULL &&
+      !gcm_workshop_cli_wanted (options))
     {
       if (json || trust_key != NULL)
         {
@@ -840,6 +842,8 @@ gcm_cli_run (GVariantDict *options)
       return 1;
     }
 
+  if (gcm_workshop_cli_wanted (options))
+    return gcm_workshop_cli_run (store, options);
   if (import_dir != NULL)
     return run_import (store, import_dir, trust_key);
   if (sync)

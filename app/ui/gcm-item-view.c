@@ -44,6 +44,7 @@ struct _GcmItemView
   GtkButton         *language_button;
   GtkWidget         *start_quiz_button;
   GtkWidget         *print_button;
+  GtkWidget         *present_button;
   GtkWidget         *previous_button;
   GtkLabel          *previous_title;
   GtkWidget         *next_button;
@@ -66,6 +67,7 @@ struct _GcmItemView
   char              *switch_to;      /* the language the banner's button shows the page in */
   gboolean           bookmarked;
   gboolean           loaded;         /* the item exists and is shown */
+  gboolean           presentable;    /* a quiz or a procedure: win.present shows it to a room */
   double             restore_to;     /* position to scroll to once laid out, or -1 */
   guint              save_source;
 };
@@ -443,6 +445,8 @@ show_start_quiz (GcmItemView *self,
   gtk_widget_set_visible (self->start_quiz_button, quiz);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->start_quiz_button), "s",
                                     quiz ? gcm_item_get_id (item) : "");
+  self->presentable = quiz || (item != NULL && gcm_item_get_kind (item) == GCM_ITEM_KIND_PROCEDURE);
+  gtk_widget_set_visible (self->present_button, self->presentable);
 }
 
 /* A procedure's page prints as a checklist (item.print, Ctrl+P). */
@@ -731,6 +735,7 @@ gcm_item_view_class_init (GcmItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, document_view);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, start_quiz_button);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, print_button);
+  gtk_widget_class_bind_template_child (widget_class, GcmItemView, present_button);
   gtk_widget_class_install_action (widget_class, "item.print", NULL, print_action_cb);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, previous_button);
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, previous_title);
@@ -933,4 +938,12 @@ gcm_item_view_set_neighbours (GcmItemView *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (steps[i].button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
+}
+
+/* A quiz or a procedure: the page offers to present it to a room (win.present). */
+gboolean
+gcm_item_view_get_presentable (GcmItemView *self)
+{
+  g_return_val_if_fail (GCM_IS_ITEM_VIEW (self), FALSE);
+  return self->presentable;
 }

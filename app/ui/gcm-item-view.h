@@ -23,6 +23,7 @@ void        gcm_item_view_load           (GcmItemView        *self,
                                           const char * const *highlight);
 const char *gcm_item_view_get_item_id    (GcmItemView        *self);
 const char *gcm_item_view_get_title      (GcmItemView        *self);
+gboolean    gcm_item_view_get_presentable (GcmItemView      *self);
 GcmRoute   *gcm_item_view_get_parent_route (GcmItemView      *self);
 gboolean    gcm_item_view_get_bookmarked (GcmItemView        *self);
 void        gcm_item_view_toggle_bookmark_async  (GcmItemView         *self,

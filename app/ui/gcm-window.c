@@ -26,6 +26,7 @@
 #include "gcm-quiz-view.h"
 #include "gcm-rows.h"
 #include "gcm-window-private.h"
+#include "gcm-workshop-actions.h"
 
 G_DEFINE_FINAL_TYPE (GcmWindow, gcm_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -1360,6 +1361,7 @@ gcm_window_class_init (GcmWindowClass *klass)
 
   _gcm_window_class_add_actions (widget_class);
   _gcm_window_class_add_learning_actions (widget_class);
+  _gcm_window_class_add_workshop_actions (widget_class);
 }
 
 static void
