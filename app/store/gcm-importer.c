@@ -244,14 +244,115 @@ finalize_ok (sqlite3       *db,
   return TRUE;
 }
 
+/* The statements of one item's rows, prepared once for the whole apply. */
+typedef struct
+{
+  sqlite3_stmt *upsert_item;
+  sqlite3_stmt *delete_titles;
+  sqlite3_stmt *insert_title;
+  sqlite3_stmt *delete_tags;
+  sqlite3_stmt *insert_tag;
+  sqlite3_stmt *delete_media;
+  sqlite3_stmt *insert_media;
+} ItemStatements;
+
+static void
+item_statements_clear (ItemStatements *st)
+{
+  g_clear_pointer (&st->upsert_item, sqlite3_finalize);
+  g_clear_pointer (&st->delete_titles, sqlite3_finalize);
+  g_clear_pointer (&st->insert_title, sqlite3_finalize);
+  g_clear_pointer (&st->delete_tags, sqlite3_finalize);
+  g_clear_pointer (&st->insert_tag, sqlite3_finalize);
+  g_clear_pointer (&st->delete_media, sqlite3_finalize);
+  g_clear_pointer (&st->insert_media, sqlite3_finalize);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItemStatements, item_statements_clear)
+
+static gboolean
+item_statements_prepare (sqlite3         *db,
+                         ItemStatements  *st,
+                         GError         **error)
+{
+  const struct { sqlite3_stmt **stmt; const char *sql; } all[] = {
+    { &st->upsert_item,
+      "INSERT INTO item (id, kind, version, lang, sha256, chapter, ord, title,"
+      "  summary, conventions, codes, keywords, headings, body, json, other_titles)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+      " ON CONFLICT (id) DO UPDATE SET kind = ?2, version = ?3, lang = ?4,"
+      "  sha256 = ?5, chapter = ?6, ord = ?7, title = ?8, summary = ?9,"
+      "  conventions = ?10, codes = ?11, keywords = ?12, headings = ?13,"
+      "  body = ?14, json = ?15, other_titles = ?16"
+      " RETURNING rowid" },
+    { &st->delete_titles, "DELETE FROM item_title WHERE item = ?1" },
+    { &st->insert_title, "INSERT INTO item_title (item, lang, title, summary, stale)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5)" },
+    { &st->delete_tags, "DELETE FROM item_tag WHERE item = ?1" },
+    { &st->insert_tag, "INSERT OR IGNORE INTO item_tag (item, tag) VALUES (?1, ?2)" },
+    { &st->delete_media, "DELETE FROM item_media WHERE item = ?1" },
+    { &st->insert_media, "INSERT INTO item_media (item, path, sha256) VALUES (?1, ?2, ?3)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    if (sqlite3_prepare_v3 (db, all[i].sql, -1, SQLITE_PREPARE_PERSISTENT, all[i].stmt,
+                            NULL) != SQLITE_OK)
+      {
+        gcm_sqlite_set_error (error, db, "Cannot write content");
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Runs @stmt, bound to @rowid, to its end: the rows of an item that it replaces whole. */
+static gboolean
+delete_rows (sqlite3        *db,
+             sqlite3_stmt   *stmt,
+             sqlite3_int64   rowid,
+             GError        **error)
+{
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  return bind_and_step (db, stmt, error);
+}
+
+/* The item's own row; its rowid in @rowid. */
+static gboolean
+upsert_item_row (sqlite3          *db,
+                 sqlite3_stmt     *stmt,
+                 sqlite3_int64    *rowid,
+                 GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *rowid = sqlite3_column_int64 (stmt, 0);
+      /* With RETURNING, the write can still fail after the row: on a full disk it does. */
+      rc = sqlite3_step (stmt);
+    }
+  else
+    rc = SQLITE_ERROR;
+  if (sqlite3_reset (stmt) != SQLITE_OK || rc != SQLITE_DONE)
+    {
+      gcm_sqlite_set_error (error, db, "Cannot write content");
+      sqlite3_clear_bindings (stmt);
+      return FALSE;
+    }
+  sqlite3_clear_bindings (stmt);
+  return TRUE;
+}
+
+/* @replaces: an installed item of the same id is replaced, so its titles, tags and media go. */
 static gboolean
 store_item (sqlite3          *db,
+            ItemStatements   *st,
             GcmManifestItem  *entry,
             GBytes           *bytes,
+            gboolean          replaces,
             GError          **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   g_autofree char *conventions = NULL;
   g_autofree char *keywords = NULL;
   g_autofree char *codes = NULL;
@@ -263,8 +364,7 @@ store_item (sqlite3          *db,
   JsonObject *translations;
   g_autoptr(GString) other_titles = NULL;
   g_autoptr(GList) langs = NULL;
-  sqlite3_int64 rowid;
-  gboolean ok = FALSE;
+  sqlite3_int64 rowid = 0;
   const char *title;
 
   if (!gcm_json_parser_load (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
@@ -280,6 +380,22 @@ store_item (sqlite3          *db,
     return malformed_item (error, entry->id, "its id or kind differs from the manifest");
   if (title == NULL)
     return malformed_item (error, entry->id, "it has no title");
+
+  /* Checked before any row is written: an item is stored whole or not at all. */
+  media = json_object_get_member (object, "media") &&
+          JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "media")) ?
+          json_object_get_object_member (object, "media") : NULL;
+  if (media != NULL)
+    {
+      g_autoptr(GList) paths = json_object_get_members (media);
+      for (GList *l = paths; l != NULL; l = l->next)
+        {
+          const char *sha256 = gcm_json_get_string (media, l->data);
+
+          if (!g_strv_contains ((const char * const *) entry->media, sha256 ? sha256 : ""))
+            return malformed_item (error, entry->id, "it uses media its manifest entry does not list");
+        }
+    }
 
   list = g_string_new (NULL);
   append_list (list, object, "conventions", " ");
@@ -319,59 +435,38 @@ store_item (sqlite3          *db,
       headings = g_steal_pointer (&joined_headings);
     }
 
-  if (sqlite3_prepare_v2 (db,
-                          "INSERT INTO item (id, kind, version, lang, sha256, chapter, ord, title,"
-                          "  summary, conventions, codes, keywords, headings, body, json, other_titles)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-                          " ON CONFLICT (id) DO UPDATE SET kind = ?2, version = ?3, lang = ?4,"
-                          "  sha256 = ?5, chapter = ?6, ord = ?7, title = ?8, summary = ?9,"
-                          "  conventions = ?10, codes = ?11, keywords = ?12, headings = ?13,"
-                          "  body = ?14, json = ?15, other_titles = ?16"
-                          " RETURNING rowid",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot write content");
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, entry->id, -1, SQLITE_TRANSIENT);
+  /* Bound without copies: everything bound lives until the statement has run. */
+  stmt = st->upsert_item;
+  sqlite3_bind_text (stmt, 1, entry->id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, gcm_item_kind_to_string (entry->kind), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, entry->version);
-  sqlite3_bind_text (stmt, 4, entry->lang, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, entry->sha256, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, gcm_json_get_string (object, "chapter"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, entry->lang, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, entry->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, gcm_json_get_string (object, "chapter"), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, chapter_order && JSON_NODE_HOLDS_VALUE (chapter_order) ?
                                  json_node_get_int (chapter_order) : 0);
-  sqlite3_bind_text (stmt, 8, title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 9, gcm_json_get_string (object, "summary") ?: "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, conventions, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 11, codes, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 12, keywords, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 13, headings, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 14, body, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, gcm_json_get_string (object, "summary") ?: "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, conventions, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, codes, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, keywords, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, headings, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, body, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 15, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 16, other_titles->str, -1, SQLITE_TRANSIENT);
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 16, other_titles->str, -1, SQLITE_STATIC);
+  if (!upsert_item_row (db, stmt, &rowid, error))
+    return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot write content");
-      goto out;
-    }
-  rowid = sqlite3_column_int64 (stmt, 0);
-  /* With RETURNING, the write can still fail after the row: on a full disk it does. */
-  if (!finalize_ok (db, &stmt, "Cannot write content", error))
-    goto out;
+  /* Its translations' titles, tags and media are replaced whole. A new item has none: the
+   * rows of a removed one went with it (ON DELETE CASCADE). */
+  if (replaces &&
+      (!delete_rows (db, st->delete_titles, rowid, error) ||
+       !delete_rows (db, st->delete_tags, rowid, error) ||
+       !delete_rows (db, st->delete_media, rowid, error)))
+    return FALSE;
 
-  /* Its translations' titles and tags, replaced whole as its media are. */
-  if (sqlite3_prepare_v2 (db, "DELETE FROM item_title WHERE item = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (!bind_and_step (db, stmt, error))
-    goto out;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (sqlite3_prepare_v2 (db, "INSERT INTO item_title (item, lang, title, summary, stale)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
+  stmt = st->insert_title;
   for (GList *l = langs; l != NULL; l = l->next)
     {
       JsonObject *translation = object_member (translations, l->data);
@@ -379,79 +474,44 @@ store_item (sqlite3          *db,
       if (translation == NULL || gcm_json_get_string (translation, "title") == NULL)
         continue;
       sqlite3_bind_int64 (stmt, 1, rowid);
-      sqlite3_bind_text (stmt, 2, l->data, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, gcm_json_get_string (translation, "title"), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, gcm_json_get_string (translation, "summary") ?: "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, l->data, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, gcm_json_get_string (translation, "title"), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, gcm_json_get_string (translation, "summary") ?: "", -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 5, json_object_get_boolean_member_with_default (translation, "stale", FALSE));
       if (!bind_and_step (db, stmt, error))
-        goto out;
+        return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
-  /* Tags and media of the item are replaced whole. */
-  if (sqlite3_prepare_v2 (db, "DELETE FROM item_tag WHERE item = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (!bind_and_step (db, stmt, error))
-    goto out;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (sqlite3_prepare_v2 (db, "DELETE FROM item_media WHERE item = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (!bind_and_step (db, stmt, error))
-    goto out;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO item_tag (item, tag) VALUES (?1, ?2)", -1,
-                          &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
   {
     g_auto(GStrv) tags = g_strsplit (conventions, " ", -1);
+
+    stmt = st->insert_tag;
     for (guint i = 0; tags[i] != NULL; i++)
       {
         if (tags[i][0] == '\0')
           continue;
         sqlite3_bind_int64 (stmt, 1, rowid);
-        sqlite3_bind_text (stmt, 2, tags[i], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 2, tags[i], -1, SQLITE_STATIC);
         if (!bind_and_step (db, stmt, error))
-          goto out;
+          return FALSE;
       }
   }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (sqlite3_prepare_v2 (db, "INSERT INTO item_media (item, path, sha256) VALUES (?1, ?2, ?3)",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
-  media = json_object_get_member (object, "media") &&
-          JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "media")) ?
-          json_object_get_object_member (object, "media") : NULL;
   if (media != NULL)
     {
       g_autoptr(GList) paths = json_object_get_members (media);
+
+      stmt = st->insert_media;
       for (GList *l = paths; l != NULL; l = l->next)
         {
-          const char *sha256 = gcm_json_get_string (media, l->data);
-
-          if (!g_strv_contains ((const char * const *) entry->media, sha256 ? sha256 : ""))
-            {
-              malformed_item (error, entry->id, "it uses media its manifest entry does not list");
-              goto out;
-            }
           sqlite3_bind_int64 (stmt, 1, rowid);
-          sqlite3_bind_text (stmt, 2, l->data, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, sha256, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, l->data, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, gcm_json_get_string (media, l->data), -1, SQLITE_STATIC);
           if (!bind_and_step (db, stmt, error))
-            goto out;
+            return FALSE;
         }
     }
-  ok = TRUE;
-  goto out;
-
-sql_error:
-  gcm_sqlite_set_error (error, db, "Cannot write content");
-out:
-  sqlite3_finalize (stmt);
-  return ok;
+  return TRUE;
 }
 
 static GBytes *
@@ -678,6 +738,7 @@ apply_in_transaction (Source             *source,
   FeedState state = { 0 };
   sqlite3_stmt *stmt = NULL;
   sqlite3_stmt *log_stmt = NULL;
+  g_auto(ItemStatements) item_statements = { 0 };
   gboolean ok = FALSE;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
@@ -729,6 +790,8 @@ apply_in_transaction (Source             *source,
   if (!check_free_space (store, manifest, installed, error) || !keep_manifest (source, error))
     goto out;
 
+  if (!item_statements_prepare (db, &item_statements, error))
+    goto out;
   source->log_changes = source->feed != NULL && g_hash_table_size (installed) > 0;
   if (source->log_changes &&
       (!gcm_sqlite_exec (db, GCM_CHANGE_LOG_SQL, error) ||
@@ -767,7 +830,7 @@ apply_in_transaction (Source             *source,
         }
 
       bytes = load_object (source, entry->sha256, entry->size, error);
-      if (bytes == NULL || !store_item (db, entry, bytes, error) ||
+      if (bytes == NULL || !store_item (db, &item_statements, entry, bytes, old_sha != NULL, error) ||
           !keep_object (source, entry->sha256, bytes, error))
         goto out;
       for (guint j = 0; entry->media[j] != NULL; j++)
