@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -34,6 +35,10 @@
 #include "gcm-search.h"
 #include "gcm-search-schema.h"
 #include "gcm-store-private.h"
+
+/* An apply and a collection of objects/ do not overlap: the one would delete what the other has
+ * just kept. */
+G_LOCK_DEFINE_STATIC (apply);
 
 typedef struct
 {
@@ -1032,6 +1037,7 @@ apply_source (Source             *source,
   if (db == NULL)
     return FALSE;
 
+  G_LOCK (apply);
   ok = apply_once (source, db, &floor, cancellable, progress, progress_data, result, &local_error);
 
   /* "database disk image is malformed": when SQLite confirms the damage, rebuild content.db from
@@ -1051,6 +1057,7 @@ apply_source (Source             *source,
 
   if (!ok)
     {
+      G_UNLOCK (apply);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -1061,8 +1068,233 @@ apply_source (Source             *source,
       raise_floor (&floor, source);
       if (!gcm_store_write_feed_floor (store, &floor, &local_error))
         g_warning ("Cannot record the newest serial in feed-state: %s", local_error->message);
+      g_clear_error (&local_error);
     }
+  G_UNLOCK (apply);
+
+  /* What the new snapshot no longer uses goes now that it is installed. */
+  if (source->feed != NULL && !result->up_to_date &&
+      gcm_importer_collect_objects (store, 0, &local_error) < 0)
+    g_debug ("Cannot collect unreferenced objects: %s", local_error->message);
   return TRUE;
+}
+
+/* The manifest an apply kept in objects/, checked against its hash. */
+static GcmManifest *
+load_kept_manifest (GcmStore    *store,
+                    const char  *sha256,
+                    GError     **error)
+{
+  g_autofree char *path = gcm_store_dup_object_path (store, sha256);
+  g_autoptr(GBytes) bytes = gcm_feed_read_capped (path, GCM_MANIFEST_MAX_SIZE, error);
+
+  if (bytes == NULL || !gcm_feed_check_bytes (bytes, sha256, g_bytes_get_size (bytes), error))
+    return NULL;
+  return gcm_manifest_new_from_bytes (bytes, error);
+}
+
+/* What objects/ must keep: the snapshot content.db holds and the one feed-state names for
+ * rebuilds (the same one, unless recording the floor failed after a commit), each manifest
+ * with every item and medium it lists. NULL when either cannot be read: then nothing is
+ * collected. */
+static GHashTable *
+dup_referenced_objects (GcmStore  *store,
+                        GError   **error)
+{
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GcmFeedFloor) floor = { 0 };
+  g_autofree char *installed = NULL;
+  const char *manifests[2];
+  sqlite3 *db;
+
+  if (!gcm_store_read_feed_floor (store, &floor, error))
+    return NULL;
+  db = gcm_store_open_content_db (store, TRUE, error);
+  if (db == NULL)
+    return NULL;
+  {
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2 (db, "SELECT manifest_sha256 FROM feed_state WHERE id = 1", -1,
+                                 &stmt, NULL);
+
+    if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      installed = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      gcm_sqlite_set_error (error, db, "Cannot read the installed snapshot");
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      return NULL;
+  }
+
+  manifests[0] = installed;
+  manifests[1] = floor.manifest_sha256;
+  for (guint m = 0; m < G_N_ELEMENTS (manifests); m++)
+    {
+      g_autoptr(GcmManifest) manifest = NULL;
+
+      if (manifests[m] == NULL || g_hash_table_contains (kept, manifests[m]))
+        continue;
+      manifest = load_kept_manifest (store, manifests[m], error);
+      if (manifest == NULL)
+        return NULL;
+      g_hash_table_add (kept, g_strdup (manifests[m]));
+      for (guint i = 0; i < manifest->items->len; i++)
+        g_hash_table_add (kept, g_strdup (((GcmManifestItem *) g_ptr_array_index (manifest->items, i))->sha256));
+      for (guint i = 0; i < manifest->media->len; i++)
+        g_hash_table_add (kept, g_strdup (((GcmManifestMedia *) g_ptr_array_index (manifest->media, i))->sha256));
+    }
+  return g_steal_pointer (&kept);
+}
+
+static gboolean
+is_older_than (const char *path,
+               gint64      age,
+               gint64      now)
+{
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime >= age;
+}
+
+/* Parts in @dir older than a day: a download or a copy that never finished. */
+static guint
+remove_stale_parts (const char *dir,
+                    gint64      now)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint removed = 0;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_suffix (name, ".part") && is_older_than (path, 24 * 60 * 60, now) &&
+          g_unlink (path) == 0)
+        removed++;
+    }
+  return removed;
+}
+
+static gboolean
+is_object_name (const char *name)
+{
+  if (strlen (name) != 64)
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * gcm_importer_collect_objects:
+ * @min_age: seconds an unreferenced object must have been there to go; 0 for all of them
+ *
+ * Deletes the files of objects/ that neither the installed snapshot nor the one kept for
+ * rebuilds refers to, and the parts in objects/ and staging/ left for more than a day. After
+ * an apply, everything unreferenced goes; at start-up only what is older than @min_age, so the
+ * downloads of a sync that was cut off stay for the next one to use. Blocking: call it on a
+ * worker thread. When the installed snapshot cannot be read, nothing is deleted.
+ *
+ * Returns: the number of files deleted, or -1 with @error set
+ */
+gint
+gcm_importer_collect_objects (GcmStore  *store,
+                              gint64     min_age,
+                              GError   **error)
+{
+  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(GDir) objects = NULL;
+  g_autofree char *staging = NULL;
+  const char *objects_path;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *prefix;
+  guint removed = 0;
+
+  g_return_val_if_fail (GCM_IS_STORE (store), -1);
+
+  if (gcm_store_is_read_only (store))
+    return 0;
+  G_LOCK (apply);
+  kept = dup_referenced_objects (store, error);
+  if (kept == NULL)
+    {
+      G_UNLOCK (apply);
+      return -1;
+    }
+  objects_path = gcm_store_get_objects_path (store);
+  objects = g_dir_open (objects_path, 0, NULL);
+  while (objects != NULL && (prefix = g_dir_read_name (objects)) != NULL)
+    {
+      g_autofree char *dir = g_build_filename (objects_path, prefix, NULL);
+      g_autoptr(GDir) folder = NULL;
+      const char *name;
+
+      if (strlen (prefix) != 2 || !(folder = g_dir_open (dir, 0, NULL)))
+        continue;
+      removed += remove_stale_parts (dir, now);
+      while ((name = g_dir_read_name (folder)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          if (is_object_name (name) && !g_hash_table_contains (kept, name) &&
+              is_older_than (path, min_age, now) && g_unlink (path) == 0)
+            removed++;
+        }
+      g_rmdir (dir);   /* only when it is empty now */
+    }
+  G_UNLOCK (apply);
+
+  staging = g_build_filename (gcm_store_get_directory (store), "staging", NULL);
+  removed += remove_stale_parts (staging, now);
+  if (removed > 0)
+    g_debug ("Collected %u files no snapshot refers to", removed);
+  return (gint) removed;
+}
+
+static void
+collect_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  gint removed = gcm_importer_collect_objects (source_object, *(gint64 *) task_data, &error);
+
+  if (removed < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, removed);
+}
+
+/**
+ * gcm_importer_collect_objects_async:
+ *
+ * gcm_importer_collect_objects() on a thread of its own, for start-up.
+ */
+void
+gcm_importer_collect_objects_async (GcmStore            *store,
+                                    gint64               min_age,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, gcm_importer_collect_objects_async);
+  g_task_set_task_data (task, g_memdup2 (&min_age, sizeof min_age), g_free);
+  g_task_run_in_thread (task, collect_thread);
+}
+
+gint
+gcm_importer_collect_objects_finish (GcmStore      *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), -1);
+  return (gint) g_task_propagate_int (G_TASK (result), error);
 }
 
 /* Public API */
@@ -1120,8 +1352,6 @@ gcm_importer_restore (GcmStore  *store,
   g_autoptr(GPtrArray) new_objects = g_ptr_array_new_with_free_func (g_free);
   g_auto(GcmFeedFloor) floor = { 0 };
   g_autoptr(GcmManifest) manifest = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *path = NULL;
   GcmImportResult result;
   Source source = { 0 };
 
@@ -1132,11 +1362,8 @@ gcm_importer_restore (GcmStore  *store,
       g_set_error_literal (error, GCM_FEED_ERROR, GCM_FEED_ERROR_MISSING, "No content was installed");
       return FALSE;
     }
-  path = gcm_store_dup_object_path (store, floor.manifest_sha256);
-  bytes = gcm_feed_read_capped (path, GCM_MANIFEST_MAX_SIZE, error);
-  if (bytes == NULL ||
-      !gcm_feed_check_bytes (bytes, floor.manifest_sha256, g_bytes_get_size (bytes), error) ||
-      !(manifest = gcm_manifest_new_from_bytes (bytes, error)))
+  manifest = load_kept_manifest (store, floor.manifest_sha256, error);
+  if (manifest == NULL)
     return FALSE;
 
   source.store = store;
