@@ -17,9 +17,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
-#include <netinet/in.h>
 #include <unistd.h>
 #include <utime.h>
 
@@ -64,19 +62,6 @@ typedef struct
 
 /* Servers */
 
-static guint
-free_port (void)
-{
-  struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl (INADDR_LOOPBACK) };
-  socklen_t len = sizeof addr;
-  int fd = socket (AF_INET, SOCK_STREAM, 0);
-
-  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
-  g_assert_cmpint (getsockname (fd, (struct sockaddr *) &addr, &len), ==, 0);
-  close (fd);
-  return ntohs (addr.sin_port);
-}
-
 /* A test that fails aborts; the servers must not outlive it, holding meson's pipes. */
 static void
 die_with_parent (gpointer user_data)
@@ -84,58 +69,11 @@ die_with_parent (gpointer user_data)
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
-static gboolean
-port_answers (guint port)
-{
-  g_autoptr(GSocketClient) client = g_socket_client_new ();
-  g_autoptr(GSocketConnection) connection = NULL;
-
-  connection = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
-  return connection != NULL;
-}
-
 static void
 start_nginx (void)
 {
-  g_autofree char *conf_path = g_build_filename (env.dir, "nginx.conf", NULL);
-  g_autofree char *feed_conf = g_test_build_filename (G_TEST_DIST, "..", "data", "nginx",
-                                                      "feed.conf", NULL);
-  g_autofree char *tmp = g_build_filename (env.dir, "nginx-tmp", NULL);
-  g_autofree char *conf = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "nginx", "-p", env.dir, "-c", conf_path, NULL };
-
-  g_mkdir_with_parents (tmp, 0700);
-  env.nginx_port = free_port ();
   env.access_log = g_build_filename (env.dir, "access.log", NULL);
-  conf = g_strdup_printf ("%7$s"
-                          "daemon off;\n"
-                          "pid %1$s/nginx.pid;\n"
-                          "error_log %1$s/error.log;\n"
-                          "events {}\n"
-                          "http {\n"
-                          "  access_log %2$s;\n"
-                          "  client_body_temp_path %3$s; proxy_temp_path %3$s;\n"
-                          "  fastcgi_temp_path %3$s; uwsgi_temp_path %3$s; scgi_temp_path %3$s;\n"
-                          "  server {\n"
-                          "    listen 127.0.0.1:%4$u;\n"
-                          "    root %5$s;\n"
-                          "    include %6$s;\n"
-                          "  }\n"
-                          "}\n",
-                          env.dir, env.access_log, tmp, env.nginx_port, env.www, feed_conf,
-                          /* Run by root, the workers would otherwise be nobody. */
-                          getuid () == 0 ? "user root;\n" : "");
-  gcm_test_write_file (conf_path, conf, -1);
-  g_spawn_async (NULL, (char **) argv, NULL,
-                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
-                 G_SPAWN_STDERR_TO_DEV_NULL,
-                 die_with_parent, NULL, &env.nginx, &error);
-  if (error != NULL)
-    g_error ("Cannot start nginx: %s", error->message);
-  for (guint i = 0; i < 100 && !port_answers (env.nginx_port); i++)
-    g_usleep (50 * 1000);
-  g_assert_true (port_answers (env.nginx_port));
+  env.nginx = gcm_test_start_nginx (env.dir, env.www, env.access_log, &env.nginx_port);
 }
 
 static void
@@ -162,17 +100,7 @@ start_fault_server (void)
   close (out);
   env.faults_port = (guint) g_ascii_strtoull (line, NULL, 10);
   g_assert_cmpuint (env.faults_port, >, 0);
-  g_assert_true (port_answers (env.faults_port));
-}
-
-static void
-stop_server (GPid pid)
-{
-  int status;
-
-  kill (pid, SIGTERM);
-  waitpid (pid, &status, 0);
-  g_spawn_close_pid (pid);
+  g_assert_true (gcm_test_port_answers (env.faults_port));
 }
 
 /* Feeds */
@@ -1304,8 +1232,8 @@ main (int   argc,
 
   status = g_test_run ();
 
-  stop_server (env.nginx);
-  stop_server (env.faults);
+  gcm_test_stop_server (env.nginx);
+  gcm_test_stop_server (env.faults);
   gcm_test_rm_rf (env.dir);
   g_ptr_array_unref (refusals);
   g_free (env.dir);

@@ -18,10 +18,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,60 +26,6 @@
 #include "gcm-sync-job.h"
 #include "gcm-test-utils.h"
 #include "gcm-transport.h"
-
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
-static guint
-free_port (void)
-{
-  struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl (INADDR_LOOPBACK) };
-  socklen_t len = sizeof addr;
-  int fd = socket (AF_INET, SOCK_STREAM, 0);
-
-  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
-  g_assert_cmpint (getsockname (fd, (struct sockaddr *) &addr, &len), ==, 0);
-  close (fd);
-  return ntohs (addr.sin_port);
-}
-
-static GPid
-start_nginx (const char *dir,
-             const char *root,
-             guint       port)
-{
-  g_autofree char *conf_path = g_build_filename (dir, "nginx.conf", NULL);
-  g_autofree char *feed_conf = g_test_build_filename (G_TEST_DIST, "..", "data", "nginx",
-                                                      "feed.conf", NULL);
-  g_autofree char *conf = NULL;
-  g_autoptr(GSocketClient) client = g_socket_client_new ();
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "nginx", "-p", dir, "-c", conf_path, NULL };
-  GPid pid;
-
-  conf = g_strdup_printf ("%s daemon off; pid %s/nginx.pid; error_log %s/error.log;\n"
-                          "events {}\n"
-                          "http { access_log off; client_body_temp_path %s;\n"
-                          "  server { listen 127.0.0.1:%u; root %s; include %s; } }\n",
-                          getuid () == 0 ? "user root;" : "", dir, dir, dir, port, root, feed_conf);
-  gcm_test_write_file (conf_path, conf, -1);
-  g_spawn_async (NULL, (char **) argv, NULL,
-                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
-                 G_SPAWN_STDERR_TO_DEV_NULL, die_with_parent, NULL, &pid, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < 100; i++)
-    {
-      g_autoptr(GSocketConnection) c = g_socket_client_connect_to_host (client, "127.0.0.1", port,
-                                                                        NULL, NULL);
-      if (c != NULL)
-        break;
-      g_usleep (50 * 1000);
-    }
-  return pid;
-}
 
 static double
 seconds_since (gint64 start)
@@ -172,8 +115,7 @@ main (int   argc,
   if (gcm_test_publish_full (source, feed, key, 10, &standard_error) != 0)
     g_error ("publishing failed: %s", standard_error);
   g_assert_true (gcm_trust_add_key_file (trust, pub, &error));
-  port = free_port ();
-  nginx = start_nginx (dir, feed, port);
+  nginx = gcm_test_start_nginx (dir, feed, NULL, &port);
   url = g_strdup_printf ("http://127.0.0.1:%u", port);
 
   opened = gcm_feed_open_with_trust (feed, trust, &error);
@@ -357,8 +299,7 @@ main (int   argc,
              stats.bytes_received);
   }
 
-  kill (nginx, SIGTERM);
-  waitpid (nginx, NULL, 0);
+  gcm_test_stop_server (nginx);
   gcm_test_rm_rf (dir);
   return 0;
 }
