@@ -321,7 +321,11 @@ setup_easy (Transfer *t)
       g_autofree char *header = g_strconcat ("If-None-Match: ", t->validators->etag, NULL);
       t->headers = curl_slist_append (t->headers, header);
     }
-  if (t->validators != NULL && t->validators->last_modified != NULL)
+  /* The date only where there is no ETag: libcurl itself takes a 200 whose Last-Modified is
+   * older than the date asked for as "not modified", and a pointer republished with an older
+   * mtime (a copy, a restored backup, another mirror) would then never be seen. */
+  if (t->validators != NULL && t->validators->etag == NULL &&
+      t->validators->last_modified != NULL)
     {
       time_t when = curl_getdate (t->validators->last_modified, NULL);
       if (when > 0)
