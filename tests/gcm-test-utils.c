@@ -17,7 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sched.h>
+#include <netinet/in.h>
+#include <signal.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -651,4 +655,103 @@ gcm_test_wait_for_string_full (const char *file,
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, expected);
   gcm_test_wait_for_property_full (file, line, func, object, property, &value);
+}
+
+guint
+gcm_test_free_port (void)
+{
+  struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl (INADDR_LOOPBACK) };
+  socklen_t len = sizeof addr;
+  int fd = socket (AF_INET, SOCK_STREAM, 0);
+
+  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
+  g_assert_cmpint (getsockname (fd, (struct sockaddr *) &addr, &len), ==, 0);
+  close (fd);
+  return ntohs (addr.sin_port);
+}
+
+gboolean
+gcm_test_port_answers (guint port)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
+  return connection != NULL;
+}
+
+/* A test that fails aborts; the servers must not outlive it, holding meson's pipes. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+/**
+ * gcm_test_start_nginx:
+ * @dir: where nginx keeps its configuration, logs and temporary files
+ * @root: the folder that holds v1/
+ * @access_log: (nullable): where requests are logged; %NULL for none
+ * @port: (out): where it listens on 127.0.0.1
+ *
+ * Starts nginx with the feed's own configuration, data/nginx/feed.conf, and waits until it
+ * answers. Stop it with gcm_test_stop_server().
+ */
+GPid
+gcm_test_start_nginx (const char *dir,
+                      const char *root,
+                      const char *access_log,
+                      guint      *port)
+{
+  g_autofree char *conf_path = g_build_filename (dir, "nginx.conf", NULL);
+  g_autofree char *feed_conf = g_test_build_filename (G_TEST_DIST, "..", "data", "nginx",
+                                                      "feed.conf", NULL);
+  g_autofree char *tmp = g_build_filename (dir, "nginx-tmp", NULL);
+  g_autofree char *conf = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "nginx", "-p", dir, "-c", conf_path, NULL };
+  GPid pid;
+
+  g_mkdir_with_parents (tmp, 0700);
+  *port = gcm_test_free_port ();
+  conf = g_strdup_printf ("%7$s"
+                          "daemon off;\n"
+                          "pid %1$s/nginx.pid;\n"
+                          "error_log %1$s/error.log;\n"
+                          "events {}\n"
+                          "http {\n"
+                          "  access_log %2$s;\n"
+                          "  client_body_temp_path %3$s; proxy_temp_path %3$s;\n"
+                          "  fastcgi_temp_path %3$s; uwsgi_temp_path %3$s; scgi_temp_path %3$s;\n"
+                          "  server {\n"
+                          "    listen 127.0.0.1:%4$u;\n"
+                          "    root %5$s;\n"
+                          "    include %6$s;\n"
+                          "  }\n"
+                          "}\n",
+                          dir, access_log != NULL ? access_log : "off", tmp, *port, root,
+                          feed_conf,
+                          /* Run by root, the workers would otherwise be nobody. */
+                          getuid () == 0 ? "user root;\n" : "");
+  gcm_test_write_file (conf_path, conf, -1);
+  g_spawn_async (NULL, (char **) argv, NULL,
+                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                 G_SPAWN_STDERR_TO_DEV_NULL,
+                 die_with_parent, NULL, &pid, &error);
+  if (error != NULL)
+    g_error ("Cannot start nginx: %s", error->message);
+  for (guint i = 0; i < 100 && !gcm_test_port_answers (*port); i++)
+    g_usleep (50 * 1000);
+  g_assert_true (gcm_test_port_answers (*port));
+  return pid;
+}
+
+void
+gcm_test_stop_server (GPid pid)
+{
+  int status;
+
+  kill (pid, SIGTERM);
+  waitpid (pid, &status, 0);
+  g_spawn_close_pid (pid);
 }

@@ -127,4 +127,13 @@ guint64   gcm_test_free_space       (const char *path);
 void      gcm_test_fill_disk        (const char *file,
                                      guint64     leave_free);
 
+/* nginx on 127.0.0.1 with data/nginx/feed.conf */
+guint     gcm_test_free_port        (void);
+gboolean  gcm_test_port_answers     (guint       port);
+GPid      gcm_test_start_nginx      (const char *dir,
+                                     const char *root,
+                                     const char *access_log,
+                                     guint      *port);
+void      gcm_test_stop_server      (GPid        pid);
+
 G_END_DECLS

@@ -17,9 +17,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
-#include <netinet/in.h>
 #include <unistd.h>
 #include <utime.h>
 
@@ -64,19 +62,6 @@ typedef struct
 
 /* Servers */
 
-static guint
-free_port (void)
-{
-  struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl (INADDR_LOOPBACK) };
-  socklen_t len = sizeof addr;
-  int fd = socket (AF_INET, SOCK_STREAM, 0);
-
-  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
-  g_assert_cmpint (getsockname (fd, (struct sockaddr *) &addr, &len), ==, 0);
-  close (fd);
-  return ntohs (addr.sin_port);
-}
-
 /* A test that fails aborts; the servers must not outlive it, holding meson's pipes. */
 static void
 die_with_parent (gpointer user_data)
@@ -84,58 +69,11 @@ die_with_parent (gpointer user_data)
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
-static gboolean
-port_answers (guint port)
-{
-  g_autoptr(GSocketClient) client = g_socket_client_new ();
-  g_autoptr(GSocketConnection) connection = NULL;
-
-  connection = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
-  return connection != NULL;
-}
-
 static void
 start_nginx (void)
 {
-  g_autofree char *conf_path = g_build_filename (env.dir, "nginx.conf", NULL);
-  g_autofree char *feed_conf = g_test_build_filename (G_TEST_DIST, "..", "data", "nginx",
-                                                      "feed.conf", NULL);
-  g_autofree char *tmp = g_build_filename (env.dir, "nginx-tmp", NULL);
-  g_autofree char *conf = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "nginx", "-p", env.dir, "-c", conf_path, NULL };
-
-  g_mkdir_with_parents (tmp, 0700);
-  env.nginx_port = free_port ();
   env.access_log = g_build_filename (env.dir, "access.log", NULL);
-  conf = g_strdup_printf ("%7$s"
-                          "daemon off;\n"
-                          "pid %1$s/nginx.pid;\n"
-                          "error_log %1$s/error.log;\n"
-                          "events {}\n"
-                          "http {\n"
-                          "  access_log %2$s;\n"
-                          "  client_body_temp_path %3$s; proxy_temp_path %3$s;\n"
-                          "  fastcgi_temp_path %3$s; uwsgi_temp_path %3$s; scgi_temp_path %3$s;\n"
-                          "  server {\n"
-                          "    listen 127.0.0.1:%4$u;\n"
-                          "    root %5$s;\n"
-                          "    include %6$s;\n"
-                          "  }\n"
-                          "}\n",
-                          env.dir, env.access_log, tmp, env.nginx_port, env.www, feed_conf,
-                          /* Run by root, the workers would otherwise be nobody. */
-                          getuid () == 0 ? "user root;\n" : "");
-  gcm_test_write_file (conf_path, conf, -1);
-  g_spawn_async (NULL, (char **) argv, NULL,
-                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
-                 G_SPAWN_STDERR_TO_DEV_NULL,
-                 die_with_parent, NULL, &env.nginx, &error);
-  if (error != NULL)
-    g_error ("Cannot start nginx: %s", error->message);
-  for (guint i = 0; i < 100 && !port_answers (env.nginx_port); i++)
-    g_usleep (50 * 1000);
-  g_assert_true (port_answers (env.nginx_port));
+  env.nginx = gcm_test_start_nginx (env.dir, env.www, env.access_log, &env.nginx_port);
 }
 
 static void
@@ -162,17 +100,7 @@ start_fault_server (void)
   close (out);
   env.faults_port = (guint) g_ascii_strtoull (line, NULL, 10);
   g_assert_cmpuint (env.faults_port, >, 0);
-  g_assert_true (port_answers (env.faults_port));
-}
-
-static void
-stop_server (GPid pid)
-{
-  int status;
-
-  kill (pid, SIGTERM);
-  waitpid (pid, &status, 0);
-  g_spawn_close_pid (pid);
+  g_assert_true (gcm_test_port_answers (env.faults_port));
 }
 
 /* Feeds */
@@ -849,6 +777,127 @@ test_changes (Fixture       *fixture,
   g_assert_cmpstr (change->kind, ==, "section");
 }
 
+/* A file of @age seconds. */
+static void
+write_aged (const char *path,
+            gint64      age)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct utimbuf times;
+
+  g_mkdir_with_parents (dir, 0700);
+  gcm_test_write_file (path, "left over", -1);
+  times.actime = times.modtime = (time_t) (g_get_real_time () / G_USEC_PER_SEC - age);
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+static gboolean
+all_objects_kept (Fixture    *fixture,
+                  const char *sha_lines)
+{
+  g_auto(GStrv) shas = g_strsplit (sha_lines, "\n", -1);
+
+  for (guint i = 0; shas[i] != NULL; i++)
+    {
+      g_autofree char *path = NULL;
+
+      if (shas[i][0] == '\0')
+        continue;
+      path = gcm_store_dup_object_path (fixture->store, shas[i]);
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Objects no snapshot refers to go: old ones at start-up, all of them after an apply; parts
+ * older than a day too. What the installed snapshot and its manifest use stays. */
+static void
+test_collect_objects (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *staging = g_build_filename (gcm_store_get_directory (fixture->store),
+                                               "staging", NULL);
+  g_autofree char *stale_part = g_build_filename (staging, "old.part", NULL);
+  g_autofree char *fresh_part = g_build_filename (staging, "new.part", NULL);
+  g_autofree char *stale_object = gcm_store_dup_object_path (fixture->store,
+    "abababababababababababababababababababababababababababababababab");
+  g_autofree char *fresh_object = gcm_store_dup_object_path (fixture->store,
+    "cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd");
+  g_autofree char *stale_copy = NULL;
+  g_autofree char *old_items = NULL;
+  g_autofree char *new_items = NULL;
+  g_autoptr(GcmSyncReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) old_shas = NULL;
+  const char *content = NULL;
+  const char *items_sql = "SELECT sha256 FROM item UNION SELECT sha256 FROM item_media"
+                          " UNION SELECT manifest_sha256 FROM feed_state ORDER BY 1";
+  guint gone = 0;
+
+  install_base (fixture);
+  content = gcm_store_get_content_path (fixture->store);
+  old_items = g_strdup (gcm_test_sql_text (content, items_sql));
+  g_assert_true (all_objects_kept (fixture, old_items));
+  write_aged (stale_part, 2 * 24 * 60 * 60);
+  write_aged (fresh_part, 60);
+  write_aged (stale_object, 8 * 24 * 60 * 60);
+  write_aged (fresh_object, 60);
+  stale_copy = g_strconcat (stale_object, ".part", NULL);
+  write_aged (stale_copy, 2 * 24 * 60 * 60);
+
+  /* At start-up: only what is older than a week (objects) or a day (parts). */
+  g_assert_cmpint (gcm_importer_collect_objects (fixture->store, 7 * 24 * 60 * 60, &error), ==, 3);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale_object, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_part, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_copy, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh_object, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh_part, G_FILE_TEST_EXISTS));
+  g_assert_true (all_objects_kept (fixture, old_items));
+
+  /* After an apply: everything the new snapshot does not use, fresh or not. */
+  report = sync_ok (fixture, env.feed20, NULL);
+  g_assert_cmpint (report->serial, ==, 20);
+  new_items = g_strdup (gcm_test_sql_text (content, items_sql));
+  g_assert_true (all_objects_kept (fixture, new_items));
+  g_assert_false (g_file_test (fresh_object, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh_part, G_FILE_TEST_EXISTS));
+  old_shas = g_strsplit (old_items, "\n", -1);
+  for (guint i = 0; old_shas[i] != NULL; i++)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *line = g_strconcat (old_shas[i], "\n", NULL);
+
+      if (old_shas[i][0] == '\0' || strstr (new_items, line) != NULL)
+        continue;
+      path = gcm_store_dup_object_path (fixture->store, old_shas[i]);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      gone++;
+    }
+  /* The rewritten section and the old manifest. */
+  g_assert_cmpuint (gone, >=, 2);
+
+  /* What is left still rebuilds the content when content.db is lost. */
+  {
+    g_autofree char *dir = g_strdup (gcm_store_get_directory (fixture->store));
+    g_autofree char *path = g_strdup (content);
+    const char *suffixes[] = { "", "-wal", "-shm" };
+
+    g_assert_finalize_object (fixture->store);
+    fixture->store = NULL;
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+        g_unlink (file);
+      }
+    fixture->store = gcm_store_new (dir, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gcm_store_get_serial (fixture->store), ==, 20);
+    g_assert_cmpstr (gcm_test_sql_text (path, items_sql), ==, new_items);
+  }
+}
+
 /* SIGKILL of the real app's --sync at random points: what is installed afterwards is always one
  * whole snapshot, old or new, user.db is untouched, and the next sync completes. */
 static void
@@ -1176,14 +1225,15 @@ main (int   argc,
   g_test_add ("/sync/service-cancel", Fixture, NULL, fixture_set_up, test_service_cancel, fixture_tear_down);
   g_test_add ("/sync/service-automatic", Fixture, NULL, fixture_set_up, test_service_automatic, fixture_tear_down);
   g_test_add ("/sync/changes", Fixture, NULL, fixture_set_up, test_changes, fixture_tear_down);
+  g_test_add ("/sync/collect-objects", Fixture, NULL, fixture_set_up, test_collect_objects, fixture_tear_down);
   g_test_add ("/sync/crash", Fixture, NULL, fixture_set_up, test_crash, fixture_tear_down);
   refusals = g_ptr_array_new_with_free_func ((GDestroyNotify) refusal_free);
   add_refusals ();
 
   status = g_test_run ();
 
-  stop_server (env.nginx);
-  stop_server (env.faults);
+  gcm_test_stop_server (env.nginx);
+  gcm_test_stop_server (env.faults);
   gcm_test_rm_rf (env.dir);
   g_ptr_array_unref (refusals);
   g_free (env.dir);

@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -34,6 +35,10 @@
 #include "gcm-search.h"
 #include "gcm-search-schema.h"
 #include "gcm-store-private.h"
+
+/* An apply and a collection of objects/ do not overlap: the one would delete what the other has
+ * just kept. */
+G_LOCK_DEFINE_STATIC (apply);
 
 typedef struct
 {
@@ -244,14 +249,115 @@ finalize_ok (sqlite3       *db,
   return TRUE;
 }
 
+/* The statements of one item's rows, prepared once for the whole apply. */
+typedef struct
+{
+  sqlite3_stmt *upsert_item;
+  sqlite3_stmt *delete_titles;
+  sqlite3_stmt *insert_title;
+  sqlite3_stmt *delete_tags;
+  sqlite3_stmt *insert_tag;
+  sqlite3_stmt *delete_media;
+  sqlite3_stmt *insert_media;
+} ItemStatements;
+
+static void
+item_statements_clear (ItemStatements *st)
+{
+  g_clear_pointer (&st->upsert_item, sqlite3_finalize);
+  g_clear_pointer (&st->delete_titles, sqlite3_finalize);
+  g_clear_pointer (&st->insert_title, sqlite3_finalize);
+  g_clear_pointer (&st->delete_tags, sqlite3_finalize);
+  g_clear_pointer (&st->insert_tag, sqlite3_finalize);
+  g_clear_pointer (&st->delete_media, sqlite3_finalize);
+  g_clear_pointer (&st->insert_media, sqlite3_finalize);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItemStatements, item_statements_clear)
+
+static gboolean
+item_statements_prepare (sqlite3         *db,
+                         ItemStatements  *st,
+                         GError         **error)
+{
+  const struct { sqlite3_stmt **stmt; const char *sql; } all[] = {
+    { &st->upsert_item,
+      "INSERT INTO item (id, kind, version, lang, sha256, chapter, ord, title,"
+      "  summary, conventions, codes, keywords, headings, body, json, other_titles)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+      " ON CONFLICT (id) DO UPDATE SET kind = ?2, version = ?3, lang = ?4,"
+      "  sha256 = ?5, chapter = ?6, ord = ?7, title = ?8, summary = ?9,"
+      "  conventions = ?10, codes = ?11, keywords = ?12, headings = ?13,"
+      "  body = ?14, json = ?15, other_titles = ?16"
+      " RETURNING rowid" },
+    { &st->delete_titles, "DELETE FROM item_title WHERE item = ?1" },
+    { &st->insert_title, "INSERT INTO item_title (item, lang, title, summary, stale)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5)" },
+    { &st->delete_tags, "DELETE FROM item_tag WHERE item = ?1" },
+    { &st->insert_tag, "INSERT OR IGNORE INTO item_tag (item, tag) VALUES (?1, ?2)" },
+    { &st->delete_media, "DELETE FROM item_media WHERE item = ?1" },
+    { &st->insert_media, "INSERT INTO item_media (item, path, sha256) VALUES (?1, ?2, ?3)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    if (sqlite3_prepare_v3 (db, all[i].sql, -1, SQLITE_PREPARE_PERSISTENT, all[i].stmt,
+                            NULL) != SQLITE_OK)
+      {
+        gcm_sqlite_set_error (error, db, "Cannot write content");
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Runs @stmt, bound to @rowid, to its end: the rows of an item that it replaces whole. */
+static gboolean
+delete_rows (sqlite3        *db,
+             sqlite3_stmt   *stmt,
+             sqlite3_int64   rowid,
+             GError        **error)
+{
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  return bind_and_step (db, stmt, error);
+}
+
+/* The item's own row; its rowid in @rowid. */
+static gboolean
+upsert_item_row (sqlite3          *db,
+                 sqlite3_stmt     *stmt,
+                 sqlite3_int64    *rowid,
+                 GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *rowid = sqlite3_column_int64 (stmt, 0);
+      /* With RETURNING, the write can still fail after the row: on a full disk it does. */
+      rc = sqlite3_step (stmt);
+    }
+  else
+    rc = SQLITE_ERROR;
+  if (sqlite3_reset (stmt) != SQLITE_OK || rc != SQLITE_DONE)
+    {
+      gcm_sqlite_set_error (error, db, "Cannot write content");
+      sqlite3_clear_bindings (stmt);
+      return FALSE;
+    }
+  sqlite3_clear_bindings (stmt);
+  return TRUE;
+}
+
+/* @replaces: an installed item of the same id is replaced, so its titles, tags and media go. */
 static gboolean
 store_item (sqlite3          *db,
+            ItemStatements   *st,
             GcmManifestItem  *entry,
             GBytes           *bytes,
+            gboolean          replaces,
             GError          **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   g_autofree char *conventions = NULL;
   g_autofree char *keywords = NULL;
   g_autofree char *codes = NULL;
@@ -263,8 +369,7 @@ store_item (sqlite3          *db,
   JsonObject *translations;
   g_autoptr(GString) other_titles = NULL;
   g_autoptr(GList) langs = NULL;
-  sqlite3_int64 rowid;
-  gboolean ok = FALSE;
+  sqlite3_int64 rowid = 0;
   const char *title;
 
   if (!gcm_json_parser_load (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
@@ -280,6 +385,22 @@ store_item (sqlite3          *db,
     return malformed_item (error, entry->id, "its id or kind differs from the manifest");
   if (title == NULL)
     return malformed_item (error, entry->id, "it has no title");
+
+  /* Checked before any row is written: an item is stored whole or not at all. */
+  media = json_object_get_member (object, "media") &&
+          JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "media")) ?
+          json_object_get_object_member (object, "media") : NULL;
+  if (media != NULL)
+    {
+      g_autoptr(GList) paths = json_object_get_members (media);
+      for (GList *l = paths; l != NULL; l = l->next)
+        {
+          const char *sha256 = gcm_json_get_string (media, l->data);
+
+          if (!g_strv_contains ((const char * const *) entry->media, sha256 ? sha256 : ""))
+            return malformed_item (error, entry->id, "it uses media its manifest entry does not list");
+        }
+    }
 
   list = g_string_new (NULL);
   append_list (list, object, "conventions", " ");
@@ -319,59 +440,38 @@ store_item (sqlite3          *db,
       headings = g_steal_pointer (&joined_headings);
     }
 
-  if (sqlite3_prepare_v2 (db,
-                          "INSERT INTO item (id, kind, version, lang, sha256, chapter, ord, title,"
-                          "  summary, conventions, codes, keywords, headings, body, json, other_titles)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-                          " ON CONFLICT (id) DO UPDATE SET kind = ?2, version = ?3, lang = ?4,"
-                          "  sha256 = ?5, chapter = ?6, ord = ?7, title = ?8, summary = ?9,"
-                          "  conventions = ?10, codes = ?11, keywords = ?12, headings = ?13,"
-                          "  body = ?14, json = ?15, other_titles = ?16"
-                          " RETURNING rowid",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot write content");
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, entry->id, -1, SQLITE_TRANSIENT);
+  /* Bound without copies: everything bound lives until the statement has run. */
+  stmt = st->upsert_item;
+  sqlite3_bind_text (stmt, 1, entry->id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, gcm_item_kind_to_string (entry->kind), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, entry->version);
-  sqlite3_bind_text (stmt, 4, entry->lang, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, entry->sha256, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, gcm_json_get_string (object, "chapter"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, entry->lang, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, entry->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, gcm_json_get_string (object, "chapter"), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, chapter_order && JSON_NODE_HOLDS_VALUE (chapter_order) ?
                                  json_node_get_int (chapter_order) : 0);
-  sqlite3_bind_text (stmt, 8, title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 9, gcm_json_get_string (object, "summary") ?: "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, conventions, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 11, codes, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 12, keywords, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 13, headings, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 14, body, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, gcm_json_get_string (object, "summary") ?: "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, conventions, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, codes, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, keywords, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, headings, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, body, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 15, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 16, other_titles->str, -1, SQLITE_TRANSIENT);
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 16, other_titles->str, -1, SQLITE_STATIC);
+  if (!upsert_item_row (db, stmt, &rowid, error))
+    return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot write content");
-      goto out;
-    }
-  rowid = sqlite3_column_int64 (stmt, 0);
-  /* With RETURNING, the write can still fail after the row: on a full disk it does. */
-  if (!finalize_ok (db, &stmt, "Cannot write content", error))
-    goto out;
+  /* Its translations' titles, tags and media are replaced whole. A new item has none: the
+   * rows of a removed one went with it (ON DELETE CASCADE). */
+  if (replaces &&
+      (!delete_rows (db, st->delete_titles, rowid, error) ||
+       !delete_rows (db, st->delete_tags, rowid, error) ||
+       !delete_rows (db, st->delete_media, rowid, error)))
+    return FALSE;
 
-  /* Its translations' titles and tags, replaced whole as its media are. */
-  if (sqlite3_prepare_v2 (db, "DELETE FROM item_title WHERE item = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (!bind_and_step (db, stmt, error))
-    goto out;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (sqlite3_prepare_v2 (db, "INSERT INTO item_title (item, lang, title, summary, stale)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
+  stmt = st->insert_title;
   for (GList *l = langs; l != NULL; l = l->next)
     {
       JsonObject *translation = object_member (translations, l->data);
@@ -379,79 +479,44 @@ store_item (sqlite3          *db,
       if (translation == NULL || gcm_json_get_string (translation, "title") == NULL)
         continue;
       sqlite3_bind_int64 (stmt, 1, rowid);
-      sqlite3_bind_text (stmt, 2, l->data, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, gcm_json_get_string (translation, "title"), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, gcm_json_get_string (translation, "summary") ?: "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, l->data, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, gcm_json_get_string (translation, "title"), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, gcm_json_get_string (translation, "summary") ?: "", -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 5, json_object_get_boolean_member_with_default (translation, "stale", FALSE));
       if (!bind_and_step (db, stmt, error))
-        goto out;
+        return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
-  /* Tags and media of the item are replaced whole. */
-  if (sqlite3_prepare_v2 (db, "DELETE FROM item_tag WHERE item = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (!bind_and_step (db, stmt, error))
-    goto out;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (sqlite3_prepare_v2 (db, "DELETE FROM item_media WHERE item = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (!bind_and_step (db, stmt, error))
-    goto out;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO item_tag (item, tag) VALUES (?1, ?2)", -1,
-                          &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
   {
     g_auto(GStrv) tags = g_strsplit (conventions, " ", -1);
+
+    stmt = st->insert_tag;
     for (guint i = 0; tags[i] != NULL; i++)
       {
         if (tags[i][0] == '\0')
           continue;
         sqlite3_bind_int64 (stmt, 1, rowid);
-        sqlite3_bind_text (stmt, 2, tags[i], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 2, tags[i], -1, SQLITE_STATIC);
         if (!bind_and_step (db, stmt, error))
-          goto out;
+          return FALSE;
       }
   }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (sqlite3_prepare_v2 (db, "INSERT INTO item_media (item, path, sha256) VALUES (?1, ?2, ?3)",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
-  media = json_object_get_member (object, "media") &&
-          JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "media")) ?
-          json_object_get_object_member (object, "media") : NULL;
   if (media != NULL)
     {
       g_autoptr(GList) paths = json_object_get_members (media);
+
+      stmt = st->insert_media;
       for (GList *l = paths; l != NULL; l = l->next)
         {
-          const char *sha256 = gcm_json_get_string (media, l->data);
-
-          if (!g_strv_contains ((const char * const *) entry->media, sha256 ? sha256 : ""))
-            {
-              malformed_item (error, entry->id, "it uses media its manifest entry does not list");
-              goto out;
-            }
           sqlite3_bind_int64 (stmt, 1, rowid);
-          sqlite3_bind_text (stmt, 2, l->data, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, sha256, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, l->data, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, gcm_json_get_string (media, l->data), -1, SQLITE_STATIC);
           if (!bind_and_step (db, stmt, error))
-            goto out;
+            return FALSE;
         }
     }
-  ok = TRUE;
-  goto out;
-
-sql_error:
-  gcm_sqlite_set_error (error, db, "Cannot write content");
-out:
-  sqlite3_finalize (stmt);
-  return ok;
+  return TRUE;
 }
 
 static GBytes *
@@ -678,6 +743,7 @@ apply_in_transaction (Source             *source,
   FeedState state = { 0 };
   sqlite3_stmt *stmt = NULL;
   sqlite3_stmt *log_stmt = NULL;
+  g_auto(ItemStatements) item_statements = { 0 };
   gboolean ok = FALSE;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
@@ -729,6 +795,8 @@ apply_in_transaction (Source             *source,
   if (!check_free_space (store, manifest, installed, error) || !keep_manifest (source, error))
     goto out;
 
+  if (!item_statements_prepare (db, &item_statements, error))
+    goto out;
   source->log_changes = source->feed != NULL && g_hash_table_size (installed) > 0;
   if (source->log_changes &&
       (!gcm_sqlite_exec (db, GCM_CHANGE_LOG_SQL, error) ||
@@ -767,7 +835,7 @@ apply_in_transaction (Source             *source,
         }
 
       bytes = load_object (source, entry->sha256, entry->size, error);
-      if (bytes == NULL || !store_item (db, entry, bytes, error) ||
+      if (bytes == NULL || !store_item (db, &item_statements, entry, bytes, old_sha != NULL, error) ||
           !keep_object (source, entry->sha256, bytes, error))
         goto out;
       for (guint j = 0; entry->media[j] != NULL; j++)
@@ -969,6 +1037,7 @@ apply_source (Source             *source,
   if (db == NULL)
     return FALSE;
 
+  G_LOCK (apply);
   ok = apply_once (source, db, &floor, cancellable, progress, progress_data, result, &local_error);
 
   /* "database disk image is malformed": when SQLite confirms the damage, rebuild content.db from
@@ -988,6 +1057,7 @@ apply_source (Source             *source,
 
   if (!ok)
     {
+      G_UNLOCK (apply);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -998,8 +1068,233 @@ apply_source (Source             *source,
       raise_floor (&floor, source);
       if (!gcm_store_write_feed_floor (store, &floor, &local_error))
         g_warning ("Cannot record the newest serial in feed-state: %s", local_error->message);
+      g_clear_error (&local_error);
     }
+  G_UNLOCK (apply);
+
+  /* What the new snapshot no longer uses goes now that it is installed. */
+  if (source->feed != NULL && !result->up_to_date &&
+      gcm_importer_collect_objects (store, 0, &local_error) < 0)
+    g_debug ("Cannot collect unreferenced objects: %s", local_error->message);
   return TRUE;
+}
+
+/* The manifest an apply kept in objects/, checked against its hash. */
+static GcmManifest *
+load_kept_manifest (GcmStore    *store,
+                    const char  *sha256,
+                    GError     **error)
+{
+  g_autofree char *path = gcm_store_dup_object_path (store, sha256);
+  g_autoptr(GBytes) bytes = gcm_feed_read_capped (path, GCM_MANIFEST_MAX_SIZE, error);
+
+  if (bytes == NULL || !gcm_feed_check_bytes (bytes, sha256, g_bytes_get_size (bytes), error))
+    return NULL;
+  return gcm_manifest_new_from_bytes (bytes, error);
+}
+
+/* What objects/ must keep: the snapshot content.db holds and the one feed-state names for
+ * rebuilds (the same one, unless recording the floor failed after a commit), each manifest
+ * with every item and medium it lists. NULL when either cannot be read: then nothing is
+ * collected. */
+static GHashTable *
+dup_referenced_objects (GcmStore  *store,
+                        GError   **error)
+{
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GcmFeedFloor) floor = { 0 };
+  g_autofree char *installed = NULL;
+  const char *manifests[2];
+  sqlite3 *db;
+
+  if (!gcm_store_read_feed_floor (store, &floor, error))
+    return NULL;
+  db = gcm_store_open_content_db (store, TRUE, error);
+  if (db == NULL)
+    return NULL;
+  {
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2 (db, "SELECT manifest_sha256 FROM feed_state WHERE id = 1", -1,
+                                 &stmt, NULL);
+
+    if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      installed = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      gcm_sqlite_set_error (error, db, "Cannot read the installed snapshot");
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      return NULL;
+  }
+
+  manifests[0] = installed;
+  manifests[1] = floor.manifest_sha256;
+  for (guint m = 0; m < G_N_ELEMENTS (manifests); m++)
+    {
+      g_autoptr(GcmManifest) manifest = NULL;
+
+      if (manifests[m] == NULL || g_hash_table_contains (kept, manifests[m]))
+        continue;
+      manifest = load_kept_manifest (store, manifests[m], error);
+      if (manifest == NULL)
+        return NULL;
+      g_hash_table_add (kept, g_strdup (manifests[m]));
+      for (guint i = 0; i < manifest->items->len; i++)
+        g_hash_table_add (kept, g_strdup (((GcmManifestItem *) g_ptr_array_index (manifest->items, i))->sha256));
+      for (guint i = 0; i < manifest->media->len; i++)
+        g_hash_table_add (kept, g_strdup (((GcmManifestMedia *) g_ptr_array_index (manifest->media, i))->sha256));
+    }
+  return g_steal_pointer (&kept);
+}
+
+static gboolean
+is_older_than (const char *path,
+               gint64      age,
+               gint64      now)
+{
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime >= age;
+}
+
+/* Parts in @dir older than a day: a download or a copy that never finished. */
+static guint
+remove_stale_parts (const char *dir,
+                    gint64      now)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint removed = 0;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_suffix (name, ".part") && is_older_than (path, 24 * 60 * 60, now) &&
+          g_unlink (path) == 0)
+        removed++;
+    }
+  return removed;
+}
+
+static gboolean
+is_object_name (const char *name)
+{
+  if (strlen (name) != 64)
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * gcm_importer_collect_objects:
+ * @min_age: seconds an unreferenced object must have been there to go; 0 for all of them
+ *
+ * Deletes the files of objects/ that neither the installed snapshot nor the one kept for
+ * rebuilds refers to, and the parts in objects/ and staging/ left for more than a day. After
+ * an apply, everything unreferenced goes; at start-up only what is older than @min_age, so the
+ * downloads of a sync that was cut off stay for the next one to use. Blocking: call it on a
+ * worker thread. When the installed snapshot cannot be read, nothing is deleted.
+ *
+ * Returns: the number of files deleted, or -1 with @error set
+ */
+gint
+gcm_importer_collect_objects (GcmStore  *store,
+                              gint64     min_age,
+                              GError   **error)
+{
+  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(GDir) objects = NULL;
+  g_autofree char *staging = NULL;
+  const char *objects_path;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *prefix;
+  guint removed = 0;
+
+  g_return_val_if_fail (GCM_IS_STORE (store), -1);
+
+  if (gcm_store_is_read_only (store))
+    return 0;
+  G_LOCK (apply);
+  kept = dup_referenced_objects (store, error);
+  if (kept == NULL)
+    {
+      G_UNLOCK (apply);
+      return -1;
+    }
+  objects_path = gcm_store_get_objects_path (store);
+  objects = g_dir_open (objects_path, 0, NULL);
+  while (objects != NULL && (prefix = g_dir_read_name (objects)) != NULL)
+    {
+      g_autofree char *dir = g_build_filename (objects_path, prefix, NULL);
+      g_autoptr(GDir) folder = NULL;
+      const char *name;
+
+      if (strlen (prefix) != 2 || !(folder = g_dir_open (dir, 0, NULL)))
+        continue;
+      removed += remove_stale_parts (dir, now);
+      while ((name = g_dir_read_name (folder)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          if (is_object_name (name) && !g_hash_table_contains (kept, name) &&
+              is_older_than (path, min_age, now) && g_unlink (path) == 0)
+            removed++;
+        }
+      g_rmdir (dir);   /* only when it is empty now */
+    }
+  G_UNLOCK (apply);
+
+  staging = g_build_filename (gcm_store_get_directory (store), "staging", NULL);
+  removed += remove_stale_parts (staging, now);
+  if (removed > 0)
+    g_debug ("Collected %u files no snapshot refers to", removed);
+  return (gint) removed;
+}
+
+static void
+collect_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  gint removed = gcm_importer_collect_objects (source_object, *(gint64 *) task_data, &error);
+
+  if (removed < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, removed);
+}
+
+/**
+ * gcm_importer_collect_objects_async:
+ *
+ * gcm_importer_collect_objects() on a thread of its own, for start-up.
+ */
+void
+gcm_importer_collect_objects_async (GcmStore            *store,
+                                    gint64               min_age,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, gcm_importer_collect_objects_async);
+  g_task_set_task_data (task, g_memdup2 (&min_age, sizeof min_age), g_free);
+  g_task_run_in_thread (task, collect_thread);
+}
+
+gint
+gcm_importer_collect_objects_finish (GcmStore      *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), -1);
+  return (gint) g_task_propagate_int (G_TASK (result), error);
 }
 
 /* Public API */
@@ -1057,8 +1352,6 @@ gcm_importer_restore (GcmStore  *store,
   g_autoptr(GPtrArray) new_objects = g_ptr_array_new_with_free_func (g_free);
   g_auto(GcmFeedFloor) floor = { 0 };
   g_autoptr(GcmManifest) manifest = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *path = NULL;
   GcmImportResult result;
   Source source = { 0 };
 
@@ -1069,11 +1362,8 @@ gcm_importer_restore (GcmStore  *store,
       g_set_error_literal (error, GCM_FEED_ERROR, GCM_FEED_ERROR_MISSING, "No content was installed");
       return FALSE;
     }
-  path = gcm_store_dup_object_path (store, floor.manifest_sha256);
-  bytes = gcm_feed_read_capped (path, GCM_MANIFEST_MAX_SIZE, error);
-  if (bytes == NULL ||
-      !gcm_feed_check_bytes (bytes, floor.manifest_sha256, g_bytes_get_size (bytes), error) ||
-      !(manifest = gcm_manifest_new_from_bytes (bytes, error)))
+  manifest = load_kept_manifest (store, floor.manifest_sha256, error);
+  if (manifest == NULL)
     return FALSE;
 
   source.store = store;

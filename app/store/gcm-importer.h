@@ -62,5 +62,16 @@ gboolean gcm_importer_import_finish (GcmStore          *store,
                                     GAsyncResult       *result,
                                     GcmImportResult    *import_result,
                                     GError            **error);
+gint     gcm_importer_collect_objects (GcmStore        *store,
+                                    gint64              min_age,
+                                    GError            **error);
+void     gcm_importer_collect_objects_async (GcmStore  *store,
+                                    gint64              min_age,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
+gint     gcm_importer_collect_objects_finish (GcmStore *store,
+                                    GAsyncResult       *result,
+                                    GError            **error);
 
 G_END_DECLS

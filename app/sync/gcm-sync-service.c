@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gcm-importer.h"
 #include "gcm-sync-job.h"
 #include "gcm-sync-service.h"
 #include "gcm-trust.h"
@@ -373,6 +374,7 @@ gcm_sync_service_dispose (GObject *object)
   GcmSyncService *self = GCM_SYNC_SERVICE (object);
 
   g_clear_handle_id (&self->timer, g_source_remove);
+  self->automatic = FALSE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->monitor != NULL)
@@ -576,6 +578,25 @@ gcm_sync_service_add_trusted_key (GcmSyncService  *self,
   return TRUE;
 }
 
+/* The first check waits for the collection: it must not count on objects being deleted. */
+static void
+collected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GcmSyncService) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gcm_importer_collect_objects_finish (GCM_STORE (object), result, &error) < 0)
+    g_debug ("Cannot collect unreferenced objects: %s", error->message);
+  if (!self->automatic)   /* disposed meanwhile */
+    return;
+  g_signal_connect (self->monitor, "network-changed", G_CALLBACK (network_changed_cb), self);
+  if (may_sync_automatically (self))
+    start_sync (self);
+  schedule (self);
+}
+
 void
 gcm_sync_service_start_automatic (GcmSyncService *self)
 {
@@ -585,10 +606,10 @@ gcm_sync_service_start_automatic (GcmSyncService *self)
     return;
   self->automatic = TRUE;
   self->monitor = g_network_monitor_get_default ();
-  g_signal_connect (self->monitor, "network-changed", G_CALLBACK (network_changed_cb), self);
-  if (may_sync_automatically (self))
-    start_sync (self);
-  schedule (self);
+  /* Objects no snapshot uses, and parts, left a week ago or more; the downloads of a sync cut
+   * off since then stay for the next one. */
+  gcm_importer_collect_objects_async (self->store, 7 * 24 * 60 * 60, self->cancellable,
+                                      collected_cb, g_object_ref (self));
 }
 
 void

@@ -45,6 +45,7 @@ struct _GcmTransport
   char     *scheme;       /* "https", "http" (this computer only) or "file" */
   char     *proxy;        /* NULL: libcurl's own choice from the environment */
   CURLM    *multi;
+  GPtrArray *spare_easies; /* of transfers that ended, for the next ones */
   long      connect_timeout;
   long      low_speed_time;
   long      low_speed_limit;
@@ -279,6 +280,8 @@ setup_easy (Transfer *t)
   GcmTransport *self = t->self;
   CURL *e;
 
+  if (t->easy == NULL && self->spare_easies->len > 0)
+    t->easy = g_ptr_array_steal_index_fast (self->spare_easies, self->spare_easies->len - 1);
   if (t->easy == NULL)
     t->easy = curl_easy_init ();
   else
@@ -318,7 +321,11 @@ setup_easy (Transfer *t)
       g_autofree char *header = g_strconcat ("If-None-Match: ", t->validators->etag, NULL);
       t->headers = curl_slist_append (t->headers, header);
     }
-  if (t->validators != NULL && t->validators->last_modified != NULL)
+  /* The date only where there is no ETag: libcurl itself takes a 200 whose Last-Modified is
+   * older than the date asked for as "not modified", and a pointer republished with an older
+   * mtime (a copy, a restored backup, another mirror) would then never be seen. */
+  if (t->validators != NULL && t->validators->etag == NULL &&
+      t->validators->last_modified != NULL)
     {
       time_t when = curl_getdate (t->validators->last_modified, NULL);
       if (when > 0)
@@ -358,9 +365,9 @@ open_part (Transfer  *t,
 
   if (t->fd >= 0)
     close (t->fd);
-  /* Bytes counted as done that are now fetched again. */
-  if (from_start)
-    t->self->progress_done -= t->offset + t->received;
+  /* Bytes counted as done (the part's size as estimated, or what came since) are counted again
+   * from what the part really holds. */
+  t->self->progress_done -= t->offset + t->received;
   g_clear_pointer (&t->checksum, g_checksum_free);
   t->checksum = g_checksum_new (G_CHECKSUM_SHA256);
   t->offset = 0;
@@ -398,6 +405,7 @@ open_part (Transfer  *t,
       g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_IO, "Cannot resume %s", t->part_path);
       return FALSE;
     }
+  t->self->progress_done += t->offset;
   return TRUE;
 }
 
@@ -643,13 +651,31 @@ run_transfers (GcmTransport  *self,
       int running, queued;
       gboolean finished_one = FALSE;
 
-      while (active < PARALLEL_TRANSFERS && next < transfers->len)
+      while (active < PARALLEL_TRANSFERS && next < transfers->len && failed == NULL)
         {
           Transfer *t = g_ptr_array_index (transfers, next++);
+
+          /* A part is opened only when its transfer starts: a large feed must not hold a file
+           * open per object. One complete already needs no request. */
+          if (t->object != NULL)
+            {
+              DoneAction action = DONE_RESTART;
+
+              if (!open_part (t, FALSE, &t->error))
+                action = DONE_FAILED;
+              else if (t->offset == t->object->size)
+                action = finish_object (t);
+              if (action == DONE_FAILED)
+                failed = t;
+              if (action != DONE_RESTART)
+                continue;
+            }
           setup_easy (t);
           curl_multi_add_handle (self->multi, t->easy);
           active++;
         }
+      if (failed != NULL)
+        break;
 
       curl_multi_perform (self->multi, &running);
       while ((msg = curl_multi_info_read (self->multi, &queued)) != NULL)
@@ -666,6 +692,8 @@ run_transfers (GcmTransport  *self,
             {
             case DONE_OK:
               active--;
+              /* Its handle serves the next transfer, buffers and all. */
+              g_ptr_array_add (self->spare_easies, g_steal_pointer (&t->easy));
               break;
             case DONE_RESTART:
               setup_easy (t);
@@ -717,6 +745,7 @@ gcm_transport_finalize (GObject *object)
 {
   GcmTransport *self = GCM_TRANSPORT (object);
 
+  g_ptr_array_unref (self->spare_easies);
   curl_multi_cleanup (self->multi);
   g_free (self->base_url);
   g_free (self->scheme);
@@ -750,6 +779,7 @@ static void
 gcm_transport_init (GcmTransport *self)
 {
   self->multi = curl_multi_init ();
+  self->spare_easies = g_ptr_array_new_with_free_func ((GDestroyNotify) curl_easy_cleanup);
   curl_multi_setopt (self->multi, CURLMOPT_PIPELINING, (long) CURLPIPE_MULTIPLEX);
   curl_multi_setopt (self->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long) PARALLEL_TRANSFERS);
   /* GCM_SYNC_LOW_SPEED_TIME lets the tests see a stalled server given up in seconds. */
@@ -885,7 +915,6 @@ gcm_transport_get_objects (GcmTransport          *self,
                            GError               **error)
 {
   g_autoptr(GPtrArray) transfers = g_ptr_array_new_with_free_func ((GDestroyNotify) transfer_free);
-  g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func ((GDestroyNotify) transfer_free);
   g_autoptr(GError) commit_error = NULL;
   gulong handler = 0;
   gboolean ok;
@@ -914,33 +943,18 @@ gcm_transport_get_objects (GcmTransport          *self,
       char prefix[3] = { object->sha256[0], object->sha256[1], '\0' };
       g_autofree char *path = g_build_path ("/", "v1", "objects", prefix, object->sha256, NULL);
       g_autofree char *part_name = g_strconcat (object->sha256, ".part", NULL);
-      g_autoptr(Transfer) t = transfer_new (self, path);
+      Transfer *t = transfer_new (self, path);
+      GStatBuf st;
 
       t->object = object;
       t->cap = object->size;
       t->part_path = g_build_filename (staging_dir, part_name, NULL);
       t->dest_path = g_build_filename (objects_dir, prefix, object->sha256, NULL);
-      if (!open_part (t, FALSE, error))
-        return FALSE;
+      /* What an earlier sync left counts as done from the start; open_part() corrects it. */
+      if (g_stat (t->part_path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size <= object->size)
+        t->offset = st.st_size;
       self->progress_done += t->offset;
-
-      /* A part complete already needs no request. */
-      if (t->offset == object->size)
-        {
-          DoneAction action = finish_object (t);
-          if (action == DONE_OK)
-            {
-              g_ptr_array_add (done, g_steal_pointer (&t));
-              continue;
-            }
-          if (action == DONE_FAILED)
-            {
-              g_propagate_error (error, g_steal_pointer (&t->error));
-              return FALSE;
-            }
-          self->progress_done -= object->size;
-        }
-      g_ptr_array_add (transfers, g_steal_pointer (&t));
+      g_ptr_array_add (transfers, t);
     }
   if (progress != NULL)
     progress (self->progress_done, self->progress_total, progress_data);
@@ -953,7 +967,6 @@ gcm_transport_get_objects (GcmTransport          *self,
   self->progress = NULL;
 
   /* What completed is kept even when another object failed: the next sync needs it too. */
-  g_ptr_array_extend_and_steal (transfers, g_steal_pointer (&done));
   if (!commit_objects (transfers, staging_dir, objects_dir, ok ? error : &commit_error))
     return FALSE;
   return ok;
