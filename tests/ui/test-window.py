@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 # test-window.py APP — drives the real app through AT-SPI (dogtail) as an officer would, by mouse
-# and by keyboard, and checks what the officer would see: the bundled manual appears, Enter
-# activates the focused sidebar row and the focused search result, pictures are laid out with a
-# size, every button has a name, a bookmark made with Ctrl+D is listed on the Bookmarks page and
-# can be removed there, the sync status offers Check now, What's New lists what the updates
+# and by keyboard, and checks what the officer would see: the bundled manual appears, a first
+# start opens Home, Enter activates the focused sidebar row and the focused search result,
+# pictures are laid out with a size, every button has a name, a bookmark made with Ctrl+D is
+# listed on the Bookmarks page and can be removed there, the sync status offers Check now, What's New lists what the updates
 # brought and opens it, a case card opens its page whose photo opens the viewer (Escape closes it),
 # a procedure step is ticked by keyboard, an identification key walked by its number keys ends in
 # an outcome whose procedure opens, and a restart reopens the last page. TAP output.
@@ -27,7 +27,7 @@ config.logDebugToStdOut = False
 config.logDebugToFile = False
 from dogtail import tree, rawinput  # noqa: E402
 
-PLANNED = 23
+PLANNED = 24
 tests = []
 
 
@@ -82,6 +82,10 @@ def item_heading(frame):
     view = first(frame, lambda n: n.name == "GcmItemView")
     heading = first(view, lambda n: n.roleName == "heading")
     return heading.name if heading else None
+
+
+def sidebar(frame):
+    return first(frame, lambda n: n.roleName == "list" and n.name == "Contents")
 
 
 def rows_of(frame):
@@ -148,8 +152,19 @@ try:
     section = wait_for(lambda: frame.child(name="The Green Customs Initiative", retry=False))
     check("the bundled manual is listed on first start", section is not None)
 
-    # Enter on a focused sidebar row opens it: click one chapter, move down, press Enter.
-    basel = frame.child(name="Basel Convention — hazardous wastes", roleName="list item")
+    # A first start opens Home, the sidebar's first row, with the learner's progress by chapter.
+    home = wait_for(lambda: first(frame, lambda n: n.name == "GcmHomeView"))
+    first_row = first(sidebar(frame), lambda n: n.roleName == "list item")
+    progress = home and wait_for(lambda: first(home, lambda n: n.roleName == "list item" and
+                                               n.name == "Basel Convention — hazardous wastes"))
+    check("a first start opens Home, the first row of the sidebar, with progress by chapter",
+          bool(progress) and first_row is not None and first_row.name == "Home" and
+          first_row.selected, f"the sidebar's first row is {first_row and first_row.name!r}")
+
+    # Enter on a focused sidebar row opens it: click one chapter, move down, press Enter. Home
+    # lists the chapters too: the row clicked is the sidebar's.
+    basel = first(sidebar(frame), lambda n: n.roleName == "list item"
+                  and n.name == "Basel Convention — hazardous wastes")
     basel.click()
     wait_for(lambda: list_heading(frame) == "Basel Convention — hazardous wastes")
     rawinput.pressKey("Down")
