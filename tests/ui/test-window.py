@@ -19,48 +19,13 @@ if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS
     print("1..0 # SKIP needs an X display and a session bus")
     sys.exit(0)
 
-from dogtail.config import config
-config.checkForA11y = False
-config.actionDelay = 0.3
-config.searchCutoffCount = 20
-config.logDebugToStdOut = False
-config.logDebugToFile = False
-from dogtail import tree, rawinput  # noqa: E402
+from dogtail import rawinput  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gcm_atspi import all_passed, check, first, stop_app, wait_for  # noqa: E402
+import gcm_atspi  # noqa: E402
 
 PLANNED = 24
-tests = []
-
-
-def check(name, ok, detail=None):
-    tests.append((name, ok))
-    print(("ok" if ok else "not ok") + f" {len(tests)} - {name}", flush=True)
-    if not ok and detail:
-        print(f"# {detail}", flush=True)
-
-
-def wait_for(predicate, timeout=20):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except Exception:
-            pass
-        time.sleep(0.2)
-    return None
-
-
-def first(node, predicate, limit=20000):
-    """The first node under @node, breadth first, for which @predicate holds."""
-    queue = [node] if node is not None else []
-    while queue and limit > 0:
-        n = queue.pop(0)
-        limit -= 1
-        if n is not node and predicate(n):
-            return n
-        queue.extend(n.children)
-    return None
 
 
 def find_all(node, predicate):
@@ -102,17 +67,7 @@ env.pop("NO_AT_BRIDGE", None)
 
 
 def start_app():
-    process = subprocess.Popen([sys.argv[1]], env=env)
-    apps = wait_for(lambda: [a for a in tree.root.applications()
-                             if (a.name or "").lower().replace(" ", "-") == "green-customs-manual"
-                             and a.get_process_id() == process.pid])
-    frame = apps and wait_for(lambda: apps[0].child(roleName="frame", retry=False))
-    return process, frame
-
-
-def stop_app(process):
-    process.terminate()
-    process.wait(10)
+    return gcm_atspi.start_app(sys.argv[1], env)
 
 
 def run_quietly(args, **kwargs):
@@ -359,4 +314,4 @@ try:
 finally:
     stop_app(app)
 
-sys.exit(0 if all(ok for _, ok in tests) and len(tests) == PLANNED else 1)
+sys.exit(0 if all_passed(PLANNED) else 1)
