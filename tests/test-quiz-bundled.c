@@ -231,6 +231,16 @@ picture_is_drawn (gpointer user_data)
   return natural >= 200;
 }
 
+/* The window narrows to 360 px on every page of a quiz. */
+static void
+assert_narrows (GtkWidget *view)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 /* Takes the quiz shown in @view to its results: every question right but those in @missed (a
  * bit per question), each chosen by a click on its row. Returns the number of pictures drawn. */
 static guint
@@ -278,6 +288,7 @@ take_quiz (GtkWidget   *view_root,
         }
       g_assert_cmpuint (chosen, >, 0);
       press (view_root, "_Check");
+      assert_narrows (view_root);
       g_assert_nonnull (gcm_test_wait_for_label (view_root, miss ? "Not quite" : "Right"));
       if (gcm_quiz_question_get_explanation (question) != NULL)
         g_assert_nonnull (gcm_test_wait_for_label (view_root,
@@ -363,6 +374,7 @@ test_every_quiz (Fixture       *fixture,
       pictures += take_quiz (GTK_WIDGET (view), view, 1);
       g_assert_cmpuint (fixture->finished, ==, q + 1);
       g_assert_cmpstr (results_title (GTK_WIDGET (view)), ==, expected);
+      assert_narrows (GTK_WIDGET (view));
       /* The question missed is listed with its explanation. */
       g_assert_nonnull (gcm_test_find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, row_titled,
                                               (gpointer) gcm_quiz_question_get_prompt (
