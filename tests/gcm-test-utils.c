@@ -32,6 +32,37 @@
 #include "gcm-store.h"
 #include "gcm-test-utils.h"
 
+/* A store in @dir/data with the bundled manual (GCM_BUNDLED_FEED_DIR) installed, trusted by its
+ * location as on a first start. */
+GcmStore *
+gcm_test_store_with_bundled_manual (const char *dir)
+{
+  const char *bundle = g_getenv ("GCM_BUNDLED_FEED_DIR");
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autoptr(GcmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (bundle);
+  store = gcm_store_new (data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (gcm_importer_import_path (store, bundle, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+/* Drops the last reference to @store: a worker lets go of its task, and with it the store, just
+ * after the callback has run. */
+void
+gcm_test_store_finalize (GcmStore *store)
+{
+  while (G_OBJECT (store)->ref_count > 1)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_finalize_object (store);
+}
+
 char *
 gcm_test_make_tmpdir (const char *name)
 {

@@ -72,6 +72,8 @@ void      gcm_test_wait_for_string_full     (const char       *file,
                                              const char       *expected);
 
 char     *gcm_test_make_tmpdir      (const char *name);
+GcmStore *gcm_test_store_with_bundled_manual (const char *dir);
+void      gcm_test_store_finalize   (GcmStore   *store);
 void      gcm_test_rm_rf            (const char *path);
 void      gcm_test_make_keys        (const char *dir,
                                      char      **public_key,

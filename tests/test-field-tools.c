@@ -26,32 +26,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  const char *bundle = g_getenv ("GCM_BUNDLED_FEED_DIR");
-  g_autofree char *data_dir = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (bundle);
   fixture->dir = gcm_test_make_tmpdir ("field-tools");
-  data_dir = g_build_filename (fixture->dir, "data", NULL);
-  fixture->store = gcm_store_new (data_dir, &error);
-  g_assert_no_error (error);
-  /* The bundled manual is trusted by its location, as on a first start. */
-  g_assert_true (gcm_importer_import_path (fixture->store, bundle, NULL, NULL, NULL, NULL, NULL,
-                                           &error));
-  g_assert_no_error (error);
+  fixture->store = gcm_test_store_with_bundled_manual (fixture->dir);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  /* A worker drops its task, and with it the store, just after the callback has run. */
-  while (G_OBJECT (fixture->store)->ref_count > 1)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  g_assert_finalize_object (fixture->store);
+  gcm_test_store_finalize (fixture->store);
   gcm_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
 }

@@ -249,6 +249,53 @@ test_bundled_quizzes (void)
   g_assert_cmpuint (n_quizzes, >=, 10);
 }
 
+/* A translation changes the words only: ids, answers and fingerprints stay the original's, and a
+ * question it lacks, or translates into another question, stays in the original. */
+static void
+test_localize (void)
+{
+  static const char item_json[] =
+    "{\"id\":\"quiz/test\",\"kind\":\"quiz\",\"lang\":\"en\",\"title\":\"Test\",\"questions\":"
+    " [{\"id\":\"where\",\"type\":\"single\",\"prompt\":\"Where?\",\"choices\":[\"Horns\",\"Tank\"],"
+    "   \"answer\":0,\"explanation\":\"In horns.\"},"
+    "  {\"id\":\"which\",\"type\":\"single\",\"prompt\":\"Which?\",\"choices\":[\"A\",\"B\"],"
+    "   \"answer\":1,\"explanation\":\"B.\"},"
+    "  {\"id\":\"tf\",\"type\":\"truefalse\",\"prompt\":\"True?\",\"answer\":true}],"
+    " \"translations\":{\"ko\":{\"title\":\"시험\",\"questions\":"
+    "  [{\"prompt\":\"어디에?\",\"choices\":[\"뿔\",\"탱크\"],\"explanation\":\"뿔 속에.\"},"
+    "   {\"prompt\":\"어느 것?\",\"choices\":[\"가\",\"나\",\"다\"]}]}}}";
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GPtrArray) korean = NULL;
+  g_autoptr(GPtrArray) english = NULL;
+  GcmQuizQuestion *where, *where_ko;
+
+  g_assert_true (json_parser_load_from_data (parser, item_json, -1, NULL));
+  questions = gcm_quiz_question_list_from_json (
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "questions"),
+    NULL);
+  g_assert_nonnull (questions);
+  korean = gcm_quiz_question_list_localize (questions, item_json, "ko");
+  english = gcm_quiz_question_list_localize (questions, item_json, "en");
+
+  g_assert_cmpuint (korean->len, ==, 3);
+  where = g_ptr_array_index (questions, 0);
+  where_ko = g_ptr_array_index (korean, 0);
+  g_assert_cmpstr (gcm_quiz_question_get_prompt (where_ko), ==, "어디에?");
+  g_assert_cmpstr (gcm_quiz_question_get_choice (where_ko, 1), ==, "탱크");
+  g_assert_cmpstr (gcm_quiz_question_get_explanation (where_ko), ==, "뿔 속에.");
+  g_assert_cmpstr (gcm_quiz_question_get_id (where_ko), ==, "where");
+  g_assert_true (gcm_quiz_question_is_right_choice (where_ko, 0));
+  g_assert_cmpstr (gcm_quiz_question_get_fingerprint (where_ko), ==,
+                   gcm_quiz_question_get_fingerprint (where));
+  /* Three choices for two: not this question; no translation: the original. */
+  g_assert_true (g_ptr_array_index (korean, 1) == g_ptr_array_index (questions, 1));
+  g_assert_cmpstr (gcm_quiz_question_get_prompt (g_ptr_array_index (korean, 2)), ==, "True?");
+  /* The original's language asks for no translation. */
+  for (guint i = 0; i < questions->len; i++)
+    g_assert_true (g_ptr_array_index (english, i) == g_ptr_array_index (questions, i));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -260,5 +307,6 @@ main (int argc, char **argv)
   g_test_add_func ("/quiz/seeded-shuffle", test_seeded_shuffle);
   g_test_add_func ("/quiz/fingerprint", test_fingerprint);
   g_test_add_func ("/quiz/bundled-quizzes", test_bundled_quizzes);
+  g_test_add_func ("/quiz/localize", test_localize);
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 
 #include "gcm-content-schema.h"
 #include "gcm-learning.h"
+#include "gcm-locale.h"
 #include "gcm-manifest.h"
 #include "gcm-quiz-question.h"
 #include "gcm-sqlite.h"
@@ -212,6 +213,13 @@ read_quiz (GcmStore    *store,
                                                       error);
   if (quiz->questions == NULL)
     return NULL;
+  /* In the reader's language; ids and fingerprints stay the original's. */
+  {
+    GPtrArray *localized = gcm_quiz_question_list_localize (quiz->questions, json,
+                                                            gcm_locale_get_content_language ());
+    g_ptr_array_unref (quiz->questions);
+    quiz->questions = localized;
+  }
 
   media = gcm_sqlite_prepare (content, "SELECT path, sha256 FROM item_media WHERE item = ?1",
                               "Cannot read the quiz", error);
@@ -241,12 +249,17 @@ read_quizzes (GcmStore    *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean has_row = FALSE;
 
-  stmt = gcm_sqlite_prepare (content, "SELECT rowid, id, title, json FROM item WHERE kind = 'quiz'"
+  /* The title in the reader's language where a translation has one. */
+  stmt = gcm_sqlite_prepare (content, "SELECT rowid, id,"
+                                      " coalesce((SELECT t.title FROM item_title t"
+                                      "           WHERE t.item = item.rowid AND t.lang = ?2), title),"
+                                      " json FROM item WHERE kind = 'quiz'"
                                       " AND (?1 IS NULL OR id = ?1) ORDER BY title, id",
                              "Cannot read the quizzes", error);
   if (stmt == NULL)
     return NULL;
   gcm_sqlite_bind_text (stmt, 1, only);
+  gcm_sqlite_bind_text (stmt, 2, gcm_locale_get_content_language ());
   for (;;)
     {
       g_autoptr(GError) local_error = NULL;

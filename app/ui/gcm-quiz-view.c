@@ -88,6 +88,14 @@ chosen_positions (GcmQuizView *self)
   return positions;
 }
 
+/* GTK 4.8 names a button with a mnemonic by its raw label and its text both ("_Check Check"):
+ * its label alone names it. */
+static void
+name_without_mnemonic (GtkButton *button)
+{
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
 static void
 update_action_button (GcmQuizView *self)
 {
@@ -98,6 +106,7 @@ update_action_button (GcmQuizView *self)
   else
     gtk_button_set_label (self->action_button, last ? _("See _Results") : _("_Next Question"));
   gtk_button_set_use_underline (self->action_button, TRUE);
+  name_without_mnemonic (self->action_button);
   gtk_widget_set_sensitive (GTK_WIDGET (self->action_button),
                             self->checked || chosen_positions (self) != 0);
 }
@@ -223,6 +232,8 @@ show_question (GcmQuizView *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), number);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* The row labels its check by the title too, and GTK 4.8 says both: keep "1. text". */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       gtk_list_box_append (self->choice_list, row);
       g_ptr_array_add (self->rows, row);
       g_ptr_array_add (self->checks, check);
@@ -280,7 +291,10 @@ check_answer (GcmQuizView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->source_button),
                           gcm_quiz_question_get_source (question) != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_box), TRUE);
+  /* Announced as an alert: the verdict is its name, the explanation its description. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->feedback_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_label (self->verdict_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   gcm_quiz_question_get_explanation (question), -1);
   update_action_button (self);
@@ -539,6 +553,8 @@ gcm_quiz_view_init (GcmQuizView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_without_mnemonic (self->review_button);
+  name_without_mnemonic (self->again_button);
   self->rows = g_ptr_array_new ();
   self->checks = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();

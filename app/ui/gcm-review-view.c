@@ -30,6 +30,7 @@ struct _GcmReviewView
   GCancellable      *cancellable;
   GcmLearningRecord *record;
   GHashTable        *quiz_of;   /* GcmQuizQuestion → its quiz id */
+  gint64             clock_offset; /* seconds from real time to the review's clock */
 };
 
 G_DEFINE_FINAL_TYPE (GcmReviewView, gcm_review_view, ADW_TYPE_BIN)
@@ -78,7 +79,8 @@ on_question_answered_cb (GcmReviewView  *self,
                               gcm_quiz_attempt_is_right (attempt, index),
                               gcm_quiz_attempt_is_retry (attempt),
                               gcm_quiz_attempt_get_elapsed_ms (attempt, index),
-                              g_get_real_time () / G_USEC_PER_SEC, answer_written_cb, NULL);
+                              g_get_real_time () / G_USEC_PER_SEC + self->clock_offset,
+                              answer_written_cb, NULL);
 }
 
 static void
@@ -144,12 +146,27 @@ progress_cb (GObject      *object,
 void
 gcm_review_view_reload (GcmReviewView *self)
 {
+  gcm_review_view_reload_at (self, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+/**
+ * gcm_review_view_reload_at:
+ * @now: Unix time
+ *
+ * Reads the questions due at @now and starts a review of them; the answers are logged on the
+ * same clock, moved on as real time passes.
+ */
+void
+gcm_review_view_reload_at (GcmReviewView *self,
+                           gint64         now)
+{
   g_return_if_fail (GCM_IS_REVIEW_VIEW (self));
 
+  self->clock_offset = now - g_get_real_time () / G_USEC_PER_SEC;
   g_cancellable_cancel (self->cancellable);
   g_set_object (&self->cancellable, g_cancellable_new ());
-  gcm_learning_progress_async (self->store, g_get_real_time () / G_USEC_PER_SEC,
-                               self->cancellable, progress_cb, g_object_ref (self));
+  gcm_learning_progress_async (self->store, now, self->cancellable, progress_cb,
+                               g_object_ref (self));
 }
 
 static void

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GcmReviewView, gcm_review_view, GCM, REVIEW_VIEW, AdwBin)
 
-GtkWidget *gcm_review_view_new    (GcmStore      *store);
-void       gcm_review_view_reload (GcmReviewView *self);
+GtkWidget *gcm_review_view_new       (GcmStore      *store);
+void       gcm_review_view_reload    (GcmReviewView *self);
+void       gcm_review_view_reload_at (GcmReviewView *self,
+                                      gint64         now);
 
 G_END_DECLS

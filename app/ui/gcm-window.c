@@ -229,14 +229,12 @@ contents_loaded_cb (GObject      *object,
     return;
   if (current_route (self) == NULL)
     {
-      /* The app opens where it was left; a first start on the first chapter. */
+      /* The app opens where it was left; a first start on Home. */
       g_autofree char *text = g_settings_get_string (self->settings, "last-page");
       g_autoptr(GcmRoute) last = gcm_route_parse (text);
+      g_autoptr(GcmRoute) home = gcm_route_new_home ();
 
-      if (last != NULL)
-        _gcm_window_navigate (self, last);
-      else if (self->first_chapter != NULL)
-        _gcm_window_navigate (self, self->first_chapter);
+      _gcm_window_navigate (self, last != NULL ? last : home);
     }
   else
     _gcm_window_show_route (self, current_route (self));

@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 # test-window.py APP — drives the real app through AT-SPI (dogtail) as an officer would, by mouse
-# and by keyboard, and checks what the officer would see: the bundled manual appears, Enter
-# activates the focused sidebar row and the focused search result, pictures are laid out with a
-# size, every button has a name, a bookmark made with Ctrl+D is listed on the Bookmarks page and
-# can be removed there, the sync status offers Check now, What's New lists what the updates
+# and by keyboard, and checks what the officer would see: the bundled manual appears, a first
+# start opens Home, Enter activates the focused sidebar row and the focused search result,
+# pictures are laid out with a size, every button has a name, a bookmark made with Ctrl+D is
+# listed on the Bookmarks page and can be removed there, the sync status offers Check now, What's New lists what the updates
 # brought and opens it, a case card opens its page whose photo opens the viewer (Escape closes it),
 # a procedure step is ticked by keyboard, an identification key walked by its number keys ends in
 # an outcome whose procedure opens, and a restart reopens the last page. TAP output.
@@ -19,48 +19,13 @@ if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS
     print("1..0 # SKIP needs an X display and a session bus")
     sys.exit(0)
 
-from dogtail.config import config
-config.checkForA11y = False
-config.actionDelay = 0.3
-config.searchCutoffCount = 20
-config.logDebugToStdOut = False
-config.logDebugToFile = False
-from dogtail import tree, rawinput  # noqa: E402
+from dogtail import rawinput  # noqa: E402
 
-PLANNED = 23
-tests = []
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gcm_atspi import all_passed, check, first, stop_app, wait_for  # noqa: E402
+import gcm_atspi  # noqa: E402
 
-
-def check(name, ok, detail=None):
-    tests.append((name, ok))
-    print(("ok" if ok else "not ok") + f" {len(tests)} - {name}", flush=True)
-    if not ok and detail:
-        print(f"# {detail}", flush=True)
-
-
-def wait_for(predicate, timeout=20):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except Exception:
-            pass
-        time.sleep(0.2)
-    return None
-
-
-def first(node, predicate, limit=20000):
-    """The first node under @node, breadth first, for which @predicate holds."""
-    queue = [node] if node is not None else []
-    while queue and limit > 0:
-        n = queue.pop(0)
-        limit -= 1
-        if n is not node and predicate(n):
-            return n
-        queue.extend(n.children)
-    return None
+PLANNED = 24
 
 
 def find_all(node, predicate):
@@ -84,6 +49,10 @@ def item_heading(frame):
     return heading.name if heading else None
 
 
+def sidebar(frame):
+    return first(frame, lambda n: n.roleName == "list" and n.name == "Contents")
+
+
 def rows_of(frame):
     """The names of the rows of the list shown; a list with no rows is hidden."""
     rows = item_list(frame)
@@ -98,17 +67,7 @@ env.pop("NO_AT_BRIDGE", None)
 
 
 def start_app():
-    process = subprocess.Popen([sys.argv[1]], env=env)
-    apps = wait_for(lambda: [a for a in tree.root.applications()
-                             if (a.name or "").lower().replace(" ", "-") == "green-customs-manual"
-                             and a.get_process_id() == process.pid])
-    frame = apps and wait_for(lambda: apps[0].child(roleName="frame", retry=False))
-    return process, frame
-
-
-def stop_app(process):
-    process.terminate()
-    process.wait(10)
+    return gcm_atspi.start_app(sys.argv[1], env)
 
 
 def run_quietly(args, **kwargs):
@@ -148,8 +107,19 @@ try:
     section = wait_for(lambda: frame.child(name="The Green Customs Initiative", retry=False))
     check("the bundled manual is listed on first start", section is not None)
 
-    # Enter on a focused sidebar row opens it: click one chapter, move down, press Enter.
-    basel = frame.child(name="Basel Convention — hazardous wastes", roleName="list item")
+    # A first start opens Home, the sidebar's first row, with the learner's progress by chapter.
+    home = wait_for(lambda: first(frame, lambda n: n.name == "GcmHomeView"))
+    first_row = first(sidebar(frame), lambda n: n.roleName == "list item")
+    progress = home and wait_for(lambda: first(home, lambda n: n.roleName == "list item" and
+                                               n.name == "Basel Convention — hazardous wastes"))
+    check("a first start opens Home, the first row of the sidebar, with progress by chapter",
+          bool(progress) and first_row is not None and first_row.name == "Home" and
+          first_row.selected, f"the sidebar's first row is {first_row and first_row.name!r}")
+
+    # Enter on a focused sidebar row opens it: click one chapter, move down, press Enter. Home
+    # lists the chapters too: the row clicked is the sidebar's.
+    basel = first(sidebar(frame), lambda n: n.roleName == "list item"
+                  and n.name == "Basel Convention — hazardous wastes")
     basel.click()
     wait_for(lambda: list_heading(frame) == "Basel Convention — hazardous wastes")
     rawinput.pressKey("Down")
@@ -344,4 +314,4 @@ try:
 finally:
     stop_app(app)
 
-sys.exit(0 if all(ok for _, ok in tests) and len(tests) == PLANNED else 1)
+sys.exit(0 if all_passed(PLANNED) else 1)

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gcm-item.h"
 #include "gcm-quiz-question.h"
 
 struct _GcmQuizQuestion
@@ -254,6 +255,78 @@ gcm_quiz_question_list_from_json (JsonArray  *questions,
         return invalid (error, question->id, "two questions have this id"), NULL;
     }
   return g_steal_pointer (&list);
+}
+
+/* The translation of @original in @node, or %NULL when it does not read or asks something else
+ * (another id, type, number of choices or answer). */
+static GcmQuizQuestion *
+read_translation (GcmQuizQuestion *original,
+                  JsonNode        *node)
+{
+  g_autoptr(GcmQuizQuestion) translated = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  translated = gcm_quiz_question_new_from_json (json_node_get_object (node), NULL);
+  if (translated == NULL || g_strcmp0 (translated->id, original->id) != 0 ||
+      translated->type != original->type || translated->right != original->right ||
+      g_strv_length (translated->choices) != g_strv_length (original->choices))
+    return NULL;
+  /* What was answered is known by the original's wording, so a review counts in every language. */
+  g_free (translated->fingerprint);
+  translated->fingerprint = g_strdup (original->fingerprint);
+  return g_steal_pointer (&translated);
+}
+
+/**
+ * gcm_quiz_question_list_localize:
+ * @questions: (element-type GcmQuizQuestion): the questions read from @item_json
+ * @item_json: the quiz item's JSON, as the feed delivers it, with its translations
+ * @lang: (nullable): the language wanted, e.g. "ko"
+ *
+ * The same questions with their prompt, choices and explanation in @lang where the quiz has a
+ * translation into it. Ids, types, answers, pictures, sources and fingerprints stay the
+ * original's, so attempts and reviews are the same in every language; a question the
+ * translation lacks, or does not match, stays in the original.
+ *
+ * Returns: (transfer full) (element-type GcmQuizQuestion): the questions, in the same order
+ */
+GPtrArray *
+gcm_quiz_question_list_localize (GPtrArray  *questions,
+                                 const char *item_json,
+                                 const char *lang)
+{
+  g_autoptr(GPtrArray) localized = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+  GcmItemTranslation translation;
+  JsonNode *root, *member;
+  JsonArray *translated;
+
+  g_return_val_if_fail (questions != NULL, NULL);
+  g_return_val_if_fail (item_json != NULL, NULL);
+
+  json = gcm_item_localize_json (item_json, lang, &translation);
+  if (json == NULL ||
+      (translation != GCM_ITEM_TRANSLATION_CURRENT && translation != GCM_ITEM_TRANSLATION_STALE) ||
+      !json_parser_load_from_data (parser, json, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      (member = json_object_get_member (json_node_get_object (root), "questions")) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (member))
+    return g_ptr_array_ref (questions);
+
+  translated = json_node_get_array (member);
+  localized = g_ptr_array_new_full (questions->len, g_object_unref);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      GcmQuizQuestion *original = g_ptr_array_index (questions, i);
+      GcmQuizQuestion *question =
+        read_translation (original, i < json_array_get_length (translated)
+                                    ? json_array_get_element (translated, i) : NULL);
+
+      g_ptr_array_add (localized, question != NULL ? question : g_object_ref (original));
+    }
+  return g_steal_pointer (&localized);
 }
 
 const char *

@@ -26,6 +26,9 @@ GcmQuizQuestion *gcm_quiz_question_new_from_json   (JsonObject      *object,
                                                     GError         **error);
 GPtrArray       *gcm_quiz_question_list_from_json  (JsonArray       *questions,
                                                     GError         **error);
+GPtrArray       *gcm_quiz_question_list_localize   (GPtrArray       *questions,
+                                                    const char      *item_json,
+                                                    const char      *lang);
 const char      *gcm_quiz_question_get_id          (GcmQuizQuestion *self);
 GcmQuestionType  gcm_quiz_question_get_question_type (GcmQuizQuestion *self);
 const char      *gcm_quiz_question_get_prompt      (GcmQuizQuestion *self);

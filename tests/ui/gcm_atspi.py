@@ -1,0 +1,65 @@
+# gcm_atspi.py — what the UI tests share: TAP checks, waiting for the app's accessibility tree,
+# searching it, and starting the real app under AT-SPI.
+import subprocess
+import time
+
+from dogtail.config import config
+config.checkForA11y = False
+config.actionDelay = 0.3
+config.searchCutoffCount = 20
+config.logDebugToStdOut = False
+config.logDebugToFile = False
+from dogtail import tree  # noqa: E402
+
+tests = []
+
+
+def check(name, ok, detail=None):
+    tests.append((name, ok))
+    print(("ok" if ok else "not ok") + f" {len(tests)} - {name}", flush=True)
+    if not ok and detail:
+        print(f"# {detail}", flush=True)
+
+
+def all_passed(planned):
+    return all(ok for _, ok in tests) and len(tests) == planned
+
+
+def wait_for(predicate, timeout=20):
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except Exception:
+            pass
+        time.sleep(0.2)
+    return None
+
+
+def first(node, predicate, limit=20000):
+    """The first node under @node, breadth first, for which @predicate holds."""
+    queue = [node] if node is not None else []
+    while queue and limit > 0:
+        n = queue.pop(0)
+        limit -= 1
+        if n is not node and predicate(n):
+            return n
+        queue.extend(n.children)
+    return None
+
+
+def start_app(path, env):
+    """Starts the app at @path; returns its process and its window's frame (None if none)."""
+    process = subprocess.Popen([path], env=env)
+    apps = wait_for(lambda: [a for a in tree.root.applications()
+                             if (a.name or "").lower().replace(" ", "-") == "green-customs-manual"
+                             and a.get_process_id() == process.pid])
+    frame = apps and wait_for(lambda: apps[0].child(roleName="frame", retry=False))
+    return process, frame
+
+
+def stop_app(process):
+    process.terminate()
+    process.wait(10)
