@@ -553,6 +553,12 @@ gcm_quiz_view_init (GcmQuizView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The status page scrolls inside itself, and inside the view's scroller it would get only
+   * its minimum height: a sliver of the score. The view's scroller scrolls it whole instead. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->results_page));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (child), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
   name_without_mnemonic (self->review_button);
   name_without_mnemonic (self->again_button);
   self->rows = g_ptr_array_new ();

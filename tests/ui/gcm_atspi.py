@@ -18,7 +18,9 @@ def check(name, ok, detail=None):
     tests.append((name, ok))
     print(("ok" if ok else "not ok") + f" {len(tests)} - {name}", flush=True)
     if not ok and detail:
-        print(f"# {detail}", flush=True)
+        for line in (detail if isinstance(detail, list) else [detail]):
+            print(f"# {line}", flush=True)
+    return ok
 
 
 def all_passed(planned):
@@ -48,6 +50,37 @@ def first(node, predicate, limit=20000):
             return n
         queue.extend(n.children)
     return None
+
+
+def find_all(node, predicate):
+    return node.findChildren(predicate)
+
+
+# GTK 4.8 reports no "showing" state, so each page is found by what it holds: the list page by
+# its list of items, the item page by its widget.
+def item_list(frame):
+    return first(frame, lambda n: n.roleName == "list" and n.name == "Items")
+
+
+def list_heading(frame):
+    heading = first(item_list(frame).parent, lambda n: n.roleName == "heading")
+    return heading.name if heading else None
+
+
+def item_heading(frame):
+    view = first(frame, lambda n: n.name == "GcmItemView")
+    heading = first(view, lambda n: n.roleName == "heading")
+    return heading.name if heading else None
+
+
+def sidebar(frame):
+    return first(frame, lambda n: n.roleName == "list" and n.name == "Contents")
+
+
+def rows_of(frame):
+    """The names of the rows of the list shown; a list with no rows is hidden."""
+    rows = item_list(frame)
+    return [r.name for r in rows.children if r.name] if rows else []
 
 
 def start_app(path, env):

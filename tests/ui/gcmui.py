@@ -1,6 +1,6 @@
-# gcmui.py — what the UI tests share: the real app started from the build tree with folders of
-# its own, found over AT-SPI (dogtail), TAP output, and a screenshot of each flow kept as a test
-# artefact in $GCM_UI_SHOTS (the build tree's tests/ui-shots by default).
+# gcmui.py — what the flow tests share, over gcm_atspi.py: the real app started from the build
+# tree with folders and settings of its own, its pages found over AT-SPI, a plan of TAP checks,
+# and a screenshot of each flow kept as a test artefact in $GCM_UI_SHOTS.
 import os
 import subprocess
 import sys
@@ -11,16 +11,11 @@ if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS
     print("1..0 # SKIP needs an X display and a session bus")
     sys.exit(0)
 
-from dogtail.config import config  # noqa: E402
-config.checkForA11y = False
-config.actionDelay = 0.3
-config.searchCutoffCount = 20
-config.logDebugToStdOut = False
-config.logDebugToFile = False
-from dogtail import tree, rawinput  # noqa: E402,F401
+from gcm_atspi import (all_passed, check, find_all, first, item_heading, item_list,  # noqa: E402,F401
+                       list_heading, rows_of, sidebar, start_app, stop_app, wait_for)
+from dogtail import rawinput  # noqa: E402,F401
 
 APP = sys.argv[1]
-_tests = []
 
 
 def plan(count):
@@ -28,69 +23,8 @@ def plan(count):
     plan.count = count
 
 
-def check(name, ok, detail=None):
-    _tests.append(bool(ok))
-    print(("ok" if ok else "not ok") + f" {len(_tests)} - {name}", flush=True)
-    if not ok and detail:
-        for line in (detail if isinstance(detail, list) else [detail]):
-            print(f"#   {line}", flush=True)
-    return ok
-
-
 def finish():
-    sys.exit(0 if all(_tests) and len(_tests) == getattr(plan, "count", -1) else 1)
-
-
-def wait_for(predicate, timeout=20):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except Exception:
-            pass
-        time.sleep(0.2)
-    return None
-
-
-def first(node, predicate, limit=20000):
-    """The first node under @node, breadth first, for which @predicate holds."""
-    queue = [node] if node is not None else []
-    while queue and limit > 0:
-        n = queue.pop(0)
-        limit -= 1
-        if n is not node and predicate(n):
-            return n
-        queue.extend(n.children)
-    return None
-
-
-def find_all(node, predicate):
-    return node.findChildren(predicate)
-
-
-# GTK 4.8 reports no "showing" state, so each page is found by what it holds: the list page by
-# its list of items, the item page by its widget.
-def item_list(frame):
-    return first(frame, lambda n: n.roleName == "list" and n.name == "Items")
-
-
-def list_heading(frame):
-    heading = first(item_list(frame).parent, lambda n: n.roleName == "heading")
-    return heading.name if heading else None
-
-
-def item_heading(frame):
-    view = first(frame, lambda n: n.name == "GcmItemView")
-    heading = first(view, lambda n: n.roleName == "heading")
-    return heading.name if heading else None
-
-
-def rows_of(frame):
-    """The names of the rows of the list shown; a list with no rows is hidden."""
-    rows = item_list(frame)
-    return [r.name for r in rows.children if r.name] if rows else []
+    sys.exit(0 if all_passed(getattr(plan, "count", -1)) else 1)
 
 
 class App:
@@ -135,17 +69,12 @@ class App:
     def start(self, route=None):
         if route is not None:
             self.set_settings(last_page=f"'{route}'")
-        self.process = subprocess.Popen([APP], env=self.env)
-        pid = self.process.pid
-        apps = wait_for(lambda: [a for a in tree.root.applications()
-                                 if (a.name or "").lower().replace(" ", "-") == "green-customs-manual"
-                                 and a.get_process_id() == pid], 30)
-        return apps and wait_for(lambda: apps[0].child(roleName="frame", retry=False))
+        self.process, frame = start_app(APP, self.env)
+        return frame
 
     def stop(self):
         if self.process is not None:
-            self.process.terminate()
-            self.process.wait(10)
+            stop_app(self.process)
             self.process = None
 
 

@@ -22,41 +22,11 @@ if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS
 from dogtail import rawinput  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gcm_atspi import all_passed, check, first, stop_app, wait_for  # noqa: E402
+from gcm_atspi import (all_passed, check, find_all, first, item_heading, item_list,  # noqa: E402
+                       list_heading, rows_of, sidebar, stop_app, wait_for)
 import gcm_atspi  # noqa: E402
 
 PLANNED = 24
-
-
-def find_all(node, predicate):
-    return node.findChildren(predicate)
-
-
-# GTK 4.8 reports no "showing" state, so each page is found by what it holds: the list page by
-# its list of items, the item page by its widget.
-def item_list(frame):
-    return first(frame, lambda n: n.roleName == "list" and n.name == "Items")
-
-
-def list_heading(frame):
-    heading = first(item_list(frame).parent, lambda n: n.roleName == "heading")
-    return heading.name if heading else None
-
-
-def item_heading(frame):
-    view = first(frame, lambda n: n.name == "GcmItemView")
-    heading = first(view, lambda n: n.roleName == "heading")
-    return heading.name if heading else None
-
-
-def sidebar(frame):
-    return first(frame, lambda n: n.roleName == "list" and n.name == "Contents")
-
-
-def rows_of(frame):
-    """The names of the rows of the list shown; a list with no rows is hidden."""
-    rows = item_list(frame)
-    return [r.name for r in rows.children if r.name] if rows else []
 
 
 tmp = tempfile.mkdtemp(prefix="gcm-ui-")
