@@ -17,6 +17,7 @@
 #include "gcm-application-private.h"
 #include "gcm-locale.h"
 #include "gcm-cli.h"
+#include "gcm-help.h"
 #include "gcm-browse.h"
 #include "gcm-importer.h"
 #include "gcm-search-provider.h"
@@ -360,6 +361,17 @@ show_about_cb (GSimpleAction *action,
 }
 
 static void
+show_help_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gcm_help_show (window);
+}
+
+static void
 quit_cb (GSimpleAction *action,
          GVariant      *parameter,
          gpointer       user_data)
@@ -390,6 +402,7 @@ gcm_application_startup (GApplication *app)
   g_autofree char *directory = NULL;
   static const GActionEntry entries[] = {
     { "about", show_about_cb },
+    { "help", show_help_cb },
     { "quit", quit_cb },
   };
 
@@ -399,6 +412,8 @@ gcm_application_startup (GApplication *app)
   add_sync_actions (self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
+                                         (const char *[]) { "F1", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search",
                                          (const char *[]) { "<Control>f", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.toggle-bookmark",
