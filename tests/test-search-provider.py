@@ -129,7 +129,8 @@ check("the metas of the best results name ivory items",
       and all("ivory" in n.lower() for n in names[:3]), f"names: {names}")
 check("every result has a plain-text description and an icon",
       metas and all(m.get("description") and "<" not in m["description"]
-                    and "&amp;" not in m["description"] and m.get("icon") for m in metas),
+                    and "&amp;" not in m["description"] and m.get("icon") and m.get("gicon")
+                    for m in metas),
       f"metas: {metas[:2]}")
 check("the metas of an unknown id are left out",
       call("GetResultMetas", gv(["manual/no-such-page"]))[0] == [])

@@ -6,7 +6,8 @@
  * In the real application: every accelerator GcmApplication sets is listed by its action in the
  * window's help overlay (app/ui/gtk/help-overlay.ui), and every action listed there has one;
  * the photo viewer's class shortcuts are exactly those of its group; the views' own key
- * handlers, which no API lists, are read from their source and matched to their groups. The
+ * handlers, which no API lists, are read from their source and matched to their groups, and F10
+ * is listed while the main menu's button is primary. The
  * main menu offers Keyboard Shortcuts and Help, and Ctrl+? is the overlay's accelerator.
  */
 
@@ -315,6 +316,15 @@ test_key_handlers_listed (void)
       if (!known)
         g_error ("%s handles keys of its own: list them in help-overlay.ui and here", name);
     }
+
+  /* F10 opens a primary menu button's menu. */
+  {
+    g_autofree char *window_ui = read_ui_source ("gcm-window.ui");
+    g_autoptr(GHashTable) general = group_keys (listed, "general_shortcuts");
+
+    g_assert_true ((strstr (window_ui, "<property name=\"primary\">True</property>") != NULL) ==
+                   g_hash_table_contains (general, "F10 0"));
+  }
 
   /* Each handler's keys are those its group lists. */
   for (guint i = 0; i < G_N_ELEMENTS (key_handlers); i++)

@@ -103,6 +103,7 @@ meta_new (const GcmSearchResult *result)
   g_autofree char *description = NULL;
   g_autoptr(GIcon) icon = NULL;
   g_autoptr(GVariant) serialized = NULL;
+  g_autofree char *icon_name = NULL;
   GcmItemKind kind;
 
   /* The snippet is Pango markup with the matched words in bold; the Shell wants plain text. */
@@ -113,13 +114,17 @@ meta_new (const GcmSearchResult *result)
   else
     icon = g_themed_icon_new (APP_ID);
   serialized = g_icon_serialize (icon);
+  icon_name = g_icon_to_string (icon);
 
   g_variant_builder_init (&meta, G_VARIANT_TYPE_VARDICT);
   g_variant_builder_add (&meta, "{sv}", "id", g_variant_new_string (result->id));
   g_variant_builder_add (&meta, "{sv}", "name", g_variant_new_string (result->title));
   g_variant_builder_add (&meta, "{sv}", "description", g_variant_new_string (description));
+  /* The Shell reads "icon" (a serialized GIcon); older ones read "gicon" (its string form). */
   if (serialized != NULL)
     g_variant_builder_add (&meta, "{sv}", "icon", serialized);
+  if (icon_name != NULL)
+    g_variant_builder_add (&meta, "{sv}", "gicon", g_variant_new_string (icon_name));
   return g_variant_ref_sink (g_variant_builder_end (&meta));
 }
 
