@@ -17,8 +17,10 @@
 #include "gcm-application-private.h"
 #include "gcm-locale.h"
 #include "gcm-cli.h"
+#include "gcm-help.h"
 #include "gcm-browse.h"
 #include "gcm-importer.h"
+#include "gcm-search-provider.h"
 #include "gcm-store.h"
 #include "gcm-sync-service.h"
 #include "gcm-window.h"
@@ -39,6 +41,7 @@ struct _GcmApplication
   gboolean        store_opening;  /* the store opens on a worker */
   GtkWindow      *status_window;  /* (nullable): shown until the store is open, or why it is not */
   GtkWidget      *status_page;
+  GcmSearchProvider *search_provider;  /* GNOME Shell's search, on the app's bus connection */
 };
 
 G_DEFINE_FINAL_TYPE (GcmApplication, gcm_application, ADW_TYPE_APPLICATION)
@@ -323,6 +326,9 @@ install_bundled_cb (GObject      *object,
       self->import_error = g_strdup (_gcm_error_sentence (error));
     }
   set_importing (self, FALSE);
+  /* The Shell's searches wait for the bundled content, so a first search finds it. */
+  if (self->search_provider != NULL)
+    gcm_search_provider_set_store (self->search_provider, self->store);
   create_sync_service (self);
 }
 
@@ -352,6 +358,17 @@ show_about_cb (GSimpleAction *action,
                                       "CC BY 4.0."),
                         NULL);
   gtk_window_present (about);
+}
+
+static void
+show_help_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gcm_help_show (window);
 }
 
 static void
@@ -388,6 +405,7 @@ gcm_application_startup (GApplication *app)
   g_autofree char *directory = NULL;
   static const GActionEntry entries[] = {
     { "about", show_about_cb },
+    { "help", show_help_cb },
     { "quit", quit_cb },
   };
 
@@ -397,6 +415,8 @@ gcm_application_startup (GApplication *app)
   add_sync_actions (self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
+                                         (const char *[]) { "F1", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search",
                                          (const char *[]) { "<Control>f", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.toggle-bookmark",
@@ -511,6 +531,8 @@ store_opened_cb (GObject      *object,
         return;
       g_debug ("Cannot open the app’s data: %s", error->message);
       self->store_error = g_strdup (error->message);
+      if (self->search_provider != NULL)
+        gcm_search_provider_set_store (self->search_provider, NULL);
       if (self->status_window != NULL)
         show_store_error (self);
       return;
@@ -558,6 +580,36 @@ gcm_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (gcm_application_parent_class)->shutdown (app);
 }
 
+/* The Shell's search provider lives beside the app's own objects, under its path. */
+static gboolean
+gcm_application_dbus_register (GApplication     *app,
+                               GDBusConnection  *connection,
+                               const char       *object_path,
+                               GError          **error)
+{
+  GcmApplication *self = GCM_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (gcm_application_parent_class)->dbus_register (app, connection,
+                                                                          object_path, error))
+    return FALSE;
+  if (self->search_provider == NULL)
+    self->search_provider = gcm_search_provider_new (app);
+  return gcm_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+gcm_application_dbus_unregister (GApplication    *app,
+                                 GDBusConnection *connection,
+                                 const char      *object_path)
+{
+  GcmApplication *self = GCM_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    gcm_search_provider_unregister (self->search_provider);
+  G_APPLICATION_CLASS (gcm_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 /* GObject */
 
 static void
@@ -565,6 +617,7 @@ gcm_application_finalize (GObject *object)
 {
   GcmApplication *self = GCM_APPLICATION (object);
 
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->sync);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -606,6 +659,8 @@ gcm_application_class_init (GcmApplicationClass *klass)
   app_class->startup = gcm_application_startup;
   app_class->activate = gcm_application_activate;
   app_class->shutdown = gcm_application_shutdown;
+  app_class->dbus_register = gcm_application_dbus_register;
+  app_class->dbus_unregister = gcm_application_dbus_unregister;
 
   /**
    * GcmApplication:importing:
