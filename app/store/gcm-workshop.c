@@ -486,7 +486,7 @@ read_sessions (sqlite3  *user,
   if (only != 0 && sessions->len == 0)
     {
       g_set_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_NOT_FOUND,
-                   _("There is no workshop session %" G_GINT64_FORMAT "."), only);
+                   _("There is no workshop session %lld."), (long long) only);
       return NULL;
     }
   return g_steal_pointer (&sessions);

@@ -101,8 +101,8 @@ gcm_certificate_new_document (GcmPathProgress  *progress,
   /* The date as digits, unambiguous in every language. */
   day = g_date_time_format (date, "%Y-%m-%d");
   /* Translators: the foot of a certificate: the manual's content serial */
-  serial = g_strdup_printf (_("Green Customs Manual, content serial %" G_GINT64_FORMAT),
-                            progress->serial);
+  serial = g_strdup_printf (_("Green Customs Manual, content serial %lld"),
+                            (long long) progress->serial);
   gcm_print_document_set_footer (document, serial);
 
   gcm_print_document_add_space (document, 60);

@@ -48,8 +48,8 @@ gcm_print_procedure_new_document (GcmItem *procedure,
 
   document = gcm_print_document_new (gcm_item_get_title (procedure));
   /* Translators: the foot of a printed procedure: its title and the manual's content serial */
-  footer = g_strdup_printf (_("%s · Green Customs Manual, content serial %" G_GINT64_FORMAT),
-                            gcm_item_get_title (procedure), serial);
+  footer = g_strdup_printf (_("%s · Green Customs Manual, content serial %lld"),
+                            gcm_item_get_title (procedure), (long long) serial);
   gcm_print_document_set_footer (document, footer);
 
   gcm_print_document_add (document, GCM_PRINT_BLOCK_TITLE, gcm_item_get_title (procedure));

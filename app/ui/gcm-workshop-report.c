@@ -184,11 +184,11 @@ draw_report (Pen                      *pen,
   /* Translators: the workshop report's second line: its date, the questions, the quiz's id
    * and the serial of the content it was given from */
   details = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%s · %u question · %s · content serial %" G_GINT64_FORMAT,
-                                          "%s · %u questions · %s · content serial %" G_GINT64_FORMAT,
+                                          "%s · %u question · %s · content serial %lld",
+                                          "%s · %u questions · %s · content serial %lld",
                                           session->questions->len),
                              date, session->questions->len, session->item_id,
-                             session->content_serial);
+                             (long long) session->content_serial);
   pen->y += draw_text (pen, details, MARGIN, width, 9.5, FALSE, PANGO_ALIGN_LEFT);
   if (share >= 0)
     /* Translators: the workshop report's summary line */
