@@ -280,10 +280,13 @@ read_contents (sqlite3  *db,
   gboolean has_row = FALSE;
 
   contents->chapters = g_ptr_array_new_with_free_func ((GDestroyNotify) browse_chapter_free);
-  serial = gcm_sqlite_prepare (db, "SELECT serial FROM feed_state WHERE id = 1",
+  serial = gcm_sqlite_prepare (db, "SELECT serial, generated FROM feed_state WHERE id = 1",
                                "Cannot read the contents", NULL);
   if (serial != NULL && gcm_sqlite_step (serial, &has_row, "", NULL) && has_row)
-    contents->serial = sqlite3_column_int64 (serial, 0);
+    {
+      contents->serial = sqlite3_column_int64 (serial, 0);
+      contents->generated = sqlite3_column_int64 (serial, 1);
+    }
 
   chapters = gcm_sqlite_prepare (db, sql, "Cannot read the contents", NULL);
   while (chapters != NULL && sqlite3_step (chapters) == SQLITE_ROW)

@@ -20,6 +20,7 @@ typedef struct
 typedef struct
 {
   gint64     serial;      /* 0 when no content is installed */
+  gint64     generated;   /* when headquarters published it; a serial need not be a time */
   GPtrArray *chapters;    /* (element-type GcmBrowseChapter) */
 } GcmBrowseContents;
 

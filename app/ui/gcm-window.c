@@ -209,7 +209,7 @@ contents_loaded_cb (GObject      *object,
   self->has_content = contents->serial > 0;
   if (self->has_content)
     {
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (contents->serial);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (contents->generated);
       g_autofree char *date = g_date_time_format (when, "%x");
       /* Translators: %s is a date */
       status = g_strdup_printf (_("Content of %s"), date);

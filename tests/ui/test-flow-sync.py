@@ -2,7 +2,7 @@
 # test-flow-sync.py APP — headquarters publishes an update that changes two cases and serves it
 # with nginx on 127.0.0.1 (data/nginx/feed.conf, stopped by PID); the officer presses Check now
 # at the sidebar's foot, sees the toast that says what came, opens What's New from it and finds
-# both cases there, and the sidebar's foot gives the new content's date.
+# both cases there, and the sidebar's foot says when it last checked.
 import os
 import re
 import shutil
@@ -75,10 +75,11 @@ app.set_settings(last_page="'home'", feed_url=f"'http://127.0.0.1:{port}'",
                  trusted_keys=f"['{public_key}']", sync_automatic="false")
 frame = app.start()
 try:
-    def content_date():
-        label = first(frame, lambda n: n.roleName == "label" and (n.name or "").startswith("Content of"))
+    def last_check():
+        label = first(frame, lambda n: n.roleName == "label" and
+                      re.match(r"(Not checked|Last checked)", n.name or ""))
         return label.name if label else None
-    bundled = wait_for(content_date)
+    before = wait_for(last_check)
     check_now = wait_for(lambda: frame.child(name="Check now", roleName="push button", retry=False))
     if check_now:
         check_now.doActionNamed("click")
@@ -101,8 +102,8 @@ try:
     check("What's New lists both updated cases", bool(listed),
           f"expected {titles}, rows {[r.name for r in find_all(view, lambda n: n.roleName == 'list item')] if view else None}")
     screenshot("sync-whats-new")
-    check("the sidebar's foot shows the new content's date", bundled and content_date() != bundled,
-          f"{bundled!r} before, {content_date()!r} after")
+    check("the sidebar's foot says the check was just now", before != last_check() and
+          last_check() == "Last checked just now", f"{before!r} before, {last_check()!r} after")
 finally:
     app.stop()
     nginx.send_signal(signal.SIGTERM)
