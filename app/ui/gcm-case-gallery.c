@@ -598,9 +598,12 @@ gcm_case_gallery_set_filter (GcmCaseGallery *self,
 {
   guint year_position = 0;
   char *c = g_strdup (convention), *m = g_strdup (modus_operandi);
+  gboolean changed;
 
   g_return_if_fail (GCM_IS_CASE_GALLERY (self));
 
+  changed = g_strcmp0 (self->convention, c) != 0 || g_strcmp0 (self->modus, m) != 0 ||
+            self->year != year;
   g_free (self->convention);
   self->convention = c;
   g_free (self->modus);
@@ -615,7 +618,12 @@ gcm_case_gallery_set_filter (GcmCaseGallery *self,
   gtk_drop_down_set_selected (self->modus_drop, position_of_string (self->modus_values, m));
   gtk_drop_down_set_selected (self->year_drop, year_position);
   self->syncing = FALSE;
-  refilter (self);
+  /* The same filters again (as after loading) keep what is shown: refiltering would make the
+   * grid drop and rebuild every cell. */
+  if (changed)
+    refilter (self);
+  else
+    update_state (self);
 }
 
 void

@@ -202,20 +202,17 @@ load_thumbnail_thread (gpointer data,
   if (g_task_return_error_if_cancelled (task))
     return;
   pixbuf = gdk_pixbuf_new_from_file (job->cached, NULL);
-  if (pixbuf != NULL)
-    {
-      g_task_return_pointer (task, gdk_texture_new_for_pixbuf (pixbuf), g_object_unref);
-      return;
-    }
-  pixbuf = decode_at_size (job, cancellable, &error);
   if (pixbuf == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      pixbuf = decode_at_size (job, cancellable, &error);
+      if (pixbuf == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      store_thumbnail (job, pixbuf);
     }
-  /* The card gets its cover before the copy for next time is encoded and written. */
   g_task_return_pointer (task, gdk_texture_new_for_pixbuf (pixbuf), g_object_unref);
-  store_thumbnail (job, pixbuf);
 }
 
 /* Loads a thumbnail of @source (whose content hash is @sha256) that covers @width × @height
