@@ -17,6 +17,7 @@
 #include "gcm-case-facts.h"
 #include "gcm-case-gallery.h"
 #include "gcm-importer.h"
+#include "gcm-locale.h"
 #include "gcm-test-utils-gtk.h"
 
 #define CASE_ID    "case/2020-test-seizure"
@@ -321,6 +322,55 @@ test_facts_codes (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* Cards read in the reader's language: a case translated into Korean shows its Korean title,
+ * place, modus operandi and cover caption; the date, agreements and cover stay the case's. */
+static void
+test_translated_cards (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *original = g_build_filename (fixture->source, "cases", "2020-test-seizure.md", NULL);
+  g_autofree char *translated = g_build_filename (fixture->source, "cases", "2020-test-seizure.ko.md", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+  GtkWindow *window;
+  GcmCaseGallery *gallery;
+  g_autoptr(GcmCaseCard) card = NULL;
+
+  g_assert_true (g_file_get_contents (original, &contents, &length, NULL));
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  text = g_strdup_printf ("---\ntranslates: %s\ntitle: 소뿔 사이의 상아\nsummary: 소뿔 공예품으로 신고된 상아.\nplace: 시험 항구\n"
+                          "commodity: 가공된 상아\nquantity: \"12 kg\"\nmodus_operandi:\n  - 소뿔 사이에 숨김\n"
+                          "risk_indicators:\n  - 수공예품으로 신고됨\nphotos:\n"
+                          "  - caption: 탁자 위에 놓인 압수품.\n---\n\n상아 조각을 달았다.\n", sha);
+  g_assert_true (g_file_set_contents (translated, text, -1, NULL));
+  publish_and_import (fixture, 2);
+
+  gcm_locale_set_content_language ("ko");
+  gallery = open_gallery (fixture, &window);
+  card = g_list_model_get_item (gcm_case_gallery_get_model (gallery), 0);
+  g_assert_cmpstr (gcm_case_card_get_title (card), ==, "소뿔 사이의 상아");
+  g_assert_cmpstr (gcm_case_card_get_place (card), ==, "시험 항구");
+  g_assert_cmpstr (gcm_case_card_get_modus_operandi (card)[0], ==, "소뿔 사이에 숨김");
+  g_assert_cmpstr (gcm_case_card_get_cover_caption (card), ==, "탁자 위에 놓인 압수품.");
+  g_assert_cmpstr (gcm_case_card_get_date (card), ==, "2020-05");
+  g_assert_true (g_strv_contains (gcm_case_card_get_conventions (card), "cites"));
+  g_assert_nonnull (gcm_case_card_get_cover_path (card));
+  gtk_window_destroy (window);
+  g_clear_object (&card);
+
+  /* An English reader reads the original. */
+  gcm_locale_set_content_language ("en");
+  gallery = open_gallery (fixture, &window);
+  card = g_list_model_get_item (gcm_case_gallery_get_model (gallery), 0);
+  g_assert_cmpstr (gcm_case_card_get_title (card), ==, CASE_TITLE);
+  g_assert_cmpstr (gcm_case_card_get_place (card), ==, "Test port");
+  g_assert_cmpstr (gcm_case_card_get_modus_operandi (card)[0], ==, "Hidden among cow horns");
+  g_assert_cmpstr (gcm_case_card_get_cover_caption (card), ==, "The seized pieces laid out on a table.");
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -339,6 +389,7 @@ main (int    argc,
   ADD ("filters", test_filters);
   ADD ("new-badge", test_new_badge);
   ADD ("facts-codes", test_facts_codes);
+  ADD ("translated-cards", test_translated_cards);
 #undef ADD
 
   {

@@ -729,41 +729,49 @@ gcm_store_dup_status (GcmStore  *self,
 typedef struct
 {
   char       *objects_path;
-  GPtrArray  *items;       /* (element-type GcmItem) */
-  GArray     *arrived;     /* gint64, one per item */
+  char       *lang;        /* nullable: the reader's content language */
   GHashTable *completed;
+  GListStore *cards;
 } CasesData;
 
 static void
 cases_data_free (CasesData *data)
 {
   g_free (data->objects_path);
-  g_clear_pointer (&data->items, g_ptr_array_unref);
-  g_clear_pointer (&data->arrived, g_array_unref);
+  g_free (data->lang);
   g_clear_pointer (&data->completed, g_hash_table_unref);
+  g_clear_object (&data->cards);
   g_free (data);
 }
 
+/* The cover file in objects/, or NULL for no well-formed hash. */
+static char *
+cover_path_new (CasesData  *data,
+                const char *sha256)
+{
+  char prefix[3];
+
+  if (sha256 == NULL || strlen (sha256) != 64)
+    return NULL;
+  prefix[0] = sha256[0];
+  prefix[1] = sha256[1];
+  prefix[2] = '\0';
+  return g_build_filename (data->objects_path, prefix, sha256, NULL);
+}
+
+/* A case with a translation into the reader's language, from its whole item. */
 static GcmCaseCard *
-case_card_new (CasesData *data,
-               GcmItem   *item,
-               gint64     arrived)
+case_card_new_from_item (CasesData *data,
+                         GcmItem   *item,
+                         gint64     arrived)
 {
   GPtrArray *photos = gcm_item_get_photos (item);
   const GcmItemPhoto *cover = photos != NULL && photos->len > 0 ? g_ptr_array_index (photos, 0) : NULL;
   const char *sha256 = cover != NULL && cover->file != NULL
                          ? gcm_item_lookup_media (item, cover->file) : NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = cover_path_new (data, sha256);
   GcmCaseCardFields fields = { 0 };
 
-  if (sha256 != NULL && strlen (sha256) == 64)
-    {
-      char prefix[3] = { sha256[0], sha256[1], '\0' };
-
-      path = g_build_filename (data->objects_path, prefix, sha256, NULL);
-    }
-  else
-    sha256 = NULL;
   fields.id = gcm_item_get_id (item);
   fields.title = gcm_item_get_title (item);
   fields.summary = gcm_item_get_summary (item);
@@ -771,7 +779,7 @@ case_card_new (CasesData *data,
   fields.place = gcm_item_get_place (item);
   fields.conventions = gcm_item_get_conventions (item);
   fields.modus_operandi = gcm_item_get_modus_operandi (item);
-  fields.cover_sha256 = sha256;
+  fields.cover_sha256 = path != NULL ? sha256 : NULL;
   fields.cover_path = path;
   fields.cover_caption = cover != NULL ? cover->caption : NULL;
   fields.arrived = arrived;
@@ -779,50 +787,92 @@ case_card_new (CasesData *data,
   return gcm_case_card_new (&fields);
 }
 
-static void
-mark_cases_job (GTask   *task,
-                sqlite3 *user)
+/* A JSON text member, as GcmItem reads it: strings only. */
+#define JSON_TEXT(path) "(CASE json_type (i.json, '" path "') WHEN 'text' THEN json_extract (i.json, '" path "') END)"
+
+/* Only what a card shows is read, straight from SQL: parsing 5,000 items whole would keep the
+ * first screen waiting. A case translated into the reader's language (`translated`) is read
+ * whole instead, as only the item knows how a translation replaces the original's text. */
+static const char cases_sql[] =
+  "SELECT i.id, i.title, i.summary, " JSON_TEXT ("$.date") ", " JSON_TEXT ("$.place") ","
+  "  i.conventions,"
+  "  (SELECT group_concat (m.value, char (10)) FROM json_each (i.json, '$.modus_operandi') AS m"
+  "    WHERE m.type = 'text'),"
+  "  (SELECT im.sha256 FROM item_media AS im"
+  "    WHERE im.item = i.rowid AND im.path = " JSON_TEXT ("$.photos[0].file") "),"
+  "  " JSON_TEXT ("$.photos[0].caption") ","
+  "  (SELECT max (c.applied) FROM change_log AS c WHERE c.item_id = i.id AND c.change = 0),"
+  "  ?2 IS NOT NULL AND i.lang IS NOT ?2 AND json_type (i.json, ?3) = 'object' AS translated,"
+  "  i.json"
+  " FROM item AS i WHERE i.kind = ?1 ORDER BY i.id DESC";
+
+static GStrv
+split_list (const char *text,
+            const char *separator)
 {
-  CasesData *data = g_task_get_task_data (task);
-  GListStore *cards = g_list_store_new (GCM_TYPE_CASE_CARD);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", separator, -1);
 
-  data->completed = gcm_user_data_dup_completed (user);
-  for (guint i = 0; i < data->items->len; i++)
-    {
-      g_autoptr(GcmCaseCard) card = case_card_new (data, g_ptr_array_index (data->items, i),
-                                                   g_array_index (data->arrived, gint64, i));
-
-      g_list_store_append (cards, card);
-    }
-  g_task_return_pointer (task, cards, g_object_unref);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  return g_strv_builder_end (builder);
 }
 
-/* Each case's item is read whole here, on the worker, so the grid only binds finished rows. */
+static GcmCaseCard *
+case_card_new_from_row (CasesData    *data,
+                        sqlite3_stmt *stmt)
+{
+#define TEXT(n) ((const char *) sqlite3_column_text (stmt, (n)))
+  g_auto(GStrv) conventions = split_list (TEXT (5), " ");
+  g_auto(GStrv) modus_operandi = split_list (TEXT (6), "\n");
+  g_autofree char *path = cover_path_new (data, TEXT (7));
+  GcmCaseCardFields fields = { 0 };
+
+  fields.id = TEXT (0);
+  fields.title = TEXT (1);
+  fields.summary = TEXT (2);
+  fields.date = TEXT (3);
+  fields.place = TEXT (4);
+  fields.conventions = (const char * const *) conventions;
+  fields.modus_operandi = (const char * const *) modus_operandi;
+  fields.cover_sha256 = path != NULL ? TEXT (7) : NULL;
+  fields.cover_path = path;
+  fields.cover_caption = TEXT (8);
+  fields.arrived = sqlite3_column_int64 (stmt, 9);
+  fields.completed = g_hash_table_contains (data->completed, fields.id);
+  return gcm_case_card_new (&fields);
+#undef TEXT
+}
+
 static void
 read_cases_job (GTask   *task,
                 sqlite3 *content)
 {
   CasesData *data = g_task_get_task_data (task);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *translation_path = NULL;
   GError *error = NULL;
   gboolean has_row = FALSE;
 
-  stmt = gcm_sqlite_prepare (content,
-                             "SELECT i.json, (SELECT max (c.applied) FROM change_log AS c"
-                             "                 WHERE c.item_id = i.id AND c.change = 0)"
-                             " FROM item AS i WHERE i.kind = ?1 ORDER BY i.id DESC",
-                             "Cannot read the cases", &error);
+  stmt = gcm_sqlite_prepare (content, cases_sql, "Cannot read the cases", &error);
   if (stmt == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
   sqlite3_bind_text (stmt, 1, gcm_item_kind_to_string (GCM_ITEM_KIND_CASE), -1, SQLITE_STATIC);
+  if (data->lang != NULL)
+    {
+      g_autofree char *quoted = g_strescape (data->lang, NULL);
+
+      translation_path = g_strdup_printf ("$.translations.\"%s\"", quoted);
+      sqlite3_bind_text (stmt, 2, data->lang, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, translation_path, -1, SQLITE_STATIC);
+    }
   for (;;)
     {
-      g_autoptr(GError) parse_error = NULL;
-      GcmItem *item;
-      gint64 arrived;
+      g_autoptr(GcmCaseCard) card = NULL;
 
       if (!gcm_sqlite_step (stmt, &has_row, "Cannot read the cases", &error))
         {
@@ -831,30 +881,40 @@ read_cases_job (GTask   *task,
         }
       if (!has_row)
         break;
-      item = gcm_item_new_from_json ((const char *) sqlite3_column_text (stmt, 0),
-                                     sqlite3_column_bytes (stmt, 0), NULL, &parse_error);
-      if (item == NULL)
+      if (sqlite3_column_int (stmt, 10))
         {
-          /* The importer checked it; a row that no longer parses is left out, not fatal. */
-          g_warning ("Skipping a case: %s", parse_error->message);
-          continue;
-        }
-      arrived = sqlite3_column_int64 (stmt, 1);
-      /* Cards read in the reader's language, like every other list. */
-      {
-        GcmItem *localized = gcm_item_dup_localized (item, gcm_locale_get_content_language (), NULL);
+          g_autoptr(GError) parse_error = NULL;
+          g_autoptr(GcmItem) item = NULL;
+          g_autoptr(GcmItem) localized = NULL;
 
-        if (localized != NULL)
-          {
-            g_object_unref (item);
-            item = localized;
-          }
-      }
-      g_ptr_array_add (data->items, item);
-      g_array_append_val (data->arrived, arrived);
+          item = gcm_item_new_from_json ((const char *) sqlite3_column_text (stmt, 11),
+                                         sqlite3_column_bytes (stmt, 11), NULL, &parse_error);
+          if (item == NULL)
+            {
+              /* The importer checked it; a row that no longer parses is left out, not fatal. */
+              g_warning ("Skipping a case: %s", parse_error->message);
+              continue;
+            }
+          localized = gcm_item_dup_localized (item, data->lang, NULL);
+          card = case_card_new_from_item (data, localized, sqlite3_column_int64 (stmt, 9));
+        }
+      else
+        card = case_card_new_from_row (data, stmt);
+      g_list_store_append (data->cards, card);
     }
-  gcm_store_worker_push (_gcm_store_get_user_worker (g_task_get_source_object (task)), task,
-                         mark_cases_job);
+  g_task_return_pointer (task, g_steal_pointer (&data->cards), g_object_unref);
+}
+
+/* The completed cases are read first, so each card is made once, whole, on the content worker. */
+static void
+mark_cases_job (GTask   *task,
+                sqlite3 *user)
+{
+  CasesData *data = g_task_get_task_data (task);
+
+  data->completed = gcm_user_data_dup_completed (user);
+  gcm_store_worker_push (_gcm_store_get_content_worker (g_task_get_source_object (task)), task,
+                         read_cases_job);
 }
 
 void
@@ -869,10 +929,11 @@ gcm_store_list_cases_async (GcmStore            *store,
 
   data = g_new0 (CasesData, 1);
   data->objects_path = g_strdup (gcm_store_get_objects_path (store));
-  data->items = g_ptr_array_new_with_free_func (g_object_unref);
-  data->arrived = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gcm_store_worker_run (_gcm_store_get_content_worker (store), store, gcm_store_list_cases_async,
-                        data, (GDestroyNotify) cases_data_free, read_cases_job,
+  /* Cards read in the reader's language, like every other list. */
+  data->lang = g_strdup (gcm_locale_get_content_language ());
+  data->cards = g_list_store_new (GCM_TYPE_CASE_CARD);
+  gcm_store_worker_run (_gcm_store_get_user_worker (store), store, gcm_store_list_cases_async,
+                        data, (GDestroyNotify) cases_data_free, mark_cases_job,
                         cancellable, callback, user_data);
 }
 

@@ -427,19 +427,27 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (w->meta), meta);
   gtk_widget_set_visible (w->badge, is_new);
 
-  while ((child = gtk_widget_get_first_child (w->conventions)) != NULL)
-    gtk_box_remove (GTK_BOX (w->conventions), child);
+  /* A recycled cell keeps its badges: each bind relabels them and hides the ones left over,
+   * so scrolling makes no widgets once every cell has its most. */
+  child = gtk_widget_get_first_child (w->conventions);
   for (guint i = 0; conventions != NULL && conventions[i] != NULL; i++)
     {
       GcmConvention convention;
-      GtkWidget *badge;
 
       if (!gcm_convention_from_string (conventions[i], &convention))
         continue;
-      badge = gtk_label_new (gcm_convention_get_short_label (convention));
-      gtk_widget_add_css_class (badge, "convention-badge");
-      gtk_box_append (GTK_BOX (w->conventions), badge);
+      if (child == NULL)
+        {
+          child = gtk_label_new (NULL);
+          gtk_widget_add_css_class (child, "convention-badge");
+          gtk_box_append (GTK_BOX (w->conventions), child);
+        }
+      gtk_label_set_text (GTK_LABEL (child), gcm_convention_get_short_label (convention));
+      gtk_widget_set_visible (child, TRUE);
+      child = gtk_widget_get_next_sibling (child);
     }
+  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, FALSE);
 
   /* The whole card is one name for a screen reader: title, then date and place. */
   label = is_new ? g_strdup_printf (_("%s, %s, new"), gcm_case_card_get_title (item), meta)
@@ -590,9 +598,12 @@ gcm_case_gallery_set_filter (GcmCaseGallery *self,
 {
   guint year_position = 0;
   char *c = g_strdup (convention), *m = g_strdup (modus_operandi);
+  gboolean changed;
 
   g_return_if_fail (GCM_IS_CASE_GALLERY (self));
 
+  changed = g_strcmp0 (self->convention, c) != 0 || g_strcmp0 (self->modus, m) != 0 ||
+            self->year != year;
   g_free (self->convention);
   self->convention = c;
   g_free (self->modus);
@@ -607,7 +618,12 @@ gcm_case_gallery_set_filter (GcmCaseGallery *self,
   gtk_drop_down_set_selected (self->modus_drop, position_of_string (self->modus_values, m));
   gtk_drop_down_set_selected (self->year_drop, year_position);
   self->syncing = FALSE;
-  refilter (self);
+  /* The same filters again (as after loading) keep what is shown: refiltering would make the
+   * grid drop and rebuild every cell. */
+  if (changed)
+    refilter (self);
+  else
+    update_state (self);
 }
 
 void
