@@ -239,6 +239,8 @@ gcm_checklist_view_set_item (GcmChecklistView *self,
           g_signal_connect (check, "toggled", G_CALLBACK (on_toggled_cb), self);
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+          /* The row labels its check by the title too, and GTK 4.8 says both: keep one. */
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
           g_ptr_array_add (self->checks, check);
         }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
