@@ -1,6 +1,8 @@
 # gcm_atspi.py — what the UI tests share: TAP checks, waiting for the app's accessibility tree,
 # searching it, and starting the real app under AT-SPI.
+import os
 import subprocess
+import tempfile
 import time
 
 from dogtail.config import config
@@ -96,3 +98,13 @@ def start_app(path, env):
 def stop_app(process):
     process.terminate()
     process.wait(10)
+
+
+def screenshot(name):
+    """Keeps what the screen shows as a test artefact; a missing tool only skips the picture."""
+    folder = os.environ.get("GCM_UI_SHOTS") or os.path.join(tempfile.gettempdir(), "gcm-ui-shots")
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, name + ".png")
+    subprocess.run(["import", "-window", "root", path], capture_output=True)
+    print(f"# screenshot: {path}", flush=True)
+    return path

@@ -12,7 +12,8 @@ if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS
     sys.exit(0)
 
 from gcm_atspi import (all_passed, check, find_all, first, item_heading, item_list,  # noqa: E402,F401
-                       list_heading, rows_of, sidebar, start_app, stop_app, wait_for)
+                       list_heading, rows_of, screenshot, sidebar, start_app, stop_app,
+                       wait_for)
 from dogtail import rawinput  # noqa: E402,F401
 
 APP = sys.argv[1]
@@ -76,13 +77,3 @@ class App:
         if self.process is not None:
             stop_app(self.process)
             self.process = None
-
-
-def screenshot(name):
-    """Keeps what the screen shows as a test artefact; a missing tool only skips the picture."""
-    folder = os.environ.get("GCM_UI_SHOTS") or os.path.join(tempfile.gettempdir(), "gcm-ui-shots")
-    os.makedirs(folder, exist_ok=True)
-    path = os.path.join(folder, name + ".png")
-    subprocess.run(["import", "-window", "root", path], capture_output=True)
-    print(f"# screenshot: {path}", flush=True)
-    return path

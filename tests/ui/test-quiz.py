@@ -17,7 +17,7 @@ import yaml  # noqa: E402
 from dogtail import rawinput  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gcm_atspi import all_passed, check, first, start_app, stop_app, wait_for  # noqa: E402
+from gcm_atspi import all_passed, check, first, screenshot, start_app, stop_app, wait_for  # noqa: E402
 
 QUIZ = "green-customs-basics"
 PLANNED = 7
@@ -118,6 +118,7 @@ try:
     percent = (200 * (n - 1) + n) // (2 * n)  # rounded to the nearest
     said = first(view, lambda n_: (n_.name or "").startswith(f"You scored {percent} %"))
     check(f"the results say the score in per cent ({percent} %)", bool(said))
+    screenshot("quiz-results")
     missed = first(view, lambda n_: n_.roleName == "list item"
                    and squeeze(n_.name).startswith(squeeze(questions[0]["prompt"])))
     check("the question missed is listed on the results page", bool(missed))

@@ -23,7 +23,7 @@ from dogtail import rawinput  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gcm_atspi import (all_passed, check, find_all, first, item_heading, item_list,  # noqa: E402
-                       list_heading, rows_of, sidebar, stop_app, wait_for)
+                       list_heading, rows_of, screenshot, sidebar, stop_app, wait_for)
 import gcm_atspi  # noqa: E402
 
 PLANNED = 24
@@ -199,6 +199,7 @@ try:
         photo.doActionNamed("click")
     viewer = wait_for(lambda: first(frame, lambda n: n.name == "GcmPhotoViewer"))
     check("the photo opens the viewer over the window", bool(viewer))
+    screenshot("case-photo-viewer")
     rawinput.pressKey("Escape")
     closed = wait_for(lambda: not first(frame, lambda n: n.name == "GcmPhotoViewer") and photo.focused)
     check("Escape closes the viewer and focus returns to the photo", bool(closed))
@@ -217,6 +218,7 @@ try:
     done = step and wait_for(lambda: step.checked and first(
         frame, lambda n: n.roleName == "label" and re.fullmatch(r"1 of \d+ steps done", n.name or "")))
     check("a procedure's first step is ticked by keyboard and counted", bool(done))
+    screenshot("procedure-ticked")
 
     # Pictures are laid out with a size: the UN class labels of the dangerous-goods section.
     entry.click()
