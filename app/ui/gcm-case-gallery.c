@@ -387,9 +387,10 @@ cover_cb (GObject      *object,
   texture = gcm_thumbnail_cache_load_finish (GCM_THUMBNAIL_CACHE (object), result, &error);
   if (texture == NULL)
     {
-      /* Cancelled by unbind, or a cover that cannot be read: the placeholder stays. */
+      /* Cancelled by unbind, or a cover that cannot be read: the placeholder stays, and the
+       * log says which picture is broken (a message, since a broken picture is not the app's). */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No cover: %s", error->message);
+        g_message ("Cannot show a case's cover: %s", error->message);
       return;
     }
   gtk_picture_set_paintable (GTK_PICTURE (cover), GDK_PAINTABLE (texture));
