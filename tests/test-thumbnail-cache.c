@@ -95,10 +95,72 @@ test_cached_at_size (void)
   g_rmdir (dir);
 }
 
+/* A photo that is not an image gives an error, for which the gallery keeps its placeholder, and
+ * nothing is cached; a JPEG cut short shows what it holds, at the card's size. Neither crashes. */
+static Result
+load_broken (GcmThumbnailCache *cache,
+             const char        *path)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  Result result = { 0 };
+
+  gcm_thumbnail_cache_load_async (cache, source, SHA, 300, 200, 1, NULL, on_loaded_cb, &result);
+  while (!result.done)
+    g_main_context_iteration (NULL, TRUE);
+  return result;
+}
+
+static void
+test_broken_photos (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-thumbs-XXXXXX", NULL);
+  g_autofree char *whole = g_build_filename (dir, "whole.jpg", NULL);
+  g_autofree char *cut = g_build_filename (dir, "cut.jpg", NULL);
+  g_autofree char *junk = g_build_filename (dir, "junk.jpg", NULL);
+  g_autofree char *cache_dir = g_build_filename (dir, "cache", NULL);
+  g_autoptr(GcmThumbnailCache) cache = gcm_thumbnail_cache_new (cache_dir);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1600, 1200);
+  g_autofree char *bytes = NULL;
+  g_autofree char *cached = gcm_thumbnail_cache_dup_path (cache, SHA, 300);
+  gsize length;
+  Result result;
+
+  gdk_pixbuf_fill (pixbuf, 0x336699ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, whole, "jpeg", NULL, NULL));
+  g_assert_true (g_file_get_contents (whole, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, bytes, (gssize) length / 3, NULL));
+  g_assert_true (g_file_set_contents (junk, "\xff\xd8\xff not a JPEG at all", -1, NULL));
+
+  result = load_broken (cache, junk);
+  g_assert_null (result.texture);
+  g_assert_nonnull (result.error);
+  g_clear_error (&result.error);
+  g_assert_false (g_file_test (cached, G_FILE_TEST_EXISTS));
+
+  result = load_broken (cache, cut);
+  if (result.texture != NULL)   /* covering the card, as a whole photo would */
+    {
+      g_assert_cmpint (gdk_texture_get_width (result.texture), ==, 300);
+      g_assert_cmpint (gdk_texture_get_height (result.texture), ==, 225);
+    }
+  else
+    g_assert_nonnull (result.error);
+  g_clear_object (&result.texture);
+  g_clear_error (&result.error);
+
+  g_unlink (cached);
+  g_unlink (whole);
+  g_unlink (cut);
+  g_unlink (junk);
+  g_rmdir (cache_dir);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/thumbnail-cache/cached-at-size", test_cached_at_size);
+  g_test_add_func ("/thumbnail-cache/broken-photos", test_broken_photos);
   return g_test_run ();
 }
