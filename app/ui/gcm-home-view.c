@@ -242,7 +242,8 @@ gcm_home_view_reload (GcmHomeView *self)
   g_return_if_fail (GCM_IS_HOME_VIEW (self));
 
   g_cancellable_cancel (self->cancellable);
-  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   gcm_learning_progress_async (self->store, g_get_real_time () / G_USEC_PER_SEC,
                                self->cancellable, progress_cb, g_object_ref (self));
   gcm_path_card_reload (self->path_card);

@@ -156,7 +156,8 @@ gcm_path_card_reload (GcmPathCard *self)
   if (self->store == NULL)
     return;
   g_cancellable_cancel (self->cancellable);
-  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   gcm_path_progress_async (self->store, NULL, self->cancellable, progress_cb, g_object_ref (self));
 }
 

@@ -677,7 +677,8 @@ show_slide (GcmPresenter *self)
   g_autofree char *hint = NULL;
 
   g_cancellable_cancel (self->slide_cancellable);
-  g_set_object (&self->slide_cancellable, g_cancellable_new ());
+  g_clear_object (&self->slide_cancellable);
+  self->slide_cancellable = g_cancellable_new ();
   memset (self->choice_rows, 0, sizeof self->choice_rows);
   memset (self->tally_labels, 0, sizeof self->tally_labels);
   self->total_label = NULL;

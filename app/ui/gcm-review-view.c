@@ -164,7 +164,8 @@ gcm_review_view_reload_at (GcmReviewView *self,
 
   self->clock_offset = now - g_get_real_time () / G_USEC_PER_SEC;
   g_cancellable_cancel (self->cancellable);
-  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   gcm_learning_progress_async (self->store, now, self->cancellable, progress_cb,
                                g_object_ref (self));
 }

@@ -150,7 +150,8 @@ start_quiz_action (GtkWidget  *widget,
   if (*id == '\0')
     return;
   g_cancellable_cancel (self->learning->cancellable);
-  g_set_object (&self->learning->cancellable, g_cancellable_new ());
+  g_clear_object (&self->learning->cancellable);
+  self->learning->cancellable = g_cancellable_new ();
   gcm_learning_load_quiz_async (self->store, id, self->learning->cancellable, quiz_loaded_cb,
                                 g_object_ref (self));
 }
