@@ -15,7 +15,6 @@
 #include <glib/gi18n.h>
 
 #include "gcm-identify-view.h"
-#include "gcm-image-loader.h"
 #include "gcm-picture.h"
 #include "gcm-rows.h"
 
@@ -71,39 +70,19 @@ dup_item_title (GcmIdentifyView *self,
   return self->title_func != NULL ? self->title_func (item_id, self->title_data) : NULL;
 }
 
-static void
-on_picture_loaded_cb (GObject      *source_object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GtkWidget) picture = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  int width, height;
-
-  texture = gcm_image_load_finish (result, &width, &height, &error);
-  if (texture != NULL)
-    gcm_picture_set_texture (GCM_PICTURE (picture), texture, width, height);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Could not load an option's picture: %s", error->message);
-}
-
 static GtkWidget *
 option_picture (GcmIdentifyView    *self,
                 const GcmKeyOption *option)
 {
   const char *path = option->image != NULL && self->media_files != NULL ?
                      g_hash_table_lookup (self->media_files, option->image) : NULL;
-  g_autoptr(GFile) file = NULL;
   GtkWidget *picture;
 
   if (path == NULL)
     return NULL;
   picture = gcm_picture_new (option->text);
-  file = g_file_new_for_path (path);
-  gcm_image_load_async (file, OPTION_PICTURE_SIZE, OPTION_PICTURE_SIZE,
-                        gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->cancellable,
-                        on_picture_loaded_cb, g_object_ref (picture));
+  gcm_picture_load_file (GCM_PICTURE (picture), path, OPTION_PICTURE_SIZE, OPTION_PICTURE_SIZE,
+                         self->cancellable);
   return picture;
 }
 

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include "gcm-image-loader.h"
 #include "gcm-picture.h"
 
 struct _GcmPicture
@@ -150,4 +151,48 @@ gcm_picture_set_texture (GcmPicture *self,
   self->natural_width = MAX (natural_width, 1);
   self->natural_height = MAX (natural_height, 1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+on_file_loaded_cb (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GcmPicture) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  int width, height;
+
+  texture = gcm_image_load_finish (result, &width, &height, &error);
+  if (texture != NULL)
+    gcm_picture_set_texture (self, texture, width, height);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not load the picture: %s", error->message);
+}
+
+/**
+ * gcm_picture_load_file:
+ * @path: an image file, decoded off the main thread
+ * @max_width: the largest width to show it at, in logical pixels
+ * @max_height: the largest height to show it at, in logical pixels
+ * @cancellable: (nullable): cancelled when the page showing the picture goes
+ *
+ * Shows the image at @path once it is decoded; until then, and if it cannot be, the picture
+ * stays empty.
+ */
+void
+gcm_picture_load_file (GcmPicture   *self,
+                       const char   *path,
+                       int           max_width,
+                       int           max_height,
+                       GCancellable *cancellable)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (GCM_IS_PICTURE (self));
+  g_return_if_fail (path != NULL);
+
+  file = g_file_new_for_path (path);
+  gcm_image_load_async (file, max_width, max_height, gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                        cancellable, on_file_loaded_cb, g_object_ref (self));
 }

@@ -19,5 +19,10 @@ void       gcm_picture_set_texture (GcmPicture *self,
                                     GdkTexture *texture,
                                     int         natural_width,
                                     int         natural_height);
+void       gcm_picture_load_file   (GcmPicture   *self,
+                                    const char   *path,
+                                    int           max_width,
+                                    int           max_height,
+                                    GCancellable *cancellable);
 
 G_END_DECLS

@@ -20,7 +20,6 @@
 
 #include <glib/gi18n.h>
 
-#include "gcm-image-loader.h"
 #include "gcm-locale.h"
 #include "gcm-picture.h"
 #include "gcm-presenter.h"
@@ -248,39 +247,17 @@ add_warning (GtkBox     *box,
 }
 
 static void
-on_picture_loaded_cb (GObject      *source_object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GtkWidget) picture = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  int width, height;
-
-  texture = gcm_image_load_finish (result, &width, &height, &error);
-  if (texture == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Could not load the picture: %s", error->message);
-      return;
-    }
-  gcm_picture_set_texture (GCM_PICTURE (picture), texture, width, height);
-}
-
-static void
 add_picture (GcmPresenter *self,
              const char   *file_path,
              const char   *alt)
 {
   GtkWidget *picture = gcm_picture_new (alt);
-  g_autoptr(GFile) file = g_file_new_for_path (file_path);
 
   gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (picture, "presenter-picture");
   gtk_box_append (self->slide_box, picture);
-  gcm_image_load_async (file, PICTURE_WIDTH, PICTURE_HEIGHT,
-                        gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->slide_cancellable,
-                        on_picture_loaded_cb, g_object_ref (picture));
+  gcm_picture_load_file (GCM_PICTURE (picture), file_path, PICTURE_WIDTH, PICTURE_HEIGHT,
+                         self->slide_cancellable);
 }
 
 /* Quiz slides */

@@ -14,7 +14,6 @@
 
 #include <glib/gi18n.h>
 
-#include "gcm-image-loader.h"
 #include "gcm-picture.h"
 #include "gcm-quiz-view.h"
 
@@ -130,26 +129,6 @@ clear_list (GtkListBox *list)
 /* Pictures */
 
 static void
-on_picture_loaded_cb (GObject      *source_object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GtkWidget) picture = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  int width, height;
-
-  texture = gcm_image_load_finish (result, &width, &height, &error);
-  if (texture == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Could not load the question's picture: %s", error->message);
-      return;
-    }
-  gcm_picture_set_texture (GCM_PICTURE (picture), texture, width, height);
-}
-
-static void
 show_picture (GcmQuizView     *self,
               GcmQuizQuestion *question)
 {
@@ -158,7 +137,6 @@ show_picture (GcmQuizView     *self,
                      g_hash_table_lookup (self->media_files, image) : NULL;
   GtkWidget *child;
   GtkWidget *picture;
-  g_autoptr(GFile) file = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->picture_box))) != NULL)
     gtk_box_remove (self->picture_box, child);
@@ -168,10 +146,8 @@ show_picture (GcmQuizView     *self,
 
   picture = gcm_picture_new (_("The picture this question asks about"));
   gtk_box_append (self->picture_box, picture);
-  file = g_file_new_for_path (path);
-  gcm_image_load_async (file, PICTURE_MAX_WIDTH, PICTURE_MAX_HEIGHT,
-                        gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->cancellable,
-                        on_picture_loaded_cb, g_object_ref (picture));
+  gcm_picture_load_file (GCM_PICTURE (picture), path, PICTURE_MAX_WIDTH, PICTURE_MAX_HEIGHT,
+                         self->cancellable);
 }
 
 /* One question */
