@@ -190,50 +190,16 @@ read_quiz (GcmStore    *store,
            GError     **error)
 {
   g_autoptr(GcmLearningQuiz) quiz = g_new0 (GcmLearningQuiz, 1);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(sqlite3_stmt) media = NULL;
-  JsonNode *root;
-  JsonObject *object;
 
   quiz->id = g_strdup (id);
   quiz->title = g_strdup (title);
-  quiz->media_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (!json_parser_load_from_data (parser, json, -1, error))
-    return NULL;
-  root = json_parser_get_root (parser);
-  object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  if (object == NULL || !json_object_has_member (object, "questions") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "questions")))
-    {
-      g_set_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_CORRUPT,
-                   _("The quiz “%s” has no questions."), title);
-      return NULL;
-    }
-  quiz->questions = gcm_quiz_question_list_from_json (json_object_get_array_member (object, "questions"),
-                                                      error);
+  quiz->questions = _gcm_store_read_quiz_questions (json, title, gcm_locale_get_content_language (),
+                                                    error);
   if (quiz->questions == NULL)
     return NULL;
-  /* In the reader's language; ids and fingerprints stay the original's. */
-  {
-    GPtrArray *localized = gcm_quiz_question_list_localize (quiz->questions, json,
-                                                            gcm_locale_get_content_language ());
-    g_ptr_array_unref (quiz->questions);
-    quiz->questions = localized;
-  }
-
-  media = gcm_sqlite_prepare (content, "SELECT path, sha256 FROM item_media WHERE item = ?1",
-                              "Cannot read the quiz", error);
-  if (media == NULL)
+  quiz->media_files = _gcm_store_read_item_media (store, content, rowid, error);
+  if (quiz->media_files == NULL)
     return NULL;
-  sqlite3_bind_int64 (media, 1, rowid);
-  while (sqlite3_step (media) == SQLITE_ROW)
-    {
-      const char *sha256 = (const char *) sqlite3_column_text (media, 1);
-
-      if (gcm_sha256_is_valid (sha256))
-        g_hash_table_insert (quiz->media_files, gcm_sqlite_dup_text (media, 0),
-                             gcm_store_dup_object_path (store, sha256));
-    }
   return g_steal_pointer (&quiz);
 }
 

@@ -39,4 +39,13 @@ gboolean _gcm_store_rebuild_content    (GcmStore  *self,
 sqlite3 *_gcm_store_open_reader         (const char *path,
                                         GError    **error);
 
+GHashTable *_gcm_store_read_item_media    (GcmStore    *self,
+                                           sqlite3     *content,
+                                           gint64       item_rowid,
+                                           GError     **error);
+GPtrArray  *_gcm_store_read_quiz_questions (const char  *json,
+                                           const char  *title,
+                                           const char  *lang,
+                                           GError     **error);
+
 G_END_DECLS

@@ -35,6 +35,7 @@
 
 #include "gcm-content-schema.h"
 #include "gcm-importer.h"
+#include "gcm-quiz-question.h"
 #include "gcm-sqlite.h"
 #include "gcm-store-private.h"
 
@@ -1019,6 +1020,66 @@ gcm_store_dup_object_path (GcmStore   *self,
   g_return_val_if_fail (GCM_IS_STORE (self), NULL);
   g_return_val_if_fail (gcm_sha256_is_valid (sha256), NULL);
   return g_build_filename (self->objects_path, prefix, sha256, NULL);
+}
+
+/* (element-type utf8 utf8): the media of the item at @item_rowid, by their path in the feed,
+ * each to its object file; %NULL with @error set when content.db cannot be read. */
+GHashTable *
+_gcm_store_read_item_media (GcmStore  *self,
+                            sqlite3   *content,
+                            gint64     item_rowid,
+                            GError   **error)
+{
+  g_autoptr(GHashTable) media_files = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                             g_free, g_free);
+  g_autoptr(sqlite3_stmt) media = NULL;
+
+  media = gcm_sqlite_prepare (content, "SELECT path, sha256 FROM item_media WHERE item = ?1",
+                              "Cannot read the item's media", error);
+  if (media == NULL)
+    return NULL;
+  sqlite3_bind_int64 (media, 1, item_rowid);
+  while (sqlite3_step (media) == SQLITE_ROW)
+    {
+      const char *sha256 = (const char *) sqlite3_column_text (media, 1);
+
+      if (gcm_sha256_is_valid (sha256))
+        g_hash_table_insert (media_files, gcm_sqlite_dup_text (media, 0),
+                             gcm_store_dup_object_path (self, sha256));
+    }
+  return g_steal_pointer (&media_files);
+}
+
+/* (element-type GcmQuizQuestion): the questions of the quiz item @json, in @lang where they are
+ * translated; ids and fingerprints stay the original's, so answers never depend on the
+ * language. %NULL with @error set when it has none that can be read. */
+GPtrArray *
+_gcm_store_read_quiz_questions (const char  *json,
+                                const char  *title,
+                                const char  *lang,
+                                GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) questions = NULL;
+  JsonNode *root;
+  JsonObject *object;
+
+  if (!json_parser_load_from_data (parser, json, -1, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  if (object == NULL || !json_object_has_member (object, "questions") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "questions")))
+    {
+      g_set_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_CORRUPT,
+                   _("The quiz “%s” has no questions."), title);
+      return NULL;
+    }
+  questions = gcm_quiz_question_list_from_json (json_object_get_array_member (object, "questions"),
+                                                error);
+  if (questions == NULL)
+    return NULL;
+  return gcm_quiz_question_list_localize (questions, json, lang);
 }
 
 /* Fills a fresh content.db beside @db from objects/ and copies it over @db page by page, so

@@ -102,29 +102,6 @@ deck_request_free (DeckRequest *request)
   g_free (request);
 }
 
-static GPtrArray *
-read_questions (const char  *json,
-                const char  *title,
-                GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonObject *object;
-
-  if (!json_parser_load_from_data (parser, json, -1, error))
-    return NULL;
-  root = json_parser_get_root (parser);
-  object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  if (object == NULL || !json_object_has_member (object, "questions") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "questions")))
-    {
-      g_set_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_CORRUPT,
-                   _("The quiz “%s” has no questions."), title);
-      return NULL;
-    }
-  return gcm_quiz_question_list_from_json (json_object_get_array_member (object, "questions"), error);
-}
-
 static GcmWorkshopDeck *
 read_deck (GcmStore     *store,
            sqlite3      *content,
@@ -133,7 +110,6 @@ read_deck (GcmStore     *store,
 {
   g_autoptr(GcmWorkshopDeck) deck = g_new0 (GcmWorkshopDeck, 1);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) media = NULL;
   g_autoptr(sqlite3_stmt) serial = NULL;
   g_autoptr(GcmItem) original = NULL;
   gboolean has_row = FALSE;
@@ -159,10 +135,8 @@ read_deck (GcmStore     *store,
 
   if (gcm_item_get_kind (original) == GCM_ITEM_KIND_QUIZ)
     {
-      g_autofree char *localized = gcm_item_localize_json (json, request->lang, NULL);
-
-      deck->questions = read_questions (localized != NULL ? localized : json,
-                                        gcm_item_get_title (deck->item), error);
+      deck->questions = _gcm_store_read_quiz_questions (json, gcm_item_get_title (deck->item),
+                                                        request->lang, error);
       if (deck->questions == NULL)
         return NULL;
     }
@@ -173,20 +147,10 @@ read_deck (GcmStore     *store,
       return NULL;
     }
 
-  deck->media_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  media = gcm_sqlite_prepare (content, "SELECT path, sha256 FROM item_media WHERE item = ?1",
-                              "Cannot read the item's media", error);
-  if (media == NULL)
+  deck->media_files = _gcm_store_read_item_media (store, content, sqlite3_column_int64 (stmt, 0),
+                                                  error);
+  if (deck->media_files == NULL)
     return NULL;
-  sqlite3_bind_int64 (media, 1, sqlite3_column_int64 (stmt, 0));
-  while (sqlite3_step (media) == SQLITE_ROW)
-    {
-      const char *sha256 = (const char *) sqlite3_column_text (media, 1);
-
-      if (gcm_sha256_is_valid (sha256))
-        g_hash_table_insert (deck->media_files, gcm_sqlite_dup_text (media, 0),
-                             gcm_store_dup_object_path (store, sha256));
-    }
 
   deck->pictures = read_pictures (deck->item, deck->media_files);
 
