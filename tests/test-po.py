@@ -160,9 +160,13 @@ check('the desktop file has a Korean name, generic name, comment and keywords',
       [f'{key}[ko] is missing' for key in ('Name', 'GenericName', 'Comment', 'Keywords')
        if not re.search(r'^' + key + r'\[ko\]=.*[가-힣]', desktop, re.M)])
 metainfo = merge('xml', metainfo_in, 'app.metainfo.xml')
-check('the metainfo has a Korean name, summary and description',
+captions = len(re.findall(r'<caption>', metainfo))
+korean_captions = len(re.findall(r'<caption xml:lang="ko">[^<]*[가-힣]', metainfo))
+check('the metainfo has a Korean name, summary, description and screenshot captions',
       [f'no Korean <{tag}>' for tag in ('name', 'summary', 'p', 'li')
-       if not re.search(r'<' + tag + r' xml:lang="ko">[^<]*[가-힣]', metainfo)])
+       if not re.search(r'<' + tag + r' xml:lang="ko">[^<]*[가-힣]', metainfo)]
+      + ([f'{korean_captions} of {captions} captions in Korean']
+         if not captions or korean_captions != captions else []))
 
 # 5. The app loads the built catalog: its --help speaks Korean in a Korean locale.
 locales = run('locale', '-a').stdout.lower().split()
