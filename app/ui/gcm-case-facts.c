@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gcm-case-date.h"
 #include "gcm-case-facts.h"
 #include "gcm-convention.h"
 
@@ -140,6 +141,7 @@ gcm_case_facts_set_item (GcmCaseFacts *self,
   g_autofree char *conventions = NULL;
   g_autofree char *modus = NULL;
   g_autofree char *risks = NULL;
+  g_autofree char *date = NULL;
 
   g_return_if_fail (GCM_IS_CASE_FACTS (self));
 
@@ -153,7 +155,8 @@ gcm_case_facts_set_item (GcmCaseFacts *self,
   conventions = conventions_text (item);
   modus = join_lines (gcm_item_get_modus_operandi (item));
   risks = join_lines (gcm_item_get_risk_indicators (item));
-  add_row (group, _("Date"), gcm_item_get_date (item));
+  date = gcm_item_get_date (item) != NULL ? gcm_case_date_format (gcm_item_get_date (item)) : NULL;
+  add_row (group, _("Date"), date);
   add_row (group, _("Place"), gcm_item_get_place (item));
   add_row (group, _("Commodity"), gcm_item_get_commodity (item));
   add_row (group, _("Quantity"), gcm_item_get_quantity (item));

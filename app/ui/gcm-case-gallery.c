@@ -23,6 +23,7 @@
 
 #include "gcm-browse.h"
 #include "gcm-case-card.h"
+#include "gcm-case-date.h"
 #include "gcm-case-gallery.h"
 #include "gcm-convention.h"
 #include "gcm-thumbnail-cache.h"
@@ -413,7 +414,8 @@ bind_cb (GtkSignalListItemFactory *factory,
   CardWidgets *w = g_object_get_data (G_OBJECT (card), "gcm-card-widgets");
   GcmCaseCard *item = gtk_list_item_get_item (list_item);
   const char * const *conventions = gcm_case_card_get_conventions (item);
-  const char *date = gcm_case_card_get_date (item);
+  g_autofree char *date = gcm_case_card_get_date (item) != NULL
+                          ? gcm_case_date_format (gcm_case_card_get_date (item)) : NULL;
   const char *place = gcm_case_card_get_place (item);
   g_autofree char *meta = NULL;
   g_autofree char *label = NULL;

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gcm-case-date.h"
 #include "gcm-item.h"
 #include "gcm-item-markdown.h"
 
@@ -106,8 +107,10 @@ static void
 append_case (GString *out,
              GcmItem *item)
 {
+  g_autofree char *date = gcm_item_get_date (item) != NULL
+                          ? gcm_case_date_format (gcm_item_get_date (item)) : NULL;
   const struct { const char *value; const char *label; } facts[] = {
-    { gcm_item_get_date (item), N_("Date") },
+    { date, N_("Date") },
     { gcm_item_get_place (item), N_("Place") },
     { gcm_item_get_commodity (item), N_("Commodity") },
     { gcm_item_get_quantity (item), N_("Quantity") },
