@@ -474,6 +474,51 @@ merge_elements (JsonObject         *to,
       }
 }
 
+/* The translated fields of each element of a list of objects with ids (a key's nodes and
+ * outcomes, risk rules), matched by id, so a translation's part never lands on another part;
+ * @inner names a list inside each element (a node's options) merged element by element. */
+static void
+merge_by_id (JsonObject         *to,
+             JsonObject         *from,
+             const char         *member,
+             const char * const *fields,
+             const char         *inner,
+             const char * const *inner_fields)
+{
+  JsonArray *mine = get_array (to, member);
+  JsonArray *theirs = get_array (from, member);
+  g_autoptr(GHashTable) by_id = NULL;
+
+  if (mine == NULL || theirs == NULL)
+    return;
+  by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < json_array_get_length (theirs); i++)
+    {
+      JsonObject *part = object_element (theirs, i);
+      const char *id = part != NULL ? node_string (json_object_get_member (part, "id")) : NULL;
+
+      if (id != NULL)
+        g_hash_table_insert (by_id, (gpointer) id, part);
+    }
+  for (guint i = 0; i < json_array_get_length (mine); i++)
+    {
+      JsonObject *part = object_element (mine, i);
+      const char *id = part != NULL ? node_string (json_object_get_member (part, "id")) : NULL;
+      JsonObject *translated = id != NULL ? g_hash_table_lookup (by_id, id) : NULL;
+
+      if (translated == NULL)
+        continue;
+      for (guint f = 0; fields[f] != NULL; f++)
+        take_member (part, translated, fields[f]);
+      /* Options have no ids: merged by position only when there are as many, so a text
+       * never names an option it was not written for. */
+      if (inner != NULL && get_array (part, inner) != NULL && get_array (translated, inner) != NULL &&
+          json_array_get_length (get_array (part, inner)) ==
+          json_array_get_length (get_array (translated, inner)))
+        merge_elements (part, translated, inner, inner_fields);
+    }
+}
+
 /**
  * gcm_item_localize_json:
  * @json: an item's JSON object, as the feed delivers it
@@ -481,8 +526,10 @@ merge_elements (JsonObject         *to,
  * @translation: (out) (optional): whether @json has that translation, and if it is current
  *
  * The item's JSON with the text fields of its `translations.<lang>` in place of the original's;
- * everything else (ids, answers, codes, media, the order of steps and questions) stays as it is,
- * so what the user keeps by id is the same in every language. A field the translation lacks
+ * everything else (ids, answers, codes, media, the order of steps and questions, where a key's
+ * options lead, what a risk rule matches) stays as it is, so what the user keeps by id is the
+ * same in every language. A key's nodes and outcomes and a risk item's rules take their text
+ * from the translation's part of the same id, and a node's options from its options in order. A field the translation lacks
  * stays the original's.
  *
  * Returns: (transfer full) (nullable): the JSON, or %NULL when @json is no JSON object
@@ -499,6 +546,10 @@ gcm_item_localize_json (const char         *json,
   static const char * const photo_fields[] = { "caption", NULL };
   static const char * const step_fields[] = { "text", "warning", NULL };
   static const char * const question_fields[] = { "prompt", "choices", "explanation", NULL };
+  static const char * const node_fields[] = { "question", "hint", NULL };
+  static const char * const option_fields[] = { "text", NULL };
+  static const char * const outcome_fields[] = { "title", "summary", "contact", NULL };
+  static const char * const rule_fields[] = { "title", "why", NULL };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = NULL;
   JsonObject *object, *translations, *translated = NULL;
@@ -535,6 +586,9 @@ gcm_item_localize_json (const char         *json,
   merge_elements (object, translated, "photos", photo_fields);
   merge_elements (object, translated, "steps", step_fields);
   merge_elements (object, translated, "questions", question_fields);
+  merge_by_id (object, translated, "nodes", node_fields, "options", option_fields);
+  merge_by_id (object, translated, "outcomes", outcome_fields, NULL, NULL);
+  merge_by_id (object, translated, "rules", rule_fields, NULL, NULL);
   json_object_set_string_member (object, "lang", lang);
   if (translation != NULL)
     *translation = json_object_get_boolean_member_with_default (translated, "stale", FALSE)

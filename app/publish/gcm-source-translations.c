@@ -6,8 +6,8 @@
  * Translations of the manual (data/content/README.md): `01-scope.ko.md` beside `01-scope.md`
  * carries only the translated text, and `translates:` names the SHA-256 of the original file it
  * was made from, so a translation older than its original is known. Each is checked against its
- * original — the same lists with the same lengths, the same step and question ids, the same item
- * links and media in the body — and goes into the original's item object under
+ * original — the same lists with the same lengths, the same step, question, node, outcome and
+ * rule ids in the same order, the same item links and media in the body — and goes into the original's item object under
  * `translations.<lang>`, marked `stale` when the original has changed since.
  */
 
@@ -28,6 +28,8 @@ static const char * const procedure_translated[] = {
 };
 static const char * const quiz_translated[] = { "questions", NULL };
 static const char * const path_translated[] = { "steps", NULL };
+static const char * const key_translated[] = { "nodes", "outcomes", NULL };
+static const char * const risk_translated[] = { "rules", NULL };
 static const char * const no_translated[] = { NULL };
 
 /* Lists of text translated item for item. */
@@ -48,6 +50,10 @@ translated_fields (GcmItemKind kind)
       return quiz_translated;
     case GCM_ITEM_KIND_PATH:
       return path_translated;
+    case GCM_ITEM_KIND_KEY:
+      return key_translated;
+    case GCM_ITEM_KIND_RISK:
+      return risk_translated;
     default:
       return no_translated;
     }
@@ -213,6 +219,154 @@ check_questions (GcmSourceCtx *ctx,
     }
 }
 
+/* The parts of a key or of risk indicators that a translation gives again, one for each of the
+ * original's, in its order: the text fields each must have, those it has exactly where the
+ * original has them, and a list inside (a node's options) translated entry by entry. */
+typedef struct
+{
+  const char         *list;       /* "nodes" */
+  const char         *noun;       /* "node", in messages */
+  const char * const *required;
+  const char * const *optional;
+  const char         *inner;      /* a list of {text} inside each part, or NULL */
+} TranslatedParts;
+
+static const TranslatedParts key_nodes = {
+  "nodes", "node",
+  (const char * const[]) { "question", NULL },
+  (const char * const[]) { "hint", NULL },
+  "options",
+};
+static const TranslatedParts key_outcomes = {
+  "outcomes", "outcome",
+  (const char * const[]) { "title", "summary", NULL },
+  (const char * const[]) { "contact", NULL },
+  NULL,
+};
+static const TranslatedParts risk_rules = {
+  "rules", "rule",
+  (const char * const[]) { "title", "why", NULL },
+  (const char * const[]) { NULL },
+  NULL,
+};
+
+static gboolean
+has_text (JsonObject *object,
+          const char *name)
+{
+  const char *text = node_string (json_object_get_member (object, name));
+
+  return text != NULL && !is_blank (text);
+}
+
+/* A key's options have no ids: the translation gives a {text} for each, in the same order. */
+static void
+check_inner_list (GcmSourceCtx          *ctx,
+                  const TranslatedParts *parts,
+                  JsonObject            *mine,
+                  JsonObject            *theirs,
+                  const char            *id,
+                  int                    line)
+{
+  JsonNode *node = json_object_get_member (mine, parts->inner);
+  JsonArray *original = json_object_get_array_member (theirs, parts->inner);
+  guint count = original != NULL ? json_array_get_length (original) : 0;
+  JsonArray *list;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (json_node_get_array (node)) != count)
+    {
+      _gcm_source_problem (ctx->source, ctx->file,
+                           node != NULL ? gcm_yaml_document_get_key_line (ctx->doc, mine, parts->inner) : line,
+                           "%s “%s” must translate each of the original's %u %s, in order",
+                           parts->noun, id, count, parts->inner);
+      return;
+    }
+  list = json_node_get_array (node);
+  for (guint i = 0; i < count; i++)
+    {
+      JsonNode *element = json_array_get_element (list, i);
+      JsonObject *option = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      int option_line = gcm_yaml_document_get_line (ctx->doc, element);
+      g_autoptr(GList) members = NULL;
+
+      if (option == NULL || !has_text (option, "text"))
+        {
+          _gcm_source_problem (ctx->source, ctx->file, option_line,
+                               "option %u of %s “%s” needs its “text”", i + 1, parts->noun, id);
+          continue;
+        }
+      members = json_object_get_members (option);
+      for (GList *l = members; l != NULL; l = l->next)
+        if (!g_str_equal (l->data, "text"))
+          _gcm_source_problem (ctx->source, ctx->file,
+                               gcm_yaml_document_get_key_line (ctx->doc, option, l->data),
+                               "“%s” is not translated: it comes from the original",
+                               (char *) l->data);
+    }
+}
+
+static void
+check_parts (GcmSourceCtx          *ctx,
+             JsonObject            *original,
+             const TranslatedParts *parts)
+{
+  JsonArray *theirs = json_object_get_array_member (original, parts->list);
+  JsonNode *node = json_object_get_member (ctx->fields, parts->list);
+  guint count = theirs != NULL ? json_array_get_length (theirs) : 0;
+  JsonArray *mine;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (json_node_get_array (node)) != count)
+    {
+      _gcm_source_problem (ctx->source, ctx->file, _gcm_source_field_line (ctx, parts->list),
+                           "“%s” must translate each of the original's %u %ss, in order",
+                           parts->list, count, parts->noun);
+      return;
+    }
+  mine = json_node_get_array (node);
+  for (guint i = 0; i < count; i++)
+    {
+      JsonNode *element = json_array_get_element (mine, i);
+      JsonObject *part = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      JsonObject *their_part = json_array_get_object_element (theirs, i);
+      const char *id = json_object_get_string_member (their_part, "id");
+      int line = gcm_yaml_document_get_line (ctx->doc, element);
+      g_autoptr(GList) members = NULL;
+
+      if (part == NULL || g_strcmp0 (node_string (json_object_get_member (part, "id")), id) != 0)
+        {
+          _gcm_source_problem (ctx->source, ctx->file, line, "%s %u must have the id “%s”",
+                               parts->noun, i + 1, id);
+          continue;
+        }
+      members = json_object_get_members (part);
+      for (GList *l = members; l != NULL; l = l->next)
+        if (!g_str_equal (l->data, "id") && !g_strv_contains (parts->required, l->data) &&
+            !g_strv_contains (parts->optional, l->data) && g_strcmp0 (parts->inner, l->data) != 0)
+          _gcm_source_problem (ctx->source, ctx->file,
+                               gcm_yaml_document_get_key_line (ctx->doc, part, l->data),
+                               "“%s” is not translated: it comes from the original",
+                               (char *) l->data);
+      for (guint f = 0; parts->required[f] != NULL; f++)
+        if (!has_text (part, parts->required[f]))
+          _gcm_source_problem (ctx->source, ctx->file, line, "%s “%s” needs its “%s”",
+                               parts->noun, id, parts->required[f]);
+      for (guint f = 0; parts->optional[f] != NULL; f++)
+        {
+          const char *name = parts->optional[f];
+
+          if (json_object_has_member (their_part, name) != json_object_has_member (part, name) ||
+              (json_object_has_member (part, name) && !has_text (part, name)))
+            _gcm_source_problem (ctx->source, ctx->file, line,
+                                 "%s “%s” must have a “%s” exactly where the original has one",
+                                 parts->noun, id, name);
+        }
+      if (parts->inner != NULL)
+        check_inner_list (ctx, parts, part, their_part, id, line);
+    }
+}
+
 static void
 check_translation (GcmSourceCtx  *ctx,
                    GcmSourceItem *original)
@@ -256,6 +410,13 @@ check_translation (GcmSourceCtx  *ctx,
     check_steps (ctx, original->object);
   if (original->kind == GCM_ITEM_KIND_QUIZ)
     check_questions (ctx, original->object);
+  if (original->kind == GCM_ITEM_KIND_KEY)
+    {
+      check_parts (ctx, original->object, &key_nodes);
+      check_parts (ctx, original->object, &key_outcomes);
+    }
+  if (original->kind == GCM_ITEM_KIND_RISK)
+    check_parts (ctx, original->object, &risk_rules);
 }
 
 static void

@@ -8,6 +8,11 @@
  * GcmRiskRules, and the titles of the items they send the officer to. A key or risk item that
  * does not read is left out and counted, so one bad item never hides the others; an item an
  * outcome or rule names that was withdrawn since simply has no title, and the views skip it.
+ *
+ * Everything is read in the reader's content language (gcm_locale_get_content_language(), taken
+ * when the load starts): the keys and rules through gcm_item_localize_json(), so a text without
+ * a translation stays the original's while ids, options and conditions never change, and the
+ * titles from the translations' titles in `item_title`.
  */
 
 #define G_LOG_DOMAIN "GcmFieldTools"
@@ -15,7 +20,9 @@
 #include "config.h"
 
 #include "gcm-field-tools.h"
+#include "gcm-item.h"
 #include "gcm-json-utils.h"
+#include "gcm-locale.h"
 #include "gcm-manifest.h"
 #include "gcm-sqlite.h"
 #include "gcm-store-private.h"
@@ -24,7 +31,21 @@ typedef struct
 {
   GcmStore           *store;
   GHashTable         *wanted;    /* item ids whose titles the tools show */
+  const char         *lang;      /* the reader's content language */
 } LoadContext;
+
+typedef struct
+{
+  GcmFieldToolsFlags  what;
+  char               *lang;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->lang);
+  g_free (data);
+}
 
 static void
 field_key_free (GcmFieldKey *key)
@@ -157,6 +178,29 @@ want_outcome_items (LoadContext *ctx,
     }
 }
 
+/* The item's JSON in the reader's language, parsed; %NULL when it is no JSON object. */
+static JsonObject *
+parse_localized (LoadContext  *ctx,
+                 JsonParser   *parser,
+                 const char   *id,
+                 const char   *json,
+                 gsize         length,
+                 GError      **error)
+{
+  g_autofree char *localized = gcm_item_localize_json (json, ctx->lang, NULL);
+
+  /* Not an object: parsed as it is, so the error says what is wrong with it. */
+  if (localized == NULL)
+    {
+      if (gcm_json_parser_load (parser, json, length, id, error))
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "not an object");
+      return NULL;
+    }
+  if (!gcm_json_parser_load (parser, localized, strlen (localized), id, error))
+    return NULL;
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
 static GcmFieldKey *
 read_key (LoadContext *ctx,
           const char  *id,
@@ -171,13 +215,11 @@ read_key (LoadContext *ctx,
   GcmFieldKey *field_key;
   JsonObject *object;
 
-  if (!gcm_json_parser_load (parser, json, length, id, &error) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!(object = parse_localized (ctx, parser, id, json, length, &error)))
     {
       g_debug ("The key %s is not JSON: %s", id, error ? error->message : "not an object");
       return NULL;
     }
-  object = json_node_get_object (json_parser_get_root (parser));
   /* Items withdrawn since the key was published must not lose the officer the whole key. */
   key = gcm_decision_key_new_from_json (object, NULL, NULL, &error);
   if (key == NULL)
@@ -189,8 +231,8 @@ read_key (LoadContext *ctx,
 
   field_key = g_new0 (GcmFieldKey, 1);
   field_key->id = g_strdup (id);
-  field_key->title = g_strdup (title);
-  field_key->summary = g_strdup (summary);
+  field_key->title = g_strdup (gcm_json_get_string (object, "title") ?: title);
+  field_key->summary = g_strdup (gcm_json_get_string (object, "summary") ?: summary);
   field_key->key = g_steal_pointer (&key);
   field_key->media_files = media_files (ctx, object);
   return field_key;
@@ -205,11 +247,9 @@ read_rules (LoadContext  *ctx,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  JsonArray *list = NULL;
+  JsonObject *object = parse_localized (ctx, parser, id, json, length, &error);
+  JsonArray *list = object != NULL ? gcm_json_get_array (object, "rules") : NULL;
 
-  if (gcm_json_parser_load (parser, json, length, id, &error) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    list = gcm_json_get_array (json_node_get_object (json_parser_get_root (parser)), "rules");
   if (list == NULL)
     {
       g_debug ("The risk item %s has no rules to read", id);
@@ -232,13 +272,17 @@ read_titles (sqlite3        *db,
              GcmFieldTools  *tools,
              GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = gcm_sqlite_prepare (db, "SELECT title FROM item WHERE id = ?1",
-                                                     "Cannot read the field tools", error);
+  g_autoptr(sqlite3_stmt) stmt =
+    gcm_sqlite_prepare (db, "SELECT coalesce((SELECT t.title FROM item_title t"
+                            " WHERE t.item = item.rowid AND t.lang = ?2), title)"
+                            " FROM item WHERE id = ?1",
+                        "Cannot read the field tools", error);
   GHashTableIter iter;
   gpointer id;
 
   if (stmt == NULL)
     return FALSE;
+  gcm_sqlite_bind_text (stmt, 2, ctx->lang);
   g_hash_table_iter_init (&iter, ctx->wanted);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     {
@@ -258,25 +302,31 @@ static GcmFieldTools *
 read_tools (sqlite3             *db,
             GcmStore            *store,
             GcmFieldToolsFlags   what,
+            const char          *lang,
             GError             **error)
 {
   g_autoptr(GcmFieldTools) tools = g_new0 (GcmFieldTools, 1);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  LoadContext ctx = { store, wanted };
+  LoadContext ctx = { store, wanted, lang };
 
   tools->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) field_key_free);
   tools->rules = gcm_risk_rules_new ();
   tools->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  stmt = gcm_sqlite_prepare (db, "SELECT id, kind, title, summary, json FROM item"
+  /* The keys in the order of their titles as the reader sees them. */
+  stmt = gcm_sqlite_prepare (db, "SELECT id, kind, title, summary, json,"
+                                 " coalesce((SELECT t.title FROM item_title t"
+                                 " WHERE t.item = item.rowid AND t.lang = ?3), title) AS local_title"
+                                 " FROM item"
                                  " WHERE (kind = 'key' AND ?1) OR (kind = 'risk' AND ?2)"
-                                 " ORDER BY title, id",
+                                 " ORDER BY local_title, id",
                              "Cannot read the field tools", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, (what & GCM_FIELD_TOOLS_KEYS) != 0);
   sqlite3_bind_int (stmt, 2, (what & GCM_FIELD_TOOLS_RISK) != 0);
+  gcm_sqlite_bind_text (stmt, 3, lang);
   for (;;)
     {
       gboolean has_row = FALSE;
@@ -313,7 +363,8 @@ read_tools (sqlite3             *db,
  * gcm_field_tools_load:
  * @what: the keys, the risk rules, or both
  *
- * Blocking: call it from a thread of the caller's, such as the command line's.
+ * Blocking: call it from a thread of the caller's, such as the command line's. The text is in
+ * the reader's content language where the items have a translation into it.
  *
  * Returns: (transfer full): the tools, or %NULL with @error set when content.db cannot be read
  */
@@ -329,7 +380,7 @@ gcm_field_tools_load (GcmStore            *store,
 
   if (!(db = gcm_store_open_content_db (store, TRUE, error)))
     return NULL;
-  tools = read_tools (db, store, what, error);
+  tools = read_tools (db, store, what, gcm_locale_get_content_language (), error);
   sqlite3_close (db);
   return tools;
 }
@@ -338,13 +389,13 @@ static void
 load_job (GTask   *task,
           sqlite3 *content)
 {
-  GcmFieldToolsFlags what = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  LoadData *data = g_task_get_task_data (task);
   GError *error = NULL;
   GcmFieldTools *tools;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  tools = read_tools (content, g_task_get_source_object (task), what, &error);
+  tools = read_tools (content, g_task_get_source_object (task), data->what, data->lang, &error);
   gcm_store_task_return_pointer (task, tools, (GDestroyNotify) gcm_field_tools_free, error);
 }
 
@@ -355,10 +406,17 @@ gcm_field_tools_load_async (GcmStore            *store,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  LoadData *data;
+
   g_return_if_fail (GCM_IS_STORE (store));
 
+  /* In the language the reader has now, should it change while the worker reads. */
+  data = g_new0 (LoadData, 1);
+  data->what = what;
+  data->lang = g_strdup (gcm_locale_get_content_language ());
   gcm_store_worker_run (_gcm_store_get_content_worker (store), store, gcm_field_tools_load_async,
-                        GUINT_TO_POINTER (what), NULL, load_job, cancellable, callback, user_data);
+                        data, (GDestroyNotify) load_data_free, load_job, cancellable, callback,
+                        user_data);
 }
 
 /**

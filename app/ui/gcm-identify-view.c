@@ -398,11 +398,27 @@ gcm_identify_view_set_key (GcmIdentifyView *self,
                            GcmDecisionKey  *key,
                            GHashTable      *media_files)
 {
+  g_autoptr(GcmKeyWalk) walk = NULL;
+
   g_return_if_fail (GCM_IS_IDENTIFY_VIEW (self));
   g_return_if_fail (GCM_IS_DECISION_KEY (key));
 
-  g_clear_object (&self->walk);
-  self->walk = gcm_key_walk_new (key);
+  walk = gcm_key_walk_new (key);
+  gcm_identify_view_set_walk (self, title, walk, media_files);
+}
+
+/* Shows @walk where it is: a key already under way, such as the same key in another language
+ * with the answers given so far. @media_files: (nullable): media path → file. */
+void
+gcm_identify_view_set_walk (GcmIdentifyView *self,
+                            const char      *title,
+                            GcmKeyWalk      *walk,
+                            GHashTable      *media_files)
+{
+  g_return_if_fail (GCM_IS_IDENTIFY_VIEW (self));
+  g_return_if_fail (GCM_IS_KEY_WALK (walk));
+
+  g_set_object (&self->walk, walk);
   g_clear_pointer (&self->media_files, g_hash_table_unref);
   self->media_files = media_files != NULL ? g_hash_table_ref (media_files) : NULL;
   gtk_label_set_label (self->key_title, title);

@@ -24,6 +24,10 @@ void        gcm_identify_view_set_key      (GcmIdentifyView  *self,
                                             const char       *title,
                                             GcmDecisionKey   *key,
                                             GHashTable       *media_files);
+void        gcm_identify_view_set_walk     (GcmIdentifyView  *self,
+                                            const char       *title,
+                                            GcmKeyWalk       *walk,
+                                            GHashTable       *media_files);
 void        gcm_identify_view_set_title_func (GcmIdentifyView *self,
                                             GcmItemTitleFunc  func,
                                             gpointer          user_data,

@@ -313,6 +313,9 @@ gcm_risk_check_view_set_rules (GcmRiskCheckView *self,
 {
   g_return_if_fail (GCM_IS_RISK_CHECK_VIEW (self));
   g_set_object (&self->rules, rules);
+  /* A result on show follows the new rules: after an update, or in the reader's new language. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->result_heading)))
+    gcm_risk_check_view_check (self);
 }
 
 void

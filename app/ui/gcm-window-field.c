@@ -5,8 +5,10 @@
  *
  * The window's field tools: "What did you find?" (the installed identification keys as large
  * rows, then one key walked in GcmIdentifyView) and "Check a declaration" (GcmRiskCheckView).
- * Both read their keys, rules and item titles from the store each time they are shown, so a
- * content update reaches them; the links they offer open items like any other.
+ * Both read their keys, rules and item titles from the store each time they are shown, in the
+ * reader's content language, so a content update or a change of language reaches them (a key
+ * under way keeps its answers, a check on show is run again); the links they offer open items
+ * like any other.
  */
 
 #define G_LOG_DOMAIN "GcmWindow"
@@ -104,6 +106,14 @@ show_key (GcmWindow  *self,
       g_free (self->identify_key_id);
       self->identify_key_id = g_strdup (key_id);
       gcm_identify_view_set_key (self->identify_view, key->title, key->key, key->media_files);
+    }
+  /* The reader changed the content language: the same answers, in the new language. */
+  else if (g_strcmp0 (gcm_decision_key_get_lang (gcm_key_walk_get_key (walk)),
+                      gcm_decision_key_get_lang (key->key)) != 0)
+    {
+      g_autoptr(GcmKeyWalk) following = gcm_key_walk_new_following (key->key, walk);
+
+      gcm_identify_view_set_walk (self->identify_view, key->title, following, key->media_files);
     }
   gtk_stack_set_visible_child_name (self->content_stack, "identify");
 }

@@ -388,6 +388,15 @@ gcm_decision_key_get_outcome (GcmDecisionKey *self,
   return &g_array_index (self->outcomes, GcmKeyOutcome, GPOINTER_TO_UINT (index));
 }
 
+/* The language of the key's text: the item's "lang", which a localized item's JSON gives as
+ * the translation's. %NULL when the item names none. */
+const char *
+gcm_decision_key_get_lang (GcmDecisionKey *self)
+{
+  g_return_val_if_fail (GCM_IS_DECISION_KEY (self), NULL);
+  return string_member (self->item, "lang");
+}
+
 guint
 gcm_decision_key_get_n_nodes (GcmDecisionKey *self)
 {

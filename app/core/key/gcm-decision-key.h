@@ -65,6 +65,7 @@ const GcmKeyNode    *gcm_decision_key_get_node      (GcmDecisionKey   *self,
                                                      const char       *id);
 const GcmKeyOutcome *gcm_decision_key_get_outcome   (GcmDecisionKey   *self,
                                                      const char       *id);
+const char          *gcm_decision_key_get_lang      (GcmDecisionKey   *self);
 guint                gcm_decision_key_get_n_nodes   (GcmDecisionKey   *self);
 guint                gcm_decision_key_get_n_outcomes (GcmDecisionKey  *self);
 

@@ -67,6 +67,38 @@ gcm_key_walk_new (GcmDecisionKey *key)
   return self;
 }
 
+/**
+ * gcm_key_walk_new_following:
+ * @key: the key to walk, such as the same key in another language
+ * @other: a walk of a key with the same nodes
+ *
+ * A walk of @key that gives @other's answers again, in order, as far as @key asks the same
+ * questions (the same node ids) with the options chosen: the officer who changes the language
+ * keeps the place reached.
+ *
+ * Returns: (transfer full): the walk
+ */
+GcmKeyWalk *
+gcm_key_walk_new_following (GcmDecisionKey *key,
+                            GcmKeyWalk     *other)
+{
+  GcmKeyWalk *self;
+
+  g_return_val_if_fail (GCM_IS_DECISION_KEY (key), NULL);
+  g_return_val_if_fail (GCM_IS_KEY_WALK (other), NULL);
+
+  self = gcm_key_walk_new (key);
+  for (guint i = 0; i < other->steps->len; i++)
+    {
+      const Step *step = &g_array_index (other->steps, Step, i);
+
+      if (self->node == NULL || g_strcmp0 (self->node->id, step->node->id) != 0 ||
+          !gcm_key_walk_choose (self, step->option))
+        break;
+    }
+  return self;
+}
+
 GcmDecisionKey *
 gcm_key_walk_get_key (GcmKeyWalk *self)
 {

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GcmKeyWalk, gcm_key_walk, GCM, KEY_WALK, GObject)
 
 GcmKeyWalk          *gcm_key_walk_new         (GcmDecisionKey *key);
+GcmKeyWalk          *gcm_key_walk_new_following (GcmDecisionKey *key,
+                                                 GcmKeyWalk     *other);
 GcmDecisionKey      *gcm_key_walk_get_key     (GcmKeyWalk     *self);
 const GcmKeyNode    *gcm_key_walk_get_node    (GcmKeyWalk     *self);
 const GcmKeyOutcome *gcm_key_walk_get_outcome (GcmKeyWalk     *self);
