@@ -9,9 +9,11 @@
 
 #define G_LOG_DOMAIN "TestItem"
 
+#include "gcm-decision-key.h"
 #include "gcm-item.h"
 #include "gcm-item-summary.h"
 #include "gcm-locale.h"
+#include "gcm-risk-rules.h"
 
 static GcmItem *
 item_from (const char *json)
@@ -256,6 +258,165 @@ test_localized (void)
   g_assert_false (gcm_item_has_translation (item, "fr"));
 }
 
+/* An identification key and risk indicators with Korean translations, as the publisher nests
+ * them: the key's second node has no translation, as a partial one would leave it. */
+static const char key_json[] =
+  "{\"id\": \"key/test\", \"kind\": \"key\", \"lang\": \"en\", \"title\": \"What did you find?\","
+  " \"summary\": \"Two questions.\", \"start\": \"what\","
+  " \"nodes\": [{\"id\": \"what\", \"question\": \"What is it?\", \"hint\": \"Look closely.\","
+  "              \"options\": [{\"text\": \"Tusks\", \"next\": \"where\"},"
+  "                           {\"text\": \"Nothing\", \"outcome\": \"nothing\", \"image\": \"a.svg\"}]},"
+  "            {\"id\": \"where\", \"question\": \"Where was it?\","
+  "              \"options\": [{\"text\": \"Hidden\", \"outcome\": \"hidden\"},"
+  "                           {\"text\": \"Declared\", \"outcome\": \"nothing\"}]}],"
+  " \"outcomes\": [{\"id\": \"hidden\", \"title\": \"Probably smuggled ivory\", \"summary\": \"Seize it.\","
+  "                 \"urgency\": \"immediate\", \"procedure\": \"procedure/ivory\","
+  "                 \"contact\": \"The CITES Management Authority\", \"read\": [\"manual/cites/ivory\"]},"
+  "                {\"id\": \"nothing\", \"title\": \"Nothing found\", \"summary\": \"Release it.\","
+  "                 \"urgency\": \"routine\"}],"
+  " \"translations\": {\"ko\": {\"title\": \"무엇을 발견했는가?\", \"summary\": \"두 가지 질문.\","
+  "   \"nodes\": [{\"id\": \"what\", \"question\": \"무엇인가?\", \"hint\": \"자세히 본다.\","
+  "                \"options\": [{\"text\": \"엄니\"}, {\"text\": \"없음\"}]}],"
+  "   \"outcomes\": [{\"id\": \"nothing\", \"title\": \"발견된 것 없음\", \"summary\": \"반출한다.\"},"
+  "                  {\"id\": \"hidden\", \"title\": \"밀수 상아 가능성\", \"summary\": \"압수한다.\","
+  "                   \"contact\": \"CITES 관리당국\"}],"
+  "   \"stale\": false}}}";
+
+static const char risk_json[] =
+  "{\"id\": \"risk/test\", \"kind\": \"risk\", \"lang\": \"en\", \"title\": \"Risk indicators\","
+  " \"summary\": \"Red flags.\","
+  " \"rules\": [{\"id\": \"departure-differs\", \"title\": \"Departure differs\", \"why\": \"A hidden exporter.\","
+  "              \"severity\": 3, \"items\": [\"case/busan\"],"
+  "              \"when\": {\"field\": \"departure\", \"differs_from\": \"origin\"}},"
+  "             {\"id\": \"waste-heading\", \"title\": \"A waste heading (8549)\", \"why\": \"Check the consent.\","
+  "              \"severity\": 1, \"when\": {\"field\": \"hs\", \"prefix\": [\"8549\"]}}],"
+  " \"translations\": {\"ko\": {\"title\": \"위험지표\", \"summary\": \"경고 신호.\","
+  "   \"rules\": [{\"id\": \"departure-differs\", \"title\": \"출발국이 다름\", \"why\": \"숨은 수출국.\"},"
+  "               {\"id\": \"waste-heading\", \"title\": \"폐기물 호(8549)\", \"why\": \"동의서를 확인한다.\"}],"
+  "   \"stale\": true}}}";
+
+static GcmDecisionKey *
+localize_key (const char         *original,
+              const char         *lang,
+              GcmItemTranslation *translation)
+{
+  g_autofree char *json = gcm_item_localize_json (original, lang, translation);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GcmDecisionKey *key;
+
+  g_assert_nonnull (json);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  key = gcm_decision_key_new_from_json (json_node_get_object (json_parser_get_root (parser)), NULL,
+                                        NULL, &error);
+  g_assert_no_error (error);
+  return key;
+}
+
+static GcmDecisionKey *
+localized_key (const char         *lang,
+               GcmItemTranslation *translation)
+{
+  return localize_key (key_json, lang, translation);
+}
+
+/* A key reads in Korean where it has the text and in English where it has not; where its
+ * options lead, its pictures, urgencies and procedures are the original's. */
+static void
+test_localized_key (void)
+{
+  GcmItemTranslation translation;
+  g_autoptr(GcmDecisionKey) ko = localized_key ("ko", &translation);
+  g_autoptr(GcmDecisionKey) en = localized_key ("en", NULL);
+  const GcmKeyNode *start = gcm_decision_key_get_start (ko);
+  const GcmKeyNode *where = gcm_decision_key_get_node (ko, "where");
+  const GcmKeyOutcome *hidden = gcm_decision_key_get_outcome (ko, "hidden");
+  const GcmKeyOutcome *nothing = gcm_decision_key_get_outcome (ko, "nothing");
+
+  g_assert_cmpint (translation, ==, GCM_ITEM_TRANSLATION_CURRENT);
+  g_assert_cmpstr (gcm_decision_key_get_lang (ko), ==, "ko");
+  g_assert_cmpstr (gcm_decision_key_get_lang (en), ==, "en");
+  g_assert_cmpstr (start->id, ==, "what");
+  g_assert_cmpstr (start->question, ==, "무엇인가?");
+  g_assert_cmpstr (start->hint, ==, "자세히 본다.");
+  g_assert_cmpuint (start->n_options, ==, 2);
+  g_assert_cmpstr (start->options[0].text, ==, "엄니");
+  g_assert_cmpstr (start->options[0].next, ==, "where");
+  g_assert_cmpstr (start->options[1].text, ==, "없음");
+  g_assert_cmpstr (start->options[1].outcome, ==, "nothing");
+  g_assert_cmpstr (start->options[1].image, ==, "a.svg");
+  /* Untranslated: the English. */
+  g_assert_cmpstr (where->question, ==, "Where was it?");
+  g_assert_null (where->hint);
+  g_assert_cmpstr (where->options[0].text, ==, "Hidden");
+  /* Outcomes by id, whatever the translation's order. */
+  g_assert_cmpstr (hidden->title, ==, "밀수 상아 가능성");
+  g_assert_cmpstr (hidden->summary, ==, "압수한다.");
+  g_assert_cmpstr (hidden->contact, ==, "CITES 관리당국");
+  g_assert_cmpint (hidden->urgency, ==, GCM_URGENCY_IMMEDIATE);
+  g_assert_cmpstr (hidden->procedure, ==, "procedure/ivory");
+  g_assert_cmpstr (hidden->read[0], ==, "manual/cites/ivory");
+  g_assert_cmpstr (nothing->title, ==, "발견된 것 없음");
+  g_assert_null (nothing->contact);
+
+  g_assert_cmpstr (gcm_decision_key_get_start (en)->question, ==, "What is it?");
+  g_assert_cmpstr (gcm_decision_key_get_outcome (en, "hidden")->title, ==, "Probably smuggled ivory");
+}
+
+/* A translation whose node has another number of options keeps that node's English options:
+ * options have no ids, and a text must not land on an option it was not written for. */
+static void
+test_localized_key_options_differ (void)
+{
+  g_autoptr(GString) json = g_string_new (key_json);
+  g_autoptr(GcmDecisionKey) key = NULL;
+  const GcmKeyNode *start;
+
+  g_assert_cmpuint (g_string_replace (json, "[{\"text\": \"엄니\"}, {\"text\": \"없음\"}]",
+                                      "[{\"text\": \"엄니\"}]", 1), ==, 1);
+  key = localize_key (json->str, "ko", NULL);
+  start = gcm_decision_key_get_start (key);
+  g_assert_cmpstr (start->question, ==, "무엇인가?");
+  g_assert_cmpstr (start->options[0].text, ==, "Tusks");
+  g_assert_cmpstr (start->options[1].text, ==, "Nothing");
+}
+
+/* Risk rules read in Korean, by id; what they match and how severe they are is the original's. */
+static void
+test_localized_risk (void)
+{
+  GcmItemTranslation translation;
+  g_autofree char *json = gcm_item_localize_json (risk_json, "ko", &translation);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GcmRiskRules) rules = gcm_risk_rules_new ();
+  g_autoptr(GHashTable) declaration = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) flags = NULL;
+  g_autoptr(GError) error = NULL;
+  GcmRiskFlag *flag;
+
+  g_assert_cmpint (translation, ==, GCM_ITEM_TRANSLATION_STALE);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (gcm_risk_rules_add_from_json (rules, json_object_get_array_member (
+                   json_node_get_object (json_parser_get_root (parser)), "rules"), &error));
+  g_assert_no_error (error);
+  g_hash_table_insert (declaration, "hs", "8549.10");
+  g_hash_table_insert (declaration, "origin", "NG");
+  g_hash_table_insert (declaration, "departure", "AE");
+  flags = gcm_risk_rules_check (rules, declaration);
+  g_assert_cmpuint (flags->len, ==, 2);
+  flag = g_ptr_array_index (flags, 0);
+  g_assert_cmpstr (flag->rule_id, ==, "departure-differs");
+  g_assert_cmpstr (flag->title, ==, "출발국이 다름");
+  g_assert_cmpstr (flag->why, ==, "숨은 수출국.");
+  g_assert_cmpint (flag->severity, ==, 3);
+  g_assert_cmpstr (flag->items[0], ==, "case/busan");
+  flag = g_ptr_array_index (flags, 1);
+  g_assert_cmpstr (flag->rule_id, ==, "waste-heading");
+  g_assert_cmpstr (flag->title, ==, "폐기물 호(8549)");
+}
+
 /* What the page says: stale after the English changed, "not yet translated" without one. */
 static void
 test_language_notice (void)
@@ -320,6 +481,9 @@ main (int    argc,
   g_test_add_func ("/gcm/item/id-rules", test_id_rules);
   g_test_add_func ("/gcm/item/summary", test_summary);
   g_test_add_func ("/gcm/item/localized", test_localized);
+  g_test_add_func ("/gcm/item/localized-key", test_localized_key);
+  g_test_add_func ("/gcm/item/localized-key-options-differ", test_localized_key_options_differ);
+  g_test_add_func ("/gcm/item/localized-risk", test_localized_risk);
   g_test_add_func ("/gcm/item/language-notice", test_language_notice);
   g_test_add_func ("/gcm/item/pick-language", test_pick_language);
 
