@@ -200,6 +200,198 @@ test_translation (Fixture       *fixture,
   }
 }
 
+/* An identification key and risk indicators, with their Korean translations: the originals
+ * are written into the copied source, which holds no key or risk item of its own. */
+static const char test_key_yaml[] =
+  "id: key/test\n"
+  "title: \"Test: what did you find?\"\n"
+  "summary: Two questions at the container.\n"
+  "conventions: [cites]\n"
+  "sources: [S1]\n"
+  "start: what\n"
+  "nodes:\n"
+  "  - id: what\n"
+  "    question: What is it?\n"
+  "    hint: Look closely.\n"
+  "    options:\n"
+  "      - text: Tusks\n"
+  "        next: where\n"
+  "      - text: Nothing\n"
+  "        outcome: nothing\n"
+  "  - id: where\n"
+  "    question: Where was it?\n"
+  "    options:\n"
+  "      - text: Hidden\n"
+  "        outcome: hidden\n"
+  "      - text: Declared\n"
+  "        outcome: nothing\n"
+  "outcomes:\n"
+  "  - id: hidden\n"
+  "    title: Probably smuggled ivory\n"
+  "    summary: Seize it.\n"
+  "    urgency: immediate\n"
+  "    procedure: procedure/ventilate-container\n"
+  "    contact: The CITES Management Authority\n"
+  "    read: [manual/alpha/first]\n"
+  "    sources: [S1]\n"
+  "  - id: nothing\n"
+  "    title: Nothing found\n"
+  "    summary: Release it.\n"
+  "    urgency: routine\n"
+  "    sources: [S1]\n";
+
+/* Line by line, as the refusals below name the lines. */
+static const char test_key_ko_body[] =
+  "title: 시험 식별 키\n"                       /* 2 */
+  "summary: 컨테이너에서 묻는 두 가지 질문.\n"
+  "keywords: [상아]\n"
+  "nodes:\n"                                     /* 5 */
+  "  - id: what\n"
+  "    question: 무엇인가?\n"
+  "    hint: 자세히 본다.\n"
+  "    options:\n"
+  "      - text: 엄니\n"                         /* 10 */
+  "      - text: 없음\n"
+  "  - id: where\n"
+  "    question: 어디에 있었나?\n"
+  "    options:\n"
+  "      - text: 숨겨져 있음\n"                  /* 15 */
+  "      - text: 신고됨\n"
+  "outcomes:\n"
+  "  - id: hidden\n"
+  "    title: 밀수 상아 가능성\n"
+  "    summary: 압수한다.\n"                     /* 20 */
+  "    contact: CITES 관리당국\n"
+  "  - id: nothing\n"
+  "    title: 발견된 것 없음\n"
+  "    summary: 반출한다.\n";
+
+static const char test_risk_yaml[] =
+  "id: risk/test\n"
+  "title: Test risk indicators\n"
+  "summary: One red flag.\n"
+  "conventions: [basel]\n"
+  "sources: [S1]\n"
+  "rules:\n"
+  "  - id: departure-differs\n"
+  "    title: Departure differs from origin\n"
+  "    why: The real exporter may be hidden.\n"
+  "    severity: 3\n"
+  "    items: [case/2020-test-seizure]\n"
+  "    sources: [S1]\n"
+  "    when: { field: departure, differs_from: origin }\n";
+
+static const char test_risk_ko_body[] =
+  "title: 시험 위험지표\n"                       /* 2 */
+  "summary: 경고 신호 하나.\n"
+  "rules:\n"
+  "  - id: departure-differs\n"                  /* 5 */
+  "    title: 출발국이 원산지와 다름\n"
+  "    why: 실제 수출국이 숨겨졌을 수 있다.\n";
+
+/* The key and risk originals, and translations of them made from @translates (or from the
+ * originals as written, when %NULL). */
+static void
+write_field_items (const char *source,
+                   const char *translates)
+{
+  const struct { const char *original, *translation, *english, *korean; } files[] = {
+    { "keys/test.yaml", "keys/test.ko.yaml", test_key_yaml, test_key_ko_body },
+    { "risk/test.yaml", "risk/test.ko.yaml", test_risk_yaml, test_risk_ko_body },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *original = g_build_filename (source, files[i].original, NULL);
+      g_autofree char *translation = g_build_filename (source, files[i].translation, NULL);
+      g_autofree char *folder = g_path_get_dirname (original);
+      g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, files[i].english, -1);
+      g_autofree char *text = g_strdup_printf ("translates: %s\n%s", translates ? translates : sha,
+                                               files[i].korean);
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+      g_assert_true (g_file_set_contents (original, files[i].english, -1, NULL));
+      g_assert_true (g_file_set_contents (translation, text, -1, NULL));
+    }
+}
+
+static JsonObject *
+korean_of (JsonObject *item)
+{
+  return json_object_get_object_member (json_object_get_object_member (item, "translations"), "ko");
+}
+
+/* A key's and risk indicators' translations travel inside their originals with the nodes,
+ * options, outcomes and rules as written; only the text, nothing an option leads to. Once the
+ * original changes, they are stale, and --strict refuses them. */
+static void
+test_field_translations (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *key = g_build_filename (fixture->source, "keys", "test.yaml", NULL);
+  g_autofree char *standard_error = NULL;
+
+  write_field_items (fixture->source, NULL);
+  publish_ok (fixture, 1);
+  {
+    g_autoptr(GcmFeed) feed = open_feed (fixture);
+    g_autoptr(JsonParser) key_parser = json_parser_new ();
+    g_autoptr(JsonParser) risk_parser = json_parser_new ();
+    JsonObject *item = load_item_json (feed, "key/test", key_parser);
+    JsonObject *ko = korean_of (item);
+    JsonObject *node = json_array_get_object_element (json_object_get_array_member (ko, "nodes"), 0);
+    JsonObject *option = json_array_get_object_element (json_object_get_array_member (node, "options"), 0);
+    JsonObject *outcome = json_array_get_object_element (json_object_get_array_member (ko, "outcomes"), 0);
+    JsonObject *rule;
+
+    g_assert_cmpuint (gcm_feed_get_manifest (feed)->items->len, ==, 7);
+    g_assert_cmpstr (json_object_get_string_member (ko, "title"), ==, "시험 식별 키");
+    g_assert_false (json_object_get_boolean_member (ko, "stale"));
+    g_assert_cmpstr (json_object_get_string_member (node, "id"), ==, "what");
+    g_assert_cmpstr (json_object_get_string_member (node, "question"), ==, "무엇인가?");
+    g_assert_cmpstr (json_object_get_string_member (node, "hint"), ==, "자세히 본다.");
+    g_assert_cmpstr (json_object_get_string_member (option, "text"), ==, "엄니");
+    g_assert_false (json_object_has_member (option, "next"));
+    g_assert_cmpstr (json_object_get_string_member (outcome, "contact"), ==, "CITES 관리당국");
+    g_assert_false (json_object_has_member (outcome, "urgency"));
+    g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "Test: what did you find?");
+
+    item = load_item_json (feed, "risk/test", risk_parser);
+    rule = json_array_get_object_element (json_object_get_array_member (korean_of (item), "rules"), 0);
+    g_assert_cmpstr (json_object_get_string_member (rule, "id"), ==, "departure-differs");
+    g_assert_cmpstr (json_object_get_string_member (rule, "why"), ==, "실제 수출국이 숨겨졌을 수 있다.");
+    g_assert_false (json_object_has_member (rule, "severity"));
+    g_assert_false (json_object_get_boolean_member (korean_of (item), "stale"));
+  }
+
+  /* The English key changes: its translation is published, stale, with a warning. */
+  gcm_test_edit_file (key, "Seize it.", "Seize and seal it.");
+  g_assert_cmpint (gcm_test_publish_full (fixture->source, fixture->output, fixture->secret_key, 2,
+                                          &standard_error), ==, 0);
+  g_assert_nonnull (strstr (standard_error, "keys/test.ko.yaml: warning: the original has changed"));
+  g_assert_null (strstr (standard_error, "risk/test.ko.yaml"));
+  {
+    g_autoptr(GcmFeed) feed = open_feed (fixture);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    g_assert_true (json_object_get_boolean_member (korean_of (load_item_json (feed, "key/test", parser)),
+                                                   "stale"));
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GcmSource) source = gcm_source_load (fixture->source, GCM_SOURCE_LOAD_STRICT, &error);
+
+    g_assert_null (source);
+    g_assert_nonnull (strstr (error->message, "keys/test.ko.yaml:1: the original has changed"));
+  }
+}
+
+static void
+prepare_field_items (const char *source)
+{
+  write_field_items (source, NULL);
+}
+
 /* pack.ko.yaml gives the chapters' titles in Korean: they travel in the manifest beside the
  * English ones; a manifest without them still reads; a changed pack.yaml makes them stale. */
 static void
@@ -836,6 +1028,37 @@ static const Refusal refusals[] = {
   { "translation-no-hash", "sections/alpha/01-first.ko.md", NULL,
     "---\ntitle: 첫 절\nsummary: 요약.\n---\n\n본문.\n",
     "sections/alpha/01-first.ko.md", 1, 1, "“translates” must give the SHA-256 of the original" },
+  { "key-translation-missing-option", "keys/test.ko.yaml", "      - text: 신고됨\n", "",
+    "keys/test.ko.yaml", 12, 14, "node “where” must translate each of the original's 2 options, in order",
+    NULL, prepare_field_items },
+  { "key-translation-node-id", "keys/test.ko.yaml", "  - id: where\n", "  - id: there\n",
+    "keys/test.ko.yaml", 12, 13, "node 2 must have the id “where”", NULL, prepare_field_items },
+  { "key-translation-next", "keys/test.ko.yaml", "      - text: 엄니\n",
+    "      - text: 엄니\n        next: where\n",
+    "keys/test.ko.yaml", 10, 11, "“next” is not translated: it comes from the original", NULL,
+    prepare_field_items },
+  { "key-translation-hint", "keys/test.ko.yaml", "    question: 어디에 있었나?\n",
+    "    question: 어디에 있었나?\n    hint: 자세히 본다.\n",
+    "keys/test.ko.yaml", 12, 14, "node “where” must have a “hint” exactly where the original has one",
+    NULL, prepare_field_items },
+  { "key-translation-contact", "keys/test.ko.yaml", "    contact: CITES 관리당국\n", "",
+    "keys/test.ko.yaml", 18, 19, "outcome “hidden” must have a “contact” exactly where the original has one",
+    NULL, prepare_field_items },
+  { "key-translation-outcomes", "keys/test.ko.yaml",
+    "  - id: nothing\n    title: 발견된 것 없음\n    summary: 반출한다.\n", "",
+    "keys/test.ko.yaml", 17, 17, "“outcomes” must translate each of the original's 2 outcomes, in order",
+    NULL, prepare_field_items },
+  { "risk-translation-rule-id", "risk/test.ko.yaml", "  - id: departure-differs\n",
+    "  - id: departs\n",
+    "risk/test.ko.yaml", 5, 6, "rule 1 must have the id “departure-differs”", NULL,
+    prepare_field_items },
+  { "risk-translation-severity", "risk/test.ko.yaml", "    why: 실제 수출국이 숨겨졌을 수 있다.\n",
+    "    why: 실제 수출국이 숨겨졌을 수 있다.\n    severity: 1\n",
+    "risk/test.ko.yaml", 8, 8, "“severity” is not translated: it comes from the original", NULL,
+    prepare_field_items },
+  { "risk-translation-why", "risk/test.ko.yaml", "    why: 실제 수출국이 숨겨졌을 수 있다.\n", "",
+    "risk/test.ko.yaml", 5, 6, "rule “departure-differs” needs its “why”", NULL,
+    prepare_field_items },
   { "pack-translation-order", "pack.ko.yaml", NULL,
     "translates: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nchapters:\n"
     "  - id: beta\n    title: 베타 장\n  - id: alpha\n    title: 알파 장\n",
@@ -1156,6 +1379,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gcm/publish/unsigned", Fixture, NULL, fixture_set_up, test_unsigned,
               fixture_tear_down);
+  g_test_add ("/gcm/publish/field-translations", Fixture, NULL, fixture_set_up,
+              test_field_translations, fixture_tear_down);
   g_test_add ("/gcm/publish/serial-must-rise", Fixture, NULL, fixture_set_up,
               test_serial_must_rise, fixture_tear_down);
   g_test_add ("/gcm/publish/refusal-keeps-feed", Fixture, NULL, fixture_set_up,
