@@ -14,6 +14,7 @@
 #include "gcm-field-tools.h"
 #include "gcm-importer.h"
 #include "gcm-key-walk.h"
+#include "gcm-locale.h"
 #include "gcm-test-utils.h"
 
 typedef struct
@@ -202,6 +203,119 @@ test_damage (Fixture       *fixture,
   g_assert_null (gcm_field_tools_lookup_title (after, outcome->procedure));
 }
 
+/* Whether @text has a Hangul syllable: read in Korean. */
+static gboolean
+has_hangul (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xAC00 && c <= 0xD7A3)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A Korean translation of part of key/wildlife, as the publisher nests it: its first question,
+ * that question's eight options and one outcome; the rest stays untranslated. */
+#define WILDLIFE_KO \
+  "{\"title\": \"야생생물: 무엇을 발견했는가?\", \"summary\": \"몇 가지 질문.\"," \
+  " \"nodes\": [{\"id\": \"what-found\", \"question\": \"무엇을 발견했는가?\"," \
+  "   \"options\": [{\"text\": \"살아 있는 동물\"}, {\"text\": \"상아\"}, {\"text\": \"뿔\"}," \
+  "                 {\"text\": \"비늘\"}, {\"text\": \"가죽\"}, {\"text\": \"목재\"}," \
+  "                 {\"text\": \"생식물\"}, {\"text\": \"위장 화물\"}]}]," \
+  " \"outcomes\": [{\"id\": \"live-smuggled\", \"title\": \"밀수된 살아 있는 CITES 동물 가능성\"," \
+  "   \"summary\": \"즉시 보호한다.\", \"contact\": \"CITES 관리당국\"}]," \
+  " \"stale\": false}"
+
+/* In Korean, the keys and the rules read in Korean where they have a translation, with the
+ * English ids, options, outcomes and conditions; a key without one reads in English. */
+static void
+test_korean (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GcmFieldTools) keys = NULL;
+  g_autoptr(GcmFieldTools) risk = NULL;
+  g_autoptr(GcmFieldTools) english = NULL;
+  g_autoptr(GcmKeyWalk) walk = NULL;
+  g_autoptr(GcmKeyWalk) english_walk = NULL;
+  g_autoptr(GcmKeyWalk) following = NULL;
+  g_autoptr(GHashTable) busan = declaration ("hs", "8549.10", "origin", "NG", "departure", "AE",
+                                             NULL);
+  g_autoptr(GPtrArray) flags = NULL;
+  const GcmFieldKey *wildlife, *gas;
+  const GcmKeyNode *start;
+  const GcmKeyOutcome *outcome;
+  GcmRiskFlag *first;
+
+  exec_sql (fixture, "UPDATE item SET json = json_set (json, '$.translations.ko', json ('"
+                     WILDLIFE_KO "')) WHERE id = 'key/wildlife'");
+  exec_sql (fixture, "UPDATE item SET json = json_remove (json, '$.translations')"
+                     " WHERE id = 'key/gas-cylinders'");
+  english = load (fixture, GCM_FIELD_TOOLS_KEYS);
+  gcm_locale_set_content_language ("ko");
+  keys = load (fixture, GCM_FIELD_TOOLS_KEYS);
+  risk = load (fixture, GCM_FIELD_TOOLS_RISK);
+  gcm_locale_set_content_language ("en");
+
+  g_assert_cmpuint (keys->keys->len, ==, 3);
+  wildlife = gcm_field_tools_find_key (keys, "key/wildlife");
+  g_assert_cmpstr (wildlife->title, ==, "야생생물: 무엇을 발견했는가?");
+  g_assert_cmpstr (gcm_decision_key_get_lang (wildlife->key), ==, "ko");
+  start = gcm_decision_key_get_start (wildlife->key);
+  g_assert_cmpstr (start->id, ==, "what-found");
+  g_assert_cmpstr (start->question, ==, "무엇을 발견했는가?");
+  g_assert_cmpuint (start->n_options, ==, 8);
+  g_assert_cmpstr (start->options[0].text, ==, "살아 있는 동물");
+  g_assert_cmpstr (start->options[0].next, ==, "live-how");
+  g_assert_cmpstr (start->options[7].text, ==, "위장 화물");
+  g_assert_cmpstr (start->options[7].outcome, ==, "cover-cargo");
+  g_assert_nonnull (start->options[7].image);
+  g_assert_nonnull (g_hash_table_lookup (wildlife->media_files, start->options[7].image));
+  /* The hint it does not translate, and the next question, stay English. */
+  g_assert_false (has_hangul (start->hint));
+  walk = gcm_key_walk_new (wildlife->key);
+  g_assert_true (gcm_key_walk_choose (walk, 0));
+  g_assert_cmpstr (gcm_key_walk_get_node (walk)->id, ==, "live-how");
+  g_assert_false (has_hangul (gcm_key_walk_get_node (walk)->question));
+  outcome = walk_first_options (walk);
+  g_assert_cmpstr (outcome->id, ==, "live-smuggled");
+  g_assert_cmpstr (outcome->title, ==, "밀수된 살아 있는 CITES 동물 가능성");
+  g_assert_cmpstr (outcome->contact, ==, "CITES 관리당국");
+  g_assert_cmpint (outcome->urgency, ==, GCM_URGENCY_IMMEDIATE);
+  g_assert_cmpstr (outcome->procedure, ==, "procedure/live-cites-animals");
+  /* The procedure it leads to, by the title of its Korean translation. */
+  g_assert_true (has_hangul (gcm_field_tools_lookup_title (keys, outcome->procedure)));
+  g_assert_false (has_hangul (gcm_field_tools_lookup_title (english, outcome->procedure)));
+
+  /* Answers given in English, the language changed: the same place, in Korean. */
+  english_walk = gcm_key_walk_new (gcm_field_tools_find_key (english, "key/wildlife")->key);
+  walk_first_options (english_walk);
+  following = gcm_key_walk_new_following (wildlife->key, english_walk);
+  g_assert_cmpuint (gcm_key_walk_get_n_steps (following), ==, 2);
+  g_assert_null (gcm_key_walk_get_node (following));
+  g_assert_cmpstr (gcm_key_walk_get_outcome (following)->title, ==, "밀수된 살아 있는 CITES 동물 가능성");
+  g_assert_cmpstr (gcm_key_walk_get_step (following, 0, NULL)->question, ==, "무엇을 발견했는가?");
+
+  /* No translation: the English key. */
+  gas = gcm_field_tools_find_key (keys, "key/gas-cylinders");
+  g_assert_nonnull (gas);
+  g_assert_false (has_hangul (gas->title));
+  g_assert_false (has_hangul (gcm_decision_key_get_start (gas->key)->question));
+  g_assert_cmpstr (gcm_decision_key_get_lang (gas->key), ==, "en");
+
+  /* The bundled risk indicators in Korean: the same 24 rules and the same flags. */
+  g_assert_cmpuint (gcm_risk_rules_get_n_rules (risk->rules), ==, 24);
+  flags = gcm_risk_rules_check (risk->rules, busan);
+  first = g_ptr_array_index (flags, 0);
+  g_assert_cmpstr (first->rule_id, ==, "waste-batteries-departure-differs");
+  g_assert_cmpint (first->severity, ==, 3);
+  g_assert_cmpstr (first->title, ==, "원산지가 아닌 국가를 출발국으로 신고한 폐배터리");
+  g_assert_nonnull (strstr (first->why, "220,000"));
+  g_assert_true (has_hangul (gcm_field_tools_lookup_title (risk, "case/2017-busan-used-batteries")));
+}
+
 static void
 store_result_cb (GObject      *object,
                  GAsyncResult *result,
@@ -259,6 +373,7 @@ main (int   argc,
   ADD ("keys", test_keys);
   ADD ("risk", test_risk);
   ADD ("damage", test_damage);
+  ADD ("korean", test_korean);
   ADD ("async", test_async);
 #undef ADD
 
