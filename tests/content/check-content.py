@@ -163,15 +163,41 @@ TRANSLATED = ['title', 'summary', 'place', 'commodity', 'quantity', 'modus_opera
               'steps', 'body', 'questions']
 
 
+# The human text of the field tools: a key's questions, hints, options and outcomes, and risk
+# rules' titles and reasons; where an option leads, urgencies and conditions are not text.
+FIELD_TEXT = {'nodes': ('question', 'hint', 'options'), 'options': ('text',),
+              'outcomes': ('title', 'summary', 'contact'), 'rules': ('title', 'why')}
+
+
+def field_text(fields):
+    parts = []
+    def walk(name, value):
+        for element in value or []:
+            if isinstance(element, dict):
+                for key in FIELD_TEXT[name]:
+                    if key in FIELD_TEXT:
+                        walk(key, element.get(key))
+                    elif isinstance(element.get(key), str):
+                        parts.append(element[key])
+    for name in ('nodes', 'outcomes', 'rules'):
+        walk(name, fields.get(name))
+    return '\n'.join(parts)
+
+
+# Every item of these kinds must have its Korean translation; a key's is checked where it exists.
+REQUIRED = ('section', 'case', 'procedure', 'quiz', 'risk')
+
+
 def check_translations(tap, source, items):
     """The Korean edition: every item translated, none stale, facts carried over unchanged."""
     missing, stale, numbers, links, codes = [], [], [], [], []
-    items = [i for i in items if i.kind in ('section', 'case', 'procedure', 'quiz')]
+    items = [i for i in items if i.kind in REQUIRED + ('key',)]
     for item in items:
         base, suffix = os.path.splitext(item.path)
         path = os.path.join(source, f'{base}.ko{suffix}')
         if not os.path.exists(path):
-            missing.append(f'{item.path}: no Korean translation')
+            if item.kind in REQUIRED:
+                missing.append(f'{item.path}: no Korean translation')
             continue
         if suffix == '.md':
             fields, body = read_front_matter(path)
@@ -181,8 +207,8 @@ def check_translations(tap, source, items):
         with open(os.path.join(source, item.path), 'rb') as f:
             if fields.get('translates') != hashlib.sha256(f.read()).hexdigest():
                 stale.append(f'{base}.ko{suffix}: the English has changed since it was translated')
-        english = text_of(item.fields, item.body, TRANSLATED)
-        korean = text_of(fields, body, TRANSLATED)
+        english = text_of(item.fields, item.body, TRANSLATED) + '\n' + field_text(item.fields)
+        korean = text_of(fields, body, TRANSLATED) + '\n' + field_text(fields)
         # Figures and codes must all be there; Korean may add its own forms of a number.
         lost = set(NUMBER.findall(english)) - set(NUMBER.findall(korean))
         if lost:
@@ -197,7 +223,9 @@ def check_translations(tap, source, items):
     tap.check('every figure of the English is in its Korean translation', numbers)
     tap.check('every code of the English is in its Korean translation', codes)
     tap.check('every Korean translation links the same items and media', links)
-    keywords = [i.path for i in items if not (read_ko_keywords(source, i.path) or [])]
+    keywords = [i.path for i in items
+                if (i.kind in REQUIRED or read_ko_keywords(source, i.path) is not None)
+                and not (read_ko_keywords(source, i.path) or [])]
     tap.check('every Korean translation has Korean keywords', keywords)
 
 
