@@ -224,6 +224,19 @@ first = data["flags"][0]
 assert first["rule"] == "waste-batteries-departure-differs" and first["severity"] == "high", first
 assert set(first) == {"rule", "severity", "title", "why", "reason", "items"}
 assert {"id": "case/2017-busan-used-batteries", "title": first["items"][0]["title"]} in first["items"]' "$tmp/out"
+# In Korean: the flags' text is the Korean translation's, the rules, ids and severities the same.
+LANGUAGE=ko run --risk-check hs=8549.10,origin=NG,departure=AE
+check "--risk-check under LANGUAGE=ko raises the departure flag first, in Korean" \
+  sh -c '[ "$1" -eq 0 ] && head -1 "$2" | grep -q ": 원산지가 아닌 국가를 출발국으로 신고한 폐배터리$"' sh "$rc" "$tmp/out"
+check "the Korean departure flag keeps the figures and names the Busan case by its Korean title" \
+  sh -c 'grep -q "3,102건" "$1" && grep -q "220,000톤" "$1" && grep -Pq "^  - case/2017-busan-used-batteries\t.*[\x{AC00}-\x{D7A3}]" "$1"' sh "$tmp/out"
+LANGUAGE=ko run --risk-check hs=8549.10,origin=NG,departure=AE --json
+check "--risk-check --json under LANGUAGE=ko keeps the rule ids and severities, with Korean text" "$python" -c 'import json, sys
+data = json.load(open(sys.argv[1]))
+first = data["flags"][0]
+assert first["rule"] == "waste-batteries-departure-differs" and first["severity"] == "high", first
+assert first["title"] == "원산지가 아닌 국가를 출발국으로 신고한 폐배터리", first
+assert "220,000" in first["why"], first' "$tmp/out"
 run --risk-check hs=8549.10,colour=red
 check "--risk-check with an unknown field is refused with one sentence" \
   sh -c '[ "$1" -eq 2 ] && [ ! -s "$2" ]' sh "$rc" "$tmp/out"
@@ -236,6 +249,10 @@ check "--identify shows the numbered options and the procedure" \
   sh -c 'grep -q "^  2\. Tusks" "$1" && grep -q "^Procedure: procedure/live-cites-animals	" "$1"' sh "$tmp/out"
 check "--identify asks again after a number out of range, and b goes back" \
   sh -c 'grep -q "^Type a number from 1 to 8\.$" "$1" && [ "$(grep -c "^What have you found?$" "$2")" -eq 2 ]' sh "$tmp/err" "$tmp/out"
+printf '1\n1\n' | LANGUAGE=ko "$app" --identify key/wildlife > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "--identify under LANGUAGE=ko reaches the same outcome and names its procedure in Korean" \
+  sh -c '[ "$1" -eq 0 ] && grep -Pq "procedure/live-cites-animals\t.*[\x{AC00}-\x{D7A3}]" "$2"' sh "$rc" "$tmp/out"
 printf '1\n' | "$app" --identify key/wildlife > "$tmp/out" 2> "$tmp/err"
 rc=$?
 check "--identify refuses input that ends before an outcome with one sentence" refused
