@@ -136,11 +136,55 @@ test_walk_to_procedure (void)
   drain ();
 }
 
+static GcmDecisionKey *
+key_from (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  return gcm_decision_key_new_from_json (json_node_get_object (json_parser_get_root (parser)),
+                                         NULL, NULL, NULL);
+}
+
+/* The reader changes the language halfway: the same key in the other language is shown at the
+ * question reached, with the answers given, and the walk goes on from there. */
+static void
+test_walk_in_another_language (void)
+{
+  g_autoptr(GString) korean = g_string_new (valid_key);
+  g_autoptr(GcmDecisionKey) key = key_from (valid_key);
+  g_autoptr(GcmDecisionKey) ko = NULL;
+  g_autoptr(GcmKeyWalk) following = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GcmIdentifyView *view = GCM_IDENTIFY_VIEW (gcm_identify_view_new ());
+
+  g_string_replace (korean, "What is it made of?", "무엇으로 만들어졌는가?", 1);
+  g_string_replace (korean, "\"Ivory\"", "\"상아\"", 1);
+  ko = key_from (korean->str);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gcm_identify_view_set_key (view, "Identify", key, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  click (GTK_WIDGET (view), "2. An animal part or product");
+
+  following = gcm_key_walk_new_following (ko, gcm_identify_view_get_walk (view));
+  gcm_identify_view_set_walk (view, "식별", following, NULL);
+  drain ();
+  g_assert_true (gcm_identify_view_get_walk (view) == following);
+  g_assert_cmpstr (gcm_key_walk_get_node (following)->question, ==, "무엇으로 만들어졌는가?");
+  g_assert_true (gtk_widget_get_sensitive (find_button (GTK_WIDGET (view), "_Back")));
+  click (GTK_WIDGET (view), "1. 상아");
+  g_assert_cmpstr (gcm_key_walk_get_outcome (following)->id, ==, "ivory");
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/identify-view/walk-to-procedure", test_walk_to_procedure);
+  g_test_add_func ("/identify-view/walk-in-another-language", test_walk_in_another_language);
   return g_test_run ();
 }
