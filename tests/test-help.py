@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # test-help.py APP HELP_DIR HELP_BUILD_DIR HELP_ID — the user help: the Mallard pages validate,
-# their links resolve and none is an orphan; the Korean index is built from help/ko/ko.po with
-# every message of index.page translated, and validates. Then, in the real app on a private
+# their links resolve and none is an orphan; the Korean pages are built from help/ko/ko.po with
+# every message of every page translated, and each validates. Then, in the real app on a private
 # session bus, F1 and the main menu's Help open help:HELP_ID, the id the pages are installed
 # under: the handler of help: URIs is, in temporary XDG folders, a script that writes down the
 # address it is given, as Yelp would be given it. TAP output.
@@ -93,18 +93,42 @@ check("yelp-check links: every link resolves", *run(["yelp-check", "links", HELP
 check("yelp-check orphans: every page is reachable from the index",
       *run(["yelp-check", "orphans", HELP_DIR + "/C"]))
 
-# Every message of index.page has a Korean translation, and the built page carries it.
+# Every message of every page has a Korean translation (a fuzzy one is not used), and each built
+# page carries its translated title.
+def po_string(entry, keyword):
+    m = re.search(r"^" + keyword + r" ((?:\".*\"\n?)+)", entry + "\n", re.M)
+    return "".join(re.findall(r'"(.*)"', m.group(1))) if m else None
+
+
 with open(os.path.join(HELP_DIR, "ko", "ko.po"), encoding="utf-8") as f:
-    entries = f.read().split("\n\n")
-index_entries = [e for e in entries if re.search(r"^#: .*C/index\.page", e, re.M)]
-untranslated = [e for e in index_entries if re.search(r'^msgstr ""\Z', e.strip(), re.M)]
-korean_index = os.path.join(HELP_BUILD_DIR, "ko", "index.page")
-with open(korean_index, encoding="utf-8") as f:
-    built = f.read()
-check("the Korean index page is translated, message by message",
-      index_entries and not untranslated and "<title>그린 세관 매뉴얼 도움말</title>" in built,
-      untranslated[:3])
-check("the Korean index page validates", *run(["yelp-check", "validate", korean_index]))
+    entries = [e for e in f.read().split("\n\n") if re.search(r"^#: .*C/", e, re.M)]
+untranslated = [e for e in entries
+                if not po_string(e, "msgstr") or re.search(r"^#,.*\bfuzzy\b", e, re.M)]
+korean = os.path.join(HELP_BUILD_DIR, "ko")
+titles = {}  # page name: the Korean of its page/title; itstool lists paths in the order of files
+for e in entries:
+    paths = re.findall(r"^#\. \(itstool\) path: (.*)$", e, re.M)
+    files = re.findall(r"C/([^ :]+):\d+", " ".join(re.findall(r"^#: (.*)$", e, re.M)))
+    for path, name in zip(paths, files):
+        if path == "page/title":
+            titles[name] = po_string(e, "msgstr")
+untitled = []
+for page in pages:
+    name = os.path.basename(page)
+    try:
+        with open(os.path.join(korean, name), encoding="utf-8") as f:
+            built = f.read()
+    except FileNotFoundError:
+        built = ""
+    if not titles.get(name) or f"<title>{titles[name]}</title>" not in built:
+        untitled.append(f"built {name} lacks its Korean title {titles.get(name)!r}")
+    if name == "index.page" and "<title>그린 세관 매뉴얼 도움말</title>" not in built:
+        untitled.append("built index.page lacks <title>그린 세관 매뉴얼 도움말</title>")
+check("every Korean page is translated, message by message",
+      entries and not untranslated and not untitled,
+      "\n".join(untitled + ["untranslated: " + po_string(e, "msgid") for e in untranslated][:8]))
+korean_pages = [os.path.join(korean, os.path.basename(page)) for page in pages]
+check("every Korean page validates", *run(["yelp-check", "validate"] + korean_pages))
 
 # F1 and Help in the main menu, in the real app.
 from dogtail.config import config  # noqa: E402
