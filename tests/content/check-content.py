@@ -184,14 +184,14 @@ def field_text(fields):
     return '\n'.join(parts)
 
 
-# Every item of these kinds must have its Korean translation; a key's is checked where it exists.
-REQUIRED = ('section', 'case', 'procedure', 'quiz', 'risk')
+# Every item of these kinds must have its Korean translation.
+REQUIRED = ('section', 'case', 'procedure', 'quiz', 'key', 'risk')
 
 
 def check_translations(tap, source, items):
     """The Korean edition: every item translated, none stale, facts carried over unchanged."""
     missing, stale, numbers, links, codes = [], [], [], [], []
-    items = [i for i in items if i.kind in REQUIRED + ('key',)]
+    items = [i for i in items if i.kind in REQUIRED]
     for item in items:
         base, suffix = os.path.splitext(item.path)
         path = os.path.join(source, f'{base}.ko{suffix}')
