@@ -41,10 +41,6 @@
 /* An object's bytes reach its part in writes of this size: fewer system calls, and whole pages,
  * which the kernel need not zero first. */
 #define WRITE_BUFFER       (256 * 1024)
-/* The verifier moves checked parts into objects/ a batch at a time while the download goes on:
- * one sync of the disk, then the renames. */
-#define MOVE_BATCH_OBJECTS 1024
-#define MOVE_BATCH_BYTES   (64 * 1024 * 1024)
 
 struct _GcmTransport
 {
@@ -66,11 +62,6 @@ struct _GcmTransport
   /* Objects received whole are hashed on a thread of their own while the next ones come in. */
   GThreadPool *verifier;
   GAsyncQueue *verified;  /* of VerifyJob, answered */
-  /* The verifier's own, while it runs */
-  GPtrArray   *to_move;   /* of VerifyJob, checked, not yet synced and moved */
-  gint64       to_move_bytes;
-  GHashTable  *made_dirs;
-  gboolean     move_failed;
 
   gint64    progress_done;
   gint64    progress_total;
@@ -116,7 +107,6 @@ typedef struct
   gboolean            retried;
 
   gboolean            complete;   /* checked, waiting to move into objects/ */
-  gint                moved;      /* atomic: moved into objects/ by the verifier */
   long                status;     /* of the answer being received, 0 until known */
   gint64              received;
   gint64              discarded;
@@ -490,9 +480,8 @@ open_part (Transfer  *t,
  * and touches nothing of the transfer but its own copy of the name and hash. */
 typedef struct
 {
-  Transfer *transfer;   /* only handed back, and its moved flag set; not touched otherwise */
+  Transfer *transfer;   /* only handed back; not touched on the thread */
   char     *part_path;
-  char     *dest_path;
   char      sha256[65];
   gint64    size;
   gboolean  matches;
@@ -503,42 +492,8 @@ static void
 verify_job_free (VerifyJob *job)
 {
   g_free (job->part_path);
-  g_free (job->dest_path);
   g_clear_error (&job->error);
   g_free (job);
-}
-
-static gboolean sync_folder (const char  *dir,
-                             GError     **error);
-
-/* The checked parts reach the disk, then move into objects/ (whose own sync comes at the end,
- * in commit_objects()). A failure here leaves the rest to commit_objects(), which reports it. */
-static void
-move_batch (GcmTransport *self)
-{
-  g_autofree char *staging = NULL;
-
-  if (self->to_move->len == 0)
-    return;
-  staging = g_path_get_dirname (((VerifyJob *) g_ptr_array_index (self->to_move, 0))->part_path);
-  if (!self->move_failed && !sync_folder (staging, NULL))
-    self->move_failed = TRUE;
-  for (guint i = 0; i < self->to_move->len && !self->move_failed; i++)
-    {
-      VerifyJob *job = g_ptr_array_index (self->to_move, i);
-      g_autofree char *dir = g_path_get_dirname (job->dest_path);
-
-      if (g_hash_table_contains (self->made_dirs, dir))
-        g_clear_pointer (&dir, g_free);
-      else if (g_mkdir_with_parents (dir, 0700) == 0)
-        g_hash_table_add (self->made_dirs, g_steal_pointer (&dir));
-      if (dir != NULL || g_rename (job->part_path, job->dest_path) != 0)
-        self->move_failed = TRUE;
-      else
-        g_atomic_int_set (&job->transfer->moved, 1);
-    }
-  g_ptr_array_set_size (self->to_move, 0);
-  self->to_move_bytes = 0;
 }
 
 static void
@@ -580,20 +535,8 @@ verify_cb (gpointer data,
     close (fd);
   job->matches = job->error == NULL && total == job->size &&
                  g_str_equal (g_checksum_get_string (checksum), job->sha256);
-  if (job->matches)
-    {
-      VerifyJob *move = g_new0 (VerifyJob, 1);
-
-      move->transfer = job->transfer;
-      move->part_path = g_strdup (job->part_path);
-      move->dest_path = g_strdup (job->dest_path);
-      g_ptr_array_add (self->to_move, move);
-      self->to_move_bytes += job->size;
-    }
   g_async_queue_push (self->verified, job);
   curl_multi_wakeup (self->multi);
-  if (self->to_move->len >= MOVE_BATCH_OBJECTS || self->to_move_bytes >= MOVE_BATCH_BYTES)
-    move_batch (self);
 }
 
 /* Size here, hash on the verifier. A checked part waits under its .part name;
@@ -617,18 +560,11 @@ finish_object (Transfer *t)
   g_ptr_array_add (self->spare_buffers, g_steal_pointer (&t->buffer));
 
   if (self->verifier == NULL)
-    {
-      self->to_move = g_ptr_array_new_with_free_func ((GDestroyNotify) verify_job_free);
-      self->to_move_bytes = 0;
-      self->made_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      self->move_failed = FALSE;
-      self->verifier = g_thread_pool_new_full (verify_cb, self, (GDestroyNotify) verify_job_free,
-                                               1, TRUE, NULL);
-    }
+    self->verifier = g_thread_pool_new_full (verify_cb, self, (GDestroyNotify) verify_job_free,
+                                             1, TRUE, NULL);
   job = g_new0 (VerifyJob, 1);
   job->transfer = t;
   job->part_path = g_strdup (t->part_path);
-  job->dest_path = g_strdup (t->dest_path);
   g_strlcpy (job->sha256, t->object->sha256, sizeof job->sha256);
   job->size = t->object->size;
   g_thread_pool_push (self->verifier, job, NULL);
@@ -691,25 +627,20 @@ commit_objects (GPtrArray   *transfers,
                 GError     **error)
 {
   g_autoptr(GHashTable) made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean any = FALSE, left = FALSE;
+  gboolean any = FALSE;
 
   for (guint i = 0; i < transfers->len && !any; i++)
     any = ((Transfer *) g_ptr_array_index (transfers, i))->complete;
   if (!any)
     return TRUE;
-  for (guint i = 0; i < transfers->len && !left; i++)
-    {
-      Transfer *t = g_ptr_array_index (transfers, i);
-      left = t->complete && !g_atomic_int_get (&t->moved);
-    }
-  if (left && !sync_folder (staging_dir, error))
+  if (!sync_folder (staging_dir, error))
     return FALSE;
   for (guint i = 0; i < transfers->len; i++)
     {
       Transfer *t = g_ptr_array_index (transfers, i);
       g_autofree char *dir = NULL;
 
-      if (!t->complete || g_atomic_int_get (&t->moved))
+      if (!t->complete)
         continue;
       /* Each of the 256 folders is made once. */
       dir = g_path_get_dirname (t->dest_path);
@@ -987,9 +918,6 @@ run_transfers (GcmTransport  *self,
     {
       g_thread_pool_free (self->verifier, TRUE, TRUE);
       self->verifier = NULL;
-      /* What the verifier had not moved yet is left to commit_objects(). */
-      g_clear_pointer (&self->to_move, g_ptr_array_unref);
-      g_clear_pointer (&self->made_dirs, g_hash_table_unref);
     }
   while ((job = g_async_queue_try_pop (self->verified)) != NULL)
     {
