@@ -344,6 +344,34 @@ assert_unchanged (Fixture *fixture)
   g_assert_cmpmem (user, user_len, fixture->user_before, fixture->user_before_len);
 }
 
+/* Whatever a refused sync kept in objects/ is whole: each file holds what its name says. */
+static void
+assert_objects_whole (Fixture *fixture)
+{
+  const char *objects = gcm_store_get_objects_path (fixture->store);
+  g_autoptr(GDir) dir = g_dir_open (objects, 0, NULL);
+  const char *prefix;
+
+  while (dir != NULL && (prefix = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *folder = g_build_filename (objects, prefix, NULL);
+      g_autoptr(GDir) inner = g_dir_open (folder, 0, NULL);
+      const char *name;
+
+      while (inner != NULL && (name = g_dir_read_name (inner)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          g_autofree char *contents = NULL;
+          g_autofree char *sha256 = NULL;
+          gsize length = 0;
+
+          g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+          sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+          g_assert_cmpstr (sha256, ==, name);
+        }
+    }
+}
+
 static void
 assert_refused (Fixture    *fixture,
                 const char *url,
@@ -356,6 +384,7 @@ assert_refused (Fixture    *fixture,
   g_assert_nonnull (error);
   g_assert_cmpstr (error->message, ==, sentence);
   assert_unchanged (fixture);
+  assert_objects_whole (fixture);
 }
 
 /* The good paths, on nginx */

@@ -33,9 +33,14 @@
 #include "gcm-sync-error.h"
 #include "gcm-transport.h"
 
-#define PARALLEL_TRANSFERS 4
+#define PARALLEL_TRANSFERS GCM_TRANSPORT_PARALLEL_TRANSFERS
 #define MAX_REDIRECTS      3
 #define ERROR_BODY_CAP     (64 * 1024)
+/* What one read from the socket may bring (libcurl's default is 16 KiB). */
+#define RECEIVE_BUFFER     (256 * 1024)
+/* An object's bytes reach its part in writes of this size: fewer system calls, and whole pages,
+ * which the kernel need not zero first. */
+#define WRITE_BUFFER       (256 * 1024)
 
 struct _GcmTransport
 {
@@ -46,12 +51,17 @@ struct _GcmTransport
   char     *proxy;        /* NULL: libcurl's own choice from the environment */
   CURLM    *multi;
   GPtrArray *spare_easies; /* of transfers that ended, for the next ones */
+  GPtrArray *spare_buffers; /* write buffers of parts closed, for the next ones */
   long      connect_timeout;
   long      low_speed_time;
   long      low_speed_limit;
   gint      cancelled;    /* atomic */
   guint64   bytes_received;
   guint     requests;
+
+  /* Objects received whole are hashed on a thread of their own while the next ones come in. */
+  GThreadPool *verifier;
+  GAsyncQueue *verified;  /* of VerifyJob, answered */
 
   gint64    progress_done;
   gint64    progress_total;
@@ -66,6 +76,7 @@ typedef enum
   DONE_OK,
   DONE_RESTART,
   DONE_FAILED,
+  DONE_VERIFYING,   /* received whole; its hash is being checked on the verifier thread */
 } DoneAction;
 
 typedef struct
@@ -90,11 +101,13 @@ typedef struct
   char               *part_path;
   char               *dest_path;
   int                 fd;
-  GChecksum          *checksum;
+  guint8             *buffer;     /* WRITE_BUFFER bytes not yet in the part */
+  gsize               buffered;
   gint64              offset;     /* bytes of the part before this request */
   gboolean            retried;
 
   gboolean            complete;   /* checked, waiting to move into objects/ */
+  long                status;     /* of the answer being received, 0 until known */
   gint64              received;
   gint64              discarded;
   gboolean            too_large;
@@ -175,7 +188,7 @@ transfer_free (Transfer *t)
   g_free (t->dest_path);
   if (t->fd >= 0)
     close (t->fd);
-  g_clear_pointer (&t->checksum, g_checksum_free);
+  g_free (t->buffer);
   g_clear_error (&t->error);
   g_free (t);
 }
@@ -201,6 +214,47 @@ status_has_body (long status)
   return status == 0 || status == 200 || status == 206;
 }
 
+static void
+set_write_error (Transfer *t,
+                 int       saved_errno)
+{
+  if (t->error == NULL)
+    g_set_error (&t->error, GCM_FEED_ERROR,
+                 saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
+                 "Cannot write %s: %s", t->part_path, g_strerror (saved_errno));
+}
+
+static gboolean
+write_all (Transfer     *t,
+           const guint8 *data,
+           gsize         n)
+{
+  for (gsize written = 0; written < n;)
+    {
+      ssize_t w = write (t->fd, data + written, n - written);
+      if (w < 0 && errno == EINTR)
+        continue;
+      if (w < 0)
+        {
+          set_write_error (t, errno);
+          return FALSE;
+        }
+      written += (size_t) w;
+    }
+  return TRUE;
+}
+
+/* What is buffered goes to the part: when the buffer is full, and when a request ends, so that
+ * an interrupted download keeps all it received for the resume. */
+static gboolean
+flush_part (Transfer *t)
+{
+  gsize n = t->buffered;
+
+  t->buffered = 0;
+  return n == 0 || write_all (t, t->buffer, n);
+}
+
 static size_t
 write_cb (char   *ptr,
           size_t  size,
@@ -210,9 +264,11 @@ write_cb (char   *ptr,
   Transfer *t = user_data;
   GcmTransport *self = t->self;
   size_t n = size * nmemb;
-  long status = 0;
+  long status;
 
-  curl_easy_getinfo (t->easy, CURLINFO_RESPONSE_CODE, &status);
+  if (t->status == 0)
+    curl_easy_getinfo (t->easy, CURLINFO_RESPONSE_CODE, &t->status);
+  status = t->status;
   self->bytes_received += n;
   if (!status_has_body (status))
     {
@@ -233,22 +289,26 @@ write_cb (char   *ptr,
 
   if (t->object != NULL)
     {
-      for (size_t written = 0; written < n;)
+      /* Written out a buffer at a time; hashed once whole, on the verifier thread. */
+      for (size_t taken = 0; taken < n;)
         {
-          ssize_t w = write (t->fd, ptr + written, n - written);
-          if (w < 0 && errno == EINTR)
-            continue;
-          if (w < 0)
+          size_t chunk = MIN (n - taken, WRITE_BUFFER - t->buffered);
+
+          if (t->buffered == 0 && chunk == WRITE_BUFFER)
             {
-              int saved_errno = errno;
-              g_set_error (&t->error, GCM_FEED_ERROR,
-                           saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
-                           "Cannot write %s: %s", t->part_path, g_strerror (saved_errno));
-              return 0;
+              /* A whole buffer's worth goes straight to the part. */
+              if (!write_all (t, (const guint8 *) ptr + taken, chunk))
+                return 0;
             }
-          written += (size_t) w;
+          else
+            {
+              memcpy (t->buffer + t->buffered, ptr + taken, chunk);
+              t->buffered += chunk;
+              if (t->buffered == WRITE_BUFFER && !flush_part (t))
+                return 0;
+            }
+          taken += chunk;
         }
-      g_checksum_update (t->checksum, (const guchar *) ptr, (gssize) n);
     }
   else
     g_byte_array_append (t->body, (const guint8 *) ptr, (guint) n);
@@ -304,6 +364,7 @@ setup_easy (Transfer *t)
   curl_easy_setopt (e, CURLOPT_USERAGENT, "green-customs-manual/" PACKAGE_VERSION);
   curl_easy_setopt (e, CURLOPT_WRITEFUNCTION, write_cb);
   curl_easy_setopt (e, CURLOPT_WRITEDATA, t);
+  curl_easy_setopt (e, CURLOPT_BUFFERSIZE, (long) RECEIVE_BUFFER);
   curl_easy_setopt (e, CURLOPT_NOPROGRESS, 0L);
   curl_easy_setopt (e, CURLOPT_XFERINFOFUNCTION, xferinfo_cb);
   curl_easy_setopt (e, CURLOPT_XFERINFODATA, t);
@@ -337,6 +398,7 @@ setup_easy (Transfer *t)
   if (t->headers != NULL)
     curl_easy_setopt (e, CURLOPT_HTTPHEADER, t->headers);
 
+  t->status = 0;
   t->received = 0;
   t->discarded = 0;
   t->too_large = FALSE;
@@ -355,7 +417,8 @@ dup_header (CURL       *easy,
   return NULL;
 }
 
-/* The part of an object left by an earlier, interrupted sync is kept and hashed again. */
+/* The part of an object left by an earlier, interrupted sync is kept, and the next request asks
+ * for the rest; the whole is hashed when complete. */
 static gboolean
 open_part (Transfer  *t,
            gboolean   from_start,
@@ -365,14 +428,17 @@ open_part (Transfer  *t,
 
   if (t->fd >= 0)
     close (t->fd);
+  t->buffered = 0;
+  if (t->buffer == NULL)
+    t->buffer = t->self->spare_buffers->len > 0 ?
+                g_ptr_array_steal_index_fast (t->self->spare_buffers, t->self->spare_buffers->len - 1) :
+                g_malloc (WRITE_BUFFER);
   /* Bytes counted as done (the part's size as estimated, or what came since) are counted again
    * from what the part really holds. */
   t->self->progress_done -= t->offset + t->received;
-  g_clear_pointer (&t->checksum, g_checksum_free);
-  t->checksum = g_checksum_new (G_CHECKSUM_SHA256);
   t->offset = 0;
   t->received = 0;
-  t->fd = g_open (t->part_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  t->fd = g_open (t->part_path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (t->fd < 0 || fstat (t->fd, &st) != 0)
     {
       int saved_errno = errno;
@@ -381,26 +447,26 @@ open_part (Transfer  *t,
                    "Cannot open %s: %s", t->part_path, g_strerror (saved_errno));
       return FALSE;
     }
-  if (from_start || !S_ISREG (st.st_mode) || st.st_size > t->object->size)
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_IO, "%s is not a file", t->part_path);
+      return FALSE;
+    }
+  /* A new part is not truncated: ext4 writes a file truncated to nothing out when it is closed,
+   * which would cost a write-back per object. */
+  if ((from_start || st.st_size > t->object->size) && st.st_size > 0)
     {
       if (ftruncate (t->fd, 0) != 0)
-        return FALSE;
+        {
+          int saved_errno = errno;
+          g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_IO, "Cannot empty %s: %s",
+                       t->part_path, g_strerror (saved_errno));
+          return FALSE;
+        }
       st.st_size = 0;
     }
-  while (t->offset < st.st_size)
-    {
-      guint8 buffer[64 * 1024];
-      ssize_t n = read (t->fd, buffer, sizeof buffer);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      g_checksum_update (t->checksum, buffer, n);
-      t->offset += n;
-    }
-  /* Whatever could not be read again is fetched again. */
-  if (ftruncate (t->fd, t->offset) != 0 || lseek (t->fd, t->offset, SEEK_SET) != t->offset)
+  t->offset = st.st_size;
+  if (t->offset > 0 && lseek (t->fd, t->offset, SEEK_SET) != t->offset)
     {
       g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_IO, "Cannot resume %s", t->part_path);
       return FALSE;
@@ -409,13 +475,79 @@ open_part (Transfer  *t,
   return TRUE;
 }
 
-/* Size and hash. A checked part waits under its .part name; gcm_transport_get_objects() syncs
- * all parts at once and only then renames them into objects/, so a crash never leaves a torn
- * file under an object's name, for the price of two syncs rather than two per object. */
+/* The verifier: one thread that hashes the parts received whole, so that hashing the one does
+ * not hold up receiving the next. It reads the part back (from the page cache, just written)
+ * and touches nothing of the transfer but its own copy of the name and hash. */
+typedef struct
+{
+  Transfer *transfer;   /* only handed back; not touched on the thread */
+  char     *part_path;
+  char      sha256[65];
+  gint64    size;
+  gboolean  matches;
+  GError   *error;
+} VerifyJob;
+
+static void
+verify_job_free (VerifyJob *job)
+{
+  g_free (job->part_path);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+verify_cb (gpointer data,
+           gpointer user_data)
+{
+  VerifyJob *job = data;
+  GcmTransport *self = user_data;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guint8 *buffer = g_malloc (WRITE_BUFFER);
+  gint64 total = 0;
+  int fd = g_open (job->part_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (&job->error, GCM_FEED_ERROR, GCM_FEED_ERROR_IO, "Cannot read %s: %s",
+                   job->part_path, g_strerror (saved_errno));
+    }
+  while (fd >= 0 && total <= job->size)
+    {
+      ssize_t n = read (fd, buffer, WRITE_BUFFER);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+          g_set_error (&job->error, GCM_FEED_ERROR, GCM_FEED_ERROR_IO, "Cannot read %s: %s",
+                       job->part_path, g_strerror (saved_errno));
+          break;
+        }
+      if (n == 0)
+        break;
+      g_checksum_update (checksum, buffer, n);
+      total += n;
+    }
+  if (fd >= 0)
+    close (fd);
+  job->matches = job->error == NULL && total == job->size &&
+                 g_str_equal (g_checksum_get_string (checksum), job->sha256);
+  g_async_queue_push (self->verified, job);
+  curl_multi_wakeup (self->multi);
+}
+
+/* Size here, hash on the verifier. A checked part waits under its .part name;
+ * gcm_transport_get_objects() syncs all parts at once and only then renames them into objects/,
+ * so a crash never leaves a torn file under an object's name, for the price of two syncs rather
+ * than two per object. */
 static DoneAction
 finish_object (Transfer *t)
 {
-  const char *actual;
+  GcmTransport *self = t->self;
+  VerifyJob *job;
 
   if (t->offset + t->received != t->object->size)
     {
@@ -423,24 +555,48 @@ finish_object (Transfer *t)
                    _("The download from headquarters was cut off before it was complete, so the update was not installed; try again to resume it."));
       return DONE_FAILED;
     }
-  actual = g_checksum_get_string (t->checksum);
-  if (!g_str_equal (actual, t->object->sha256))
-    {
-      /* A resumed part may have been spliced from another file; start over once. */
-      if (t->offset > 0 && !t->retried)
-        {
-          t->retried = TRUE;
-          return open_part (t, TRUE, &t->error) ? DONE_RESTART : DONE_FAILED;
-        }
-      g_unlink (t->part_path);
-      g_set_error (&t->error, GCM_FEED_ERROR, GCM_FEED_ERROR_HASH_MISMATCH,
-                   "object %.12s… does not match its hash", t->object->sha256);
-      return DONE_FAILED;
-    }
   close (t->fd);
   t->fd = -1;
-  t->complete = TRUE;
-  return DONE_OK;
+  g_ptr_array_add (self->spare_buffers, g_steal_pointer (&t->buffer));
+
+  if (self->verifier == NULL)
+    self->verifier = g_thread_pool_new_full (verify_cb, self, (GDestroyNotify) verify_job_free,
+                                             1, TRUE, NULL);
+  job = g_new0 (VerifyJob, 1);
+  job->transfer = t;
+  job->part_path = g_strdup (t->part_path);
+  g_strlcpy (job->sha256, t->object->sha256, sizeof job->sha256);
+  job->size = t->object->size;
+  g_thread_pool_push (self->verifier, job, NULL);
+  return DONE_VERIFYING;
+}
+
+/* The verifier's answer for @job's transfer. */
+static DoneAction
+verified (VerifyJob *job)
+{
+  Transfer *t = job->transfer;
+
+  if (job->matches)
+    {
+      t->complete = TRUE;
+      return DONE_OK;
+    }
+  /* A resumed part may have been spliced from another file; start over once. */
+  if (t->offset > 0 && !t->retried)
+    {
+      t->retried = TRUE;
+      return open_part (t, TRUE, &t->error) ? DONE_RESTART : DONE_FAILED;
+    }
+  if (job->error != NULL)
+    {
+      t->error = g_steal_pointer (&job->error);
+      return DONE_FAILED;
+    }
+  g_unlink (t->part_path);
+  g_set_error (&t->error, GCM_FEED_ERROR, GCM_FEED_ERROR_HASH_MISMATCH,
+               "object %.12s… does not match its hash", t->object->sha256);
+  return DONE_FAILED;
 }
 
 static gboolean
@@ -470,6 +626,7 @@ commit_objects (GPtrArray   *transfers,
                 const char  *objects_dir,
                 GError     **error)
 {
+  g_autoptr(GHashTable) made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean any = FALSE;
 
   for (guint i = 0; i < transfers->len && !any; i++)
@@ -485,8 +642,13 @@ commit_objects (GPtrArray   *transfers,
 
       if (!t->complete)
         continue;
+      /* Each of the 256 folders is made once. */
       dir = g_path_get_dirname (t->dest_path);
-      if (g_mkdir_with_parents (dir, 0700) != 0 || g_rename (t->part_path, t->dest_path) != 0)
+      if (g_hash_table_contains (made, dir))
+        g_clear_pointer (&dir, g_free);
+      else if (g_mkdir_with_parents (dir, 0700) == 0)
+        g_hash_table_add (made, g_steal_pointer (&dir));
+      if (dir != NULL || g_rename (t->part_path, t->dest_path) != 0)
         {
           int saved_errno = errno;
           g_set_error (error, GCM_FEED_ERROR,
@@ -520,6 +682,9 @@ transfer_done (Transfer *t,
              t->errbuf[0] ? t->errbuf : curl_easy_strerror (rc), status, t->received, total, connect, start);
   }
 
+  /* What came is kept, whatever comes next: a complete object to check, a part to resume. */
+  if (t->object != NULL && t->fd >= 0)
+    flush_part (t);
   if (t->error != NULL)
     return DONE_FAILED;
   if (g_atomic_int_get (&self->cancelled))
@@ -642,10 +807,14 @@ run_transfers (GcmTransport  *self,
                GCancellable  *cancellable,
                GError       **error)
 {
-  guint next = 0, active = 0;
+  guint next = 0, active = 0, verifying = 0;
   Transfer *failed = NULL;
+  VerifyJob *job;
 
-  while ((next < transfers->len || active > 0) && failed == NULL)
+  if (self->verified == NULL)
+    self->verified = g_async_queue_new_full ((GDestroyNotify) verify_job_free);
+
+  while ((next < transfers->len || active > 0 || verifying > 0) && failed == NULL)
     {
       CURLMsg *msg;
       int running, queued;
@@ -667,6 +836,8 @@ run_transfers (GcmTransport  *self,
                 action = finish_object (t);
               if (action == DONE_FAILED)
                 failed = t;
+              if (action == DONE_VERIFYING)
+                verifying++;
               if (action != DONE_RESTART)
                 continue;
             }
@@ -681,6 +852,7 @@ run_transfers (GcmTransport  *self,
       while ((msg = curl_multi_info_read (self->multi, &queued)) != NULL)
         {
           Transfer *t = NULL;
+          DoneAction action;
 
           if (msg->msg != CURLMSG_DONE)
             continue;
@@ -688,37 +860,78 @@ run_transfers (GcmTransport  *self,
           read_server_date (t);
           curl_multi_remove_handle (self->multi, t->easy);
           finished_one = TRUE;
-          switch (transfer_done (t, msg->data.result))
+          action = transfer_done (t, msg->data.result);
+          if (action == DONE_RESTART)
             {
-            case DONE_OK:
-              active--;
-              /* Its handle serves the next transfer, buffers and all. */
-              g_ptr_array_add (self->spare_easies, g_steal_pointer (&t->easy));
-              break;
+              setup_easy (t);
+              curl_multi_add_handle (self->multi, t->easy);
+              continue;
+            }
+          active--;
+          if (action == DONE_FAILED)
+            {
+              if (failed == NULL)
+                failed = t;
+              continue;
+            }
+          if (action == DONE_VERIFYING)
+            verifying++;
+          /* Its handle serves the next transfer, buffers and all. */
+          g_ptr_array_add (self->spare_easies, g_steal_pointer (&t->easy));
+        }
+
+      /* The verifier's answers: complete, or (a resumed part gone wrong) once more from the
+       * start. */
+      while (failed == NULL && (job = g_async_queue_try_pop (self->verified)) != NULL)
+        {
+          Transfer *t = job->transfer;
+
+          verifying--;
+          finished_one = TRUE;
+          switch (verified (job))
+            {
             case DONE_RESTART:
               setup_easy (t);
               curl_multi_add_handle (self->multi, t->easy);
+              active++;
               break;
             case DONE_FAILED:
-              active--;
-              if (failed == NULL)
-                failed = t;
+              failed = t;
+              break;
+            default:
               break;
             }
+          verify_job_free (job);
         }
-      /* A transfer that ended makes room for the next at once; otherwise wait for the sockets. */
-      if (failed == NULL && !finished_one && active > 0)
+
+      /* A transfer that ended makes room for the next at once; otherwise wait for the sockets
+       * or the verifier. */
+      if (failed == NULL && !finished_one && (active > 0 || verifying > 0))
         curl_multi_poll (self->multi, NULL, 0, 500, NULL);
       if (failed == NULL && g_cancellable_is_cancelled (cancellable))
         break;
     }
 
-  /* What still runs after a failure or a cancel is dropped; parts stay for a resume. */
+  /* What still runs after a failure or a cancel is dropped; parts stay for a resume, and a part
+   * the verifier has passed already is kept as complete. */
+  if (self->verifier != NULL)
+    {
+      g_thread_pool_free (self->verifier, TRUE, TRUE);
+      self->verifier = NULL;
+    }
+  while ((job = g_async_queue_try_pop (self->verified)) != NULL)
+    {
+      if (job->matches)
+        job->transfer->complete = TRUE;
+      verify_job_free (job);
+    }
   for (guint i = 0; i < transfers->len; i++)
     {
       Transfer *t = g_ptr_array_index (transfers, i);
       if (t->easy != NULL)
         curl_multi_remove_handle (self->multi, t->easy);
+      if (t->object != NULL && t->fd >= 0)
+        flush_part (t);
     }
   if (failed != NULL)
     {
@@ -746,6 +959,8 @@ gcm_transport_finalize (GObject *object)
   GcmTransport *self = GCM_TRANSPORT (object);
 
   g_ptr_array_unref (self->spare_easies);
+  g_ptr_array_unref (self->spare_buffers);
+  g_clear_pointer (&self->verified, g_async_queue_unref);
   curl_multi_cleanup (self->multi);
   g_free (self->base_url);
   g_free (self->scheme);
@@ -780,6 +995,7 @@ gcm_transport_init (GcmTransport *self)
 {
   self->multi = curl_multi_init ();
   self->spare_easies = g_ptr_array_new_with_free_func ((GDestroyNotify) curl_easy_cleanup);
+  self->spare_buffers = g_ptr_array_new_with_free_func (g_free);
   curl_multi_setopt (self->multi, CURLMOPT_PIPELINING, (long) CURLPIPE_MULTIPLEX);
   curl_multi_setopt (self->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long) PARALLEL_TRANSFERS);
   /* GCM_SYNC_LOW_SPEED_TIME lets the tests see a stalled server given up in seconds. */
@@ -916,6 +1132,9 @@ gcm_transport_get_objects (GcmTransport          *self,
 {
   g_autoptr(GPtrArray) transfers = g_ptr_array_new_with_free_func ((GDestroyNotify) transfer_free);
   g_autoptr(GError) commit_error = NULL;
+  g_autoptr(GHashTable) parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDir) staged = NULL;
+  const char *name;
   gulong handler = 0;
   gboolean ok;
 
@@ -929,6 +1148,12 @@ gcm_transport_get_objects (GcmTransport          *self,
                    "Cannot create %s: %s", staging_dir, g_strerror (saved_errno));
       return FALSE;
     }
+
+  /* The parts an earlier sync left, read once rather than looked for once per object. */
+  staged = g_dir_open (staging_dir, 0, NULL);
+  while (staged != NULL && (name = g_dir_read_name (staged)) != NULL)
+    if (g_str_has_suffix (name, ".part"))
+      g_hash_table_add (parts, g_strdup (name));
 
   self->progress = progress;
   self->progress_data = progress_data;
@@ -951,7 +1176,8 @@ gcm_transport_get_objects (GcmTransport          *self,
       t->part_path = g_build_filename (staging_dir, part_name, NULL);
       t->dest_path = g_build_filename (objects_dir, prefix, object->sha256, NULL);
       /* What an earlier sync left counts as done from the start; open_part() corrects it. */
-      if (g_stat (t->part_path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size <= object->size)
+      if (g_hash_table_contains (parts, part_name) &&
+          g_stat (t->part_path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size <= object->size)
         t->offset = st.st_size;
       self->progress_done += t->offset;
       g_ptr_array_add (transfers, t);

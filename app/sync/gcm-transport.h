@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* Transfers at once, on one connection each where the server has no HTTP/2. */
+#define GCM_TRANSPORT_PARALLEL_TRANSFERS 4
+
 /* What a conditional GET remembers of the last answer. */
 typedef struct
 {
