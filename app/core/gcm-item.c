@@ -529,8 +529,8 @@ merge_by_id (JsonObject         *to,
  * everything else (ids, answers, codes, media, the order of steps and questions, where a key's
  * options lead, what a risk rule matches) stays as it is, so what the user keeps by id is the
  * same in every language. A key's nodes and outcomes and a risk item's rules take their text
- * from the translation's part of the same id, and a node's options from its options in order. A field the translation lacks
- * stays the original's.
+ * from the translation's part of the same id, and a node's options from its options in order.
+ * A field the translation lacks stays the original's.
  *
  * Returns: (transfer full) (nullable): the JSON, or %NULL when @json is no JSON object
  */
