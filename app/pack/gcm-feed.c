@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "gcm-feed.h"
+#include "gcm-sha256.h"
 
 struct _GcmFeed
 {
@@ -124,7 +125,7 @@ gcm_feed_check_bytes (GBytes      *bytes,
                    sha256, g_bytes_get_size (bytes), size);
       return FALSE;
     }
-  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  actual = gcm_sha256_for_bytes (bytes);
   if (!g_str_equal (actual, sha256))
     {
       g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_HASH_MISMATCH,
@@ -141,7 +142,7 @@ gcm_feed_write_object (const char  *root,
                        char       **sha256_out,
                        GError     **error)
 {
-  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_autofree char *sha256 = gcm_sha256_for_bytes (bytes);
   g_autofree char *path = gcm_feed_build_object_path (root, sha256);
   g_autofree char *dir = g_path_get_dirname (path);
 
@@ -296,7 +297,7 @@ gcm_feed_open_with_trust (const char  *path,
       !gcm_manifest_matches_comment (self->manifest, self->comment, error))
     return NULL;
 
-  self->manifest_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, manifest_bytes);
+  self->manifest_sha256 = gcm_sha256_for_bytes (manifest_bytes);
   return g_steal_pointer (&self);
 }
 

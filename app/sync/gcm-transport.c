@@ -15,7 +15,7 @@
 
 #define G_LOG_DOMAIN "GcmTransport"
 
-#define _GNU_SOURCE   /* syncfs() */
+#define _GNU_SOURCE   /* syncfs(), sync_file_range() */
 
 #include "config.h"
 
@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "gcm-feed-error.h"
+#include "gcm-sha256.h"
 #include "gcm-sync-error.h"
 #include "gcm-transport.h"
 
@@ -502,7 +503,8 @@ verify_cb (gpointer data,
 {
   VerifyJob *job = data;
   GcmTransport *self = user_data;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GcmSha256) checksum = gcm_sha256_new ();
+  char actual[GCM_SHA256_HEX_SIZE] = "";
   g_autofree guint8 *buffer = g_malloc (WRITE_BUFFER);
   gint64 total = 0;
   int fd = g_open (job->part_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
@@ -528,13 +530,18 @@ verify_cb (gpointer data,
         }
       if (n == 0)
         break;
-      g_checksum_update (checksum, buffer, n);
+      gcm_sha256_update (checksum, buffer, n);
       total += n;
     }
   if (fd >= 0)
-    close (fd);
-  job->matches = job->error == NULL && total == job->size &&
-                 g_str_equal (g_checksum_get_string (checksum), job->sha256);
+    {
+      /* Start writing the part out now, as dpkg does, so that the one sync before the parts
+       * are renamed finds little left to wait for. */
+      sync_file_range (fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+      close (fd);
+    }
+  gcm_sha256_get_hex (checksum, actual);
+  job->matches = job->error == NULL && total == job->size && g_str_equal (actual, job->sha256);
   g_async_queue_push (self->verified, job);
   curl_multi_wakeup (self->multi);
 }
