@@ -515,6 +515,52 @@ test_resume (Fixture       *fixture,
   g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
 }
 
+/* A download cut short keeps what came, each part a true start of its object, and the next
+ * sync picks up from there. */
+static void
+test_cut_then_resume (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *cut = g_strdup_printf ("http://127.0.0.1:%u/truncate/feed20", env.faults_port);
+  g_autofree char *plain = g_strdup_printf ("http://127.0.0.1:%u/plain/feed20", env.faults_port);
+  g_autofree char *staging = g_build_filename (gcm_store_get_directory (fixture->store), "staging",
+                                               NULL);
+  g_autoptr(GcmSyncReport) report = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint kept = 0;
+
+  install_base (fixture);
+  assert_refused (fixture, cut,
+                  "The download from headquarters was cut off before it was complete, so the update was not installed; try again to resume it.");
+
+  dir = g_dir_open (staging, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *sha256 = g_strndup (name, strcspn (name, "."));
+      g_autofree char *part_path = g_build_filename (staging, name, NULL);
+      g_autofree char *object_path = NULL;
+      g_autofree char *part = NULL, *object = NULL;
+      gsize part_length, object_length;
+
+      if (!g_str_has_suffix (name, ".part") || strlen (sha256) != 64)
+        continue;
+      object_path = gcm_feed_build_object_path (env.feed20, sha256);
+      part = gcm_test_read_file (part_path, &part_length);
+      object = gcm_test_read_file (object_path, &object_length);
+      if (part_length == 0)
+        continue;
+      g_assert_cmpuint (part_length, <, object_length);
+      g_assert_cmpmem (part, part_length, object, part_length);
+      kept++;
+    }
+  g_assert_cmpuint (kept, >, 0);
+
+  report = sync_ok (fixture, plain, NULL);
+  g_assert_cmpint (report->serial, ==, 20);
+}
+
 /* A server that ignores Range: the object is fetched whole again. */
 static void
 test_resume_ignored (Fixture       *fixture,
@@ -1247,6 +1293,7 @@ main (int   argc,
   g_test_add ("/sync/not-modified", Fixture, NULL, fixture_set_up, test_not_modified, fixture_tear_down);
   g_test_add ("/sync/resume", Fixture, NULL, fixture_set_up, test_resume, fixture_tear_down);
   g_test_add ("/sync/resume-ignored", Fixture, NULL, fixture_set_up, test_resume_ignored, fixture_tear_down);
+  g_test_add ("/sync/cut-then-resume", Fixture, NULL, fixture_set_up, test_cut_then_resume, fixture_tear_down);
   g_test_add ("/sync/redirect-allowed", Fixture, NULL, fixture_set_up, test_redirect_allowed, fixture_tear_down);
   g_test_add ("/sync/local-folder", Fixture, NULL, fixture_set_up, test_local_folder, fixture_tear_down);
   g_test_add ("/sync/url-refused", Fixture, NULL, fixture_set_up, test_url_refused, fixture_tear_down);

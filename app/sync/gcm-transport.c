@@ -40,8 +40,12 @@
 /* What one read from the socket may bring (libcurl's default is 16 KiB). */
 #define RECEIVE_BUFFER     (256 * 1024)
 /* An object's bytes reach its part in writes of this size: fewer system calls, and whole pages,
- * which the kernel need not zero first. */
-#define WRITE_BUFFER       (256 * 1024)
+ * which the kernel need not zero first. An object no larger, fetched from its start, is kept
+ * whole and handed to the verifier, which hashes it and writes it out while the next ones come
+ * in. */
+#define WRITE_BUFFER       (1024 * 1024)
+/* Objects handed over and not yet answered; the next transfer waits while there are as many. */
+#define VERIFY_QUEUE_MAX   8
 
 struct _GcmTransport
 {
@@ -104,6 +108,7 @@ typedef struct
   int                 fd;
   guint8             *buffer;     /* WRITE_BUFFER bytes not yet in the part */
   gsize               buffered;
+  gboolean            whole;      /* the object is kept in the buffer until it is complete */
   gint64              offset;     /* bytes of the part before this request */
   gboolean            retried;
 
@@ -288,7 +293,13 @@ write_cb (char   *ptr,
       return 0;
     }
 
-  if (t->object != NULL)
+  if (t->object != NULL && t->whole)
+    {
+      /* The cap above keeps it within the object's size, and so within the buffer. */
+      memcpy (t->buffer + t->buffered, ptr, n);
+      t->buffered += n;
+    }
+  else if (t->object != NULL)
     {
       /* Written out a buffer at a time; hashed once whole, on the verifier thread. */
       for (size_t taken = 0; taken < n;)
@@ -473,18 +484,23 @@ open_part (Transfer  *t,
       return FALSE;
     }
   t->self->progress_done += t->offset;
+  t->whole = t->offset == 0 && t->object->size <= WRITE_BUFFER;
   return TRUE;
 }
 
-/* The verifier: one thread that hashes the parts received whole, so that hashing the one does
- * not hold up receiving the next. It reads the part back (from the page cache, just written)
- * and touches nothing of the transfer but its own copy of the name and hash. */
+/* The verifier: one thread that hashes the objects received whole, so that hashing the one does
+ * not hold up receiving the next. An object kept in memory it hashes and, when it matches,
+ * writes to its part; a larger or resumed one it reads back from its part (from the page cache,
+ * just written). It touches nothing of the transfer but what the job hands it. */
 typedef struct
 {
   Transfer *transfer;   /* only handed back; not touched on the thread */
   char     *part_path;
   char      sha256[65];
   gint64    size;
+  int       fd;         /* with @buffer: the part, open, to write it to */
+  guint8   *buffer;     /* the whole object, or NULL to read the part back */
+  gsize     length;
   gboolean  matches;
   GError   *error;
 } VerifyJob;
@@ -492,9 +508,46 @@ typedef struct
 static void
 verify_job_free (VerifyJob *job)
 {
+  if (job->fd >= 0)
+    close (job->fd);
+  g_free (job->buffer);
   g_free (job->part_path);
   g_clear_error (&job->error);
   g_free (job);
+}
+
+/* Hashes @job's object in memory, and writes it to its part only when it matches. */
+static void
+verify_buffer (VerifyJob *job)
+{
+  g_autoptr(GcmSha256) checksum = gcm_sha256_new ();
+  char actual[GCM_SHA256_HEX_SIZE] = "";
+
+  gcm_sha256_update (checksum, job->buffer, job->length);
+  gcm_sha256_get_hex (checksum, actual);
+  job->matches = (gint64) job->length == job->size && g_str_equal (actual, job->sha256);
+  for (gsize written = 0; job->matches && written < job->length;)
+    {
+      ssize_t w = write (job->fd, job->buffer + written, job->length - written);
+
+      if (w < 0 && errno == EINTR)
+        continue;
+      if (w < 0)
+        {
+          int saved_errno = errno;
+          g_set_error (&job->error, GCM_FEED_ERROR,
+                       saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
+                       "Cannot write %s: %s", job->part_path, g_strerror (saved_errno));
+          job->matches = FALSE;
+          break;
+        }
+      written += (gsize) w;
+    }
+  /* As for a part read back below. */
+  if (job->matches)
+    sync_file_range (job->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+  close (job->fd);
+  job->fd = -1;
 }
 
 static void
@@ -503,11 +556,23 @@ verify_cb (gpointer data,
 {
   VerifyJob *job = data;
   GcmTransport *self = user_data;
-  g_autoptr(GcmSha256) checksum = gcm_sha256_new ();
+  g_autoptr(GcmSha256) checksum = NULL;
   char actual[GCM_SHA256_HEX_SIZE] = "";
-  g_autofree guint8 *buffer = g_malloc (WRITE_BUFFER);
+  g_autofree guint8 *buffer = NULL;
   gint64 total = 0;
-  int fd = g_open (job->part_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  int fd;
+
+  if (job->buffer != NULL)
+    {
+      verify_buffer (job);
+      g_async_queue_push (self->verified, job);
+      curl_multi_wakeup (self->multi);
+      return;
+    }
+
+  checksum = gcm_sha256_new ();
+  buffer = g_malloc (WRITE_BUFFER);
+  fd = g_open (job->part_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
 
   if (fd < 0)
     {
@@ -562,14 +627,25 @@ finish_object (Transfer *t)
                    _("The download from headquarters was cut off before it was complete, so the update was not installed; try again to resume it."));
       return DONE_FAILED;
     }
-  close (t->fd);
+  job = g_new0 (VerifyJob, 1);
+  job->fd = -1;
+  if (t->whole)
+    {
+      job->fd = t->fd;
+      job->buffer = g_steal_pointer (&t->buffer);
+      job->length = t->buffered;
+      t->buffered = 0;
+    }
+  else
+    {
+      close (t->fd);
+      g_ptr_array_add (self->spare_buffers, g_steal_pointer (&t->buffer));
+    }
   t->fd = -1;
-  g_ptr_array_add (self->spare_buffers, g_steal_pointer (&t->buffer));
 
   if (self->verifier == NULL)
     self->verifier = g_thread_pool_new_full (verify_cb, self, (GDestroyNotify) verify_job_free,
                                              1, TRUE, NULL);
-  job = g_new0 (VerifyJob, 1);
   job->transfer = t;
   job->part_path = g_strdup (t->part_path);
   g_strlcpy (job->sha256, t->object->sha256, sizeof job->sha256);
@@ -689,8 +765,10 @@ transfer_done (Transfer *t,
              t->errbuf[0] ? t->errbuf : curl_easy_strerror (rc), status, t->received, total, connect, start);
   }
 
-  /* What came is kept, whatever comes next: a complete object to check, a part to resume. */
-  if (t->object != NULL && t->fd >= 0)
+  /* What came is kept, whatever comes next: a complete object to check, a part to resume. An
+   * object kept whole goes to the verifier, or is written out if this transfer goes no
+   * further. */
+  if (t->object != NULL && t->fd >= 0 && !t->whole)
     flush_part (t);
   if (t->error != NULL)
     return DONE_FAILED;
@@ -827,7 +905,8 @@ run_transfers (GcmTransport  *self,
       int running, queued;
       gboolean finished_one = FALSE;
 
-      while (active < PARALLEL_TRANSFERS && next < transfers->len && failed == NULL)
+      while (active < PARALLEL_TRANSFERS && next < transfers->len &&
+             verifying < VERIFY_QUEUE_MAX && failed == NULL)
         {
           Transfer *t = g_ptr_array_index (transfers, next++);
 
@@ -908,6 +987,8 @@ run_transfers (GcmTransport  *self,
             default:
               break;
             }
+          if (job->buffer != NULL)
+            g_ptr_array_add (self->spare_buffers, g_steal_pointer (&job->buffer));
           verify_job_free (job);
         }
 
