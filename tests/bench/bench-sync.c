@@ -9,6 +9,7 @@
  *    very same URLs with as many transfers at once as the transport, into the same folder tree
  *    (objects/<aa>/<sha>) on the same disk; the rounds alternate which of the two goes first,
  *    and the disk is synced before each, so neither pays to write out what the other left;
+ *    with each side's processor time, which a busy machine changes less than its seconds;
  *  - the apply of a sync (the objects downloaded already) against one bare SQLite transaction
  *    inserting the same rows into the same schema, with the same FTS5 indexes filled by its
  *    triggers;
