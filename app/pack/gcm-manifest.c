@@ -279,10 +279,7 @@ parse_item (JsonObject  *object,
 
   for (guint i = 0; refs != NULL && i < json_array_get_length (refs); i++)
     {
-      JsonNode *node = json_array_get_element (refs, i);
-      const char *sha = JSON_NODE_HOLDS_VALUE (node) &&
-                        json_node_get_value_type (node) == G_TYPE_STRING ?
-                        json_node_get_string (node) : NULL;
+      const char *sha = gcm_json_node_get_string (json_array_get_element (refs, i));
 
       if (sha == NULL || !g_hash_table_contains (media_hashes, sha))
         return malformed (error, "an item uses media the manifest does not list"), NULL;

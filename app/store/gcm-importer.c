@@ -86,20 +86,17 @@ append_list (GString    *out,
              const char *member,
              const char *separator)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  JsonArray *array;
+  JsonArray *array = gcm_json_get_array (object, member);
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return;
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+      const char *text = gcm_json_node_get_string (json_array_get_element (array, i));
+
+      if (text == NULL)
         continue;
       if (out->len > 0)
         g_string_append (out, separator);
-      g_string_append (out, json_node_get_string (element));
+      g_string_append (out, text);
     }
 }
 
@@ -108,17 +105,14 @@ static char *
 codes_text (JsonObject *object)
 {
   static const char * const kinds[] = { "hs", "un", "cas" };
-  JsonNode *node = json_object_get_member (object, "codes");
+  JsonObject *codes = gcm_json_get_object (object, "codes");
   GString *out = g_string_new (NULL);
-  JsonObject *codes;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (codes == NULL)
     return g_string_free (out, FALSE);
-  codes = json_node_get_object (node);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      JsonNode *list = json_object_get_member (codes, kinds[k]);
-      JsonArray *array = list && JSON_NODE_HOLDS_ARRAY (list) ? json_node_get_array (list) : NULL;
+      JsonArray *array = gcm_json_get_array (codes, kinds[k]);
 
       for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
         {
@@ -136,15 +130,6 @@ codes_text (JsonObject *object)
         }
     }
   return g_string_free (out, FALSE);
-}
-
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
 /* The plain text search indexes. Quiz answers and explanations are never indexed. */
@@ -185,8 +170,7 @@ item_text (JsonObject   *object,
     }
   else if (kind == GCM_ITEM_KIND_PROCEDURE)
     {
-      JsonNode *steps = json_object_get_member (object, "steps");
-      JsonArray *array = steps && JSON_NODE_HOLDS_ARRAY (steps) ? json_node_get_array (steps) : NULL;
+      JsonArray *array = gcm_json_get_array (object, "steps");
 
       g_string_append_c (body, '\n');
       append_list (body, object, "applies_to", "\n");
@@ -387,9 +371,7 @@ store_item (sqlite3          *db,
     return malformed_item (error, entry->id, "it has no title");
 
   /* Checked before any row is written: an item is stored whole or not at all. */
-  media = json_object_get_member (object, "media") &&
-          JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "media")) ?
-          json_object_get_object_member (object, "media") : NULL;
+  media = gcm_json_get_object (object, "media");
   if (media != NULL)
     {
       g_autoptr(GList) paths = json_object_get_members (media);
@@ -414,12 +396,12 @@ store_item (sqlite3          *db,
 
   /* Each translation's text is indexed beside the original's, so a query in either language
    * finds the item, and its snippet comes from the text in the query's language. */
-  translations = object_member (object, "translations");
+  translations = gcm_json_get_object (object, "translations");
   other_titles = g_string_new (NULL);
   langs = translations != NULL ? json_object_get_members (translations) : NULL;
   for (GList *l = langs; l != NULL; l = l->next)
     {
-      JsonObject *translation = object_member (translations, l->data);
+      JsonObject *translation = gcm_json_get_object (translations, l->data);
       g_autofree char *more_body = NULL, *more_headings = NULL;
       g_autofree char *joined_body = NULL, *joined_headings = NULL;
 
@@ -474,7 +456,7 @@ store_item (sqlite3          *db,
   stmt = st->insert_title;
   for (GList *l = langs; l != NULL; l = l->next)
     {
-      JsonObject *translation = object_member (translations, l->data);
+      JsonObject *translation = gcm_json_get_object (translations, l->data);
 
       if (translation == NULL || gcm_json_get_string (translation, "title") == NULL)
         continue;
