@@ -638,14 +638,12 @@ keep_manifest (Source  *source,
 }
 
 static gboolean
-check_free_space (GcmStore     *store,
-                  GcmManifest  *manifest,
-                  GHashTable   *installed,
-                  GError      **error)
+check_update_fits (GcmStore     *store,
+                   GcmManifest  *manifest,
+                   GHashTable   *installed,
+                   GError      **error)
 {
-  g_autoptr(GFile) dir = g_file_new_for_path (gcm_store_get_directory (store));
-  g_autoptr(GFileInfo) info = NULL;
-  guint64 needed = 0, available;
+  guint64 needed = 0;
 
   /* Only what the update adds: media not in objects/ yet, and changed items (their copy in
    * objects/, their JSON and the text search indexes: about three times their size). */
@@ -666,19 +664,7 @@ check_free_space (GcmStore     *store,
       if (g_strcmp0 (g_hash_table_lookup (installed, item->id), item->sha256) != 0)
         needed += 3 * item->size;
     }
-
-  info = g_file_query_filesystem_info (dir, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
-  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE))
-    return TRUE;
-  available = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE);
-  if (available < needed)
-    {
-      g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_NO_SPACE,
-                   "The update needs %" G_GUINT64_FORMAT " bytes; %" G_GUINT64_FORMAT " are free",
-                   needed, available);
-      return FALSE;
-    }
-  return TRUE;
+  return gcm_importer_check_free_space (store, needed, error);
 }
 
 typedef struct
@@ -774,7 +760,7 @@ apply_in_transaction (Source             *source,
   if (!finalize_ok (db, &stmt, "Cannot read content", error))
     goto out;
 
-  if (!check_free_space (store, manifest, installed, error) || !keep_manifest (source, error))
+  if (!check_update_fits (store, manifest, installed, error) || !keep_manifest (source, error))
     goto out;
 
   if (!item_statements_prepare (db, &item_statements, error))
@@ -1400,6 +1386,39 @@ gcm_importer_import_trusted (GcmStore           *store,
   if (feed == NULL)
     return FALSE;
   return gcm_importer_apply (store, feed, cancellable, progress, progress_data, result, error);
+}
+
+/**
+ * gcm_importer_check_free_space:
+ * @needed: the bytes an update will write into the store's folder
+ *
+ * Returns: %FALSE with %GCM_FEED_ERROR_NO_SPACE when the store's file system has less than
+ *   @needed free; %TRUE when it has enough, or cannot tell
+ */
+gboolean
+gcm_importer_check_free_space (GcmStore  *store,
+                               guint64    needed,
+                               GError   **error)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  guint64 available;
+
+  g_return_val_if_fail (GCM_IS_STORE (store), FALSE);
+
+  dir = g_file_new_for_path (gcm_store_get_directory (store));
+  info = g_file_query_filesystem_info (dir, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
+  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE))
+    return TRUE;
+  available = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE);
+  if (available < needed)
+    {
+      g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_NO_SPACE,
+                   "The update needs %" G_GUINT64_FORMAT " bytes; %" G_GUINT64_FORMAT " are free",
+                   needed, available);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The serial a feed folder announces, unverified; 0 if it has none. For "is there newer?". */

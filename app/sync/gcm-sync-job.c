@@ -246,29 +246,6 @@ transport_object_free (GcmTransportObject *object)
   g_free (object);
 }
 
-static gboolean
-check_free_space (GcmStore  *store,
-                  guint64    needed,
-                  GError   **error)
-{
-  g_autoptr(GFile) dir = g_file_new_for_path (gcm_store_get_directory (store));
-  g_autoptr(GFileInfo) info = g_file_query_filesystem_info (dir, G_FILE_ATTRIBUTE_FILESYSTEM_FREE,
-                                                            NULL, NULL);
-  guint64 available;
-
-  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE))
-    return TRUE;
-  available = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE);
-  if (available < needed)
-    {
-      g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_NO_SPACE,
-                   "The update needs %" G_GUINT64_FORMAT " bytes; %" G_GUINT64_FORMAT " are free",
-                   needed, available);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static GcmSyncReport *
 up_to_date_report (gint64 serial)
 {
@@ -416,7 +393,7 @@ run (GcmStore         *store,
   for (guint i = 0; i < needed->len; i++)
     needed_bytes += ((GcmTransportObject *) g_ptr_array_index (needed, i))->size;
   /* The objects, and about twice the items' size again in content.db and its indexes. */
-  if (!check_free_space (store, 3 * needed_bytes + 2 * (guint64) comment->size, error))
+  if (!gcm_importer_check_free_space (store, 3 * needed_bytes + 2 * (guint64) comment->size, error))
     return NULL;
 
   notify_state (progress, GCM_SYNC_STATE_DOWNLOADING, 0.0);
