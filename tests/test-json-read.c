@@ -27,8 +27,11 @@ test_json_read_members (void)
                                      " \"codes\": {\"hs\": [\"8548.10\"]}, \"empty\": null}");
   JsonArray *photos;
   JsonObject *codes;
+  gint64 order = 0;
 
   g_assert_cmpstr (gcm_json_get_string (object, "title"), ==, "Used batteries");
+  g_assert_true (gcm_json_get_int (object, "order", &order));
+  g_assert_cmpint (order, ==, 3);
   photos = gcm_json_get_array (object, "photos");
   g_assert_nonnull (photos);
   g_assert_cmpuint (json_array_get_length (photos), ==, 3);
@@ -49,7 +52,8 @@ test_json_read_wrong_type (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *object = parse_object (parser,
                                      "{\"title\": 7, \"order\": \"3\", \"photos\": {},"
-                                     " \"codes\": [], \"empty\": null}");
+                                     " \"codes\": [], \"empty\": null, \"ratio\": 0.5}");
+  gint64 number = -1;
 
   /* Missing and mistyped members read as absent, without a warning. */
   g_assert_null (gcm_json_get_string (object, "missing"));
@@ -65,6 +69,12 @@ test_json_read_wrong_type (void)
   g_assert_null (gcm_json_get_object (object, "title"));
   g_assert_null (gcm_json_get_object (object, "empty"));
   g_assert_null (gcm_json_node_get_string (NULL));
+  /* A number in text, a fraction or nothing is no whole number, and leaves @value alone. */
+  g_assert_false (gcm_json_get_int (object, "order", &number));
+  g_assert_false (gcm_json_get_int (object, "ratio", &number));
+  g_assert_false (gcm_json_get_int (object, "empty", &number));
+  g_assert_false (gcm_json_get_int (object, "missing", &number));
+  g_assert_cmpint (number, ==, -1);
 }
 
 int

@@ -117,12 +117,10 @@ static gint64
 get_int (JsonObject *object,
          const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  gint64 value = 0;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
+  gcm_json_get_int (object, member, &value);
+  return value;
 }
 
 /* The strings of an array, skipping anything else; %NULL when @member is no array. */

@@ -43,6 +43,26 @@ gcm_json_get_string (JsonObject *object,
 }
 
 /**
+ * gcm_json_get_int:
+ * @value: (out): set to the whole number of @object's @member, when it holds one
+ *
+ * Returns: whether @member holds a whole number; @value is left alone otherwise
+ */
+gboolean
+gcm_json_get_int (JsonObject *object,
+                  const char *member,
+                  gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+/**
  * gcm_json_get_array:
  *
  * Returns: (nullable) (transfer none): @object's @member, or %NULL when it is missing or no array

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 const char *gcm_json_node_get_string  (JsonNode   *node);
 const char *gcm_json_get_string       (JsonObject *object,
                                        const char *member);
+gboolean    gcm_json_get_int          (JsonObject *object,
+                                       const char *member,
+                                       gint64     *value);
 JsonArray  *gcm_json_get_array        (JsonObject *object,
                                        const char *member);
 JsonObject *gcm_json_get_object       (JsonObject *object,

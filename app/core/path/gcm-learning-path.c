@@ -184,7 +184,7 @@ gcm_learning_path_new_from_json (const char  *json,
   for (guint i = 0; i < json_array_get_length (steps); i++)
     {
       JsonObject *step_object = gcm_json_array_get_object (steps, i);
-      JsonNode *pass_mark;
+      gint64 pass_mark;
       GcmPathStep *step;
 
       /* A step the publisher would have refused is left out rather than guessed at. */
@@ -194,10 +194,8 @@ gcm_learning_path_new_from_json (const char  *json,
       step->item_id = g_strdup (gcm_json_get_string (step_object, "item"));
       step->id = g_strdup (text_or (step_object, "id", step->item_id));
       step->text = g_strdup (text_or (step_object, "text", ""));
-      pass_mark = json_object_get_member (step_object, "pass_mark");
-      step->pass_mark = pass_mark != NULL && JSON_NODE_HOLDS_VALUE (pass_mark) &&
-                        json_node_get_value_type (pass_mark) == G_TYPE_INT64
-                        ? (int) CLAMP (json_node_get_int (pass_mark), 0, 100) : -1;
+      step->pass_mark = gcm_json_get_int (step_object, "pass_mark", &pass_mark)
+                        ? (int) CLAMP (pass_mark, 0, 100) : -1;
       g_ptr_array_add (self->steps, step);
     }
   return g_steal_pointer (&self);
