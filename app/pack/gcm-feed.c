@@ -134,6 +134,31 @@ gcm_feed_check_bytes (GBytes      *bytes,
   return TRUE;
 }
 
+/**
+ * gcm_feed_remove_folder:
+ * @path: a feed folder, or one being built
+ *
+ * Removes @path and all it holds, as far as it can. A symbolic link is removed, never
+ * followed: a staging feed links to the store's objects, which stay.
+ */
+void
+gcm_feed_remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  struct stat st;
+  const char *name;
+
+  g_return_if_fail (path != NULL);
+
+  if (lstat (path, &st) == 0 && S_ISDIR (st.st_mode) && (dir = g_dir_open (path, 0, NULL)))
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        gcm_feed_remove_folder (child);
+      }
+  g_remove (path);
+}
+
 /* Writes @bytes content-addressed under @root; a present object is left as it is. */
 gboolean
 gcm_feed_write_object (const char  *root,

@@ -173,23 +173,6 @@ write_file (const char  *path,
                                    G_FILE_SET_CONTENTS_NONE, 0600, error);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* A feed folder made of the fetched files, its objects those of the store. */
 static char *
 make_staging_feed (GcmStore              *store,
@@ -204,7 +187,7 @@ make_staging_feed (GcmStore              *store,
   g_autofree char *manifest_path = g_build_filename (root, "v1", "manifests", name, NULL);
   g_autofree char *objects_link = g_build_filename (root, "v1", "objects", NULL);
 
-  remove_tree (root);
+  gcm_feed_remove_folder (root);
   if (!write_file (sig_path, pointer, error) || !write_file (manifest_path, manifest, error))
     return NULL;
   if (symlink (gcm_store_get_objects_path (store), objects_link) != 0)
@@ -406,7 +389,7 @@ run (GcmStore         *store,
   notify_state (progress, GCM_SYNC_STATE_INSTALLING, 1.0);
   if (!gcm_importer_apply (store, feed, cancellable, NULL, NULL, &result, error))
     return NULL;
-  remove_tree (staging_feed);
+  gcm_feed_remove_folder (staging_feed);
   save_validators (store, url, result.serial, &validators);
 
   report = g_new0 (GcmSyncReport, 1);
