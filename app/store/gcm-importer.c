@@ -1438,12 +1438,10 @@ import_thread (GTask        *task,
 {
   ImportData *data = task_data;
   GError *error = NULL;
+  gboolean ok = gcm_importer_import_path (source_object, data->path, data->trusted_keys,
+                                          cancellable, NULL, NULL, &data->result, &error);
 
-  if (gcm_importer_import_path (source_object, data->path, data->trusted_keys, cancellable,
-                                NULL, NULL, &data->result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  gcm_store_task_return_boolean (task, ok, error);
 }
 
 static void
