@@ -135,6 +135,33 @@ gcm_feed_check_bytes (GBytes      *bytes,
 }
 
 /**
+ * gcm_feed_make_folder:
+ * @path: a folder to write a feed's files into
+ *
+ * Creates @path and its parents, for the user only.
+ *
+ * Returns: %FALSE with %GCM_FEED_ERROR_NO_SPACE when the disk is full, %GCM_FEED_ERROR_IO for
+ *   any other failure
+ */
+gboolean
+gcm_feed_make_folder (const char  *path,
+                      GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_mkdir_with_parents (path, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, GCM_FEED_ERROR,
+                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
+                   "Cannot create %s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * gcm_feed_remove_folder:
  * @path: a feed folder, or one being built
  *

@@ -550,14 +550,8 @@ keep_object (Source      *source,
 
   if (source->feed == NULL || g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return TRUE;
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, GCM_FEED_ERROR,
-                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
-                   "Cannot create %s: %s", dir, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!gcm_feed_make_folder (dir, error))
+    return FALSE;
   /* Renamed into place whole, so a crash never leaves a torn object under its name. Synced once
    * for all objects before the commit (sync_objects()), not one fsync each. */
   tmp = g_strconcat (path, ".part", NULL);

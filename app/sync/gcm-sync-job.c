@@ -161,14 +161,8 @@ write_file (const char  *path,
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, GCM_FEED_ERROR,
-                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
-                   "Cannot create %s: %s", dir, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!gcm_feed_make_folder (dir, error))
+    return FALSE;
   return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                    G_FILE_SET_CONTENTS_NONE, 0600, error);
 }
