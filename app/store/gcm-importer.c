@@ -1352,11 +1352,10 @@ gcm_importer_import_path (GcmStore           *store,
                           GcmImportResult    *result,
                           GError            **error)
 {
-  g_autoptr(GcmFeed) feed = gcm_feed_open (path, trusted_keys, error);
+  g_autoptr(GcmTrust) trust = gcm_trust_new_for_keys (trusted_keys);
 
-  if (feed == NULL)
-    return FALSE;
-  return gcm_importer_apply (store, feed, cancellable, progress, progress_data, result, error);
+  return gcm_importer_import_trusted (store, path, trust, cancellable, progress, progress_data,
+                                      result, error);
 }
 
 /**
