@@ -180,8 +180,8 @@ check_condition (JsonNode    *node,
 
       if (json_object_get_size (object) != 2 || !is_string_list (per) ||
           json_array_get_length (json_node_get_array (per)) != 2 ||
-          !is_field (gcm_json_node_get_string (json_array_get_element (json_node_get_array (per), 0))) ||
-          !is_field (gcm_json_node_get_string (json_array_get_element (json_node_get_array (per), 1))) ||
+          !is_field (json_array_get_string_element (json_node_get_array (per), 0)) ||
+          !is_field (json_array_get_string_element (json_node_get_array (per), 1)) ||
           limit == NULL || !JSON_NODE_HOLDS_VALUE (limit) ||
           (json_node_get_value_type (limit) != G_TYPE_DOUBLE &&
            json_node_get_value_type (limit) != G_TYPE_INT64))
@@ -221,7 +221,7 @@ string_list (JsonObject *object,
 
   if (is_string_list (node))
     for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-      g_strv_builder_add (builder, gcm_json_node_get_string (json_array_get_element (json_node_get_array (node), i)));
+      g_strv_builder_add (builder, json_array_get_string_element (json_node_get_array (node), i));
   return g_strv_builder_end (builder);
 }
 
