@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "gcm-item.h"
+#include "gcm-json-read.h"
 
 struct _GcmItem
 {
@@ -103,52 +104,23 @@ source_free (GcmItemSource *source)
   g_free (source);
 }
 
-static const char *
-node_string (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static char *
 dup_string (JsonObject *object,
             const char *member)
 {
   if (object == NULL)
     return NULL;
-  return g_strdup (node_string (json_object_get_member (object, member)));
+  return g_strdup (gcm_json_get_string (object, member));
 }
 
 static gint64
 get_int (JsonObject *object,
          const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  gint64 value = 0;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
-}
-
-static JsonArray *
-get_array (JsonObject *object,
-           const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonObject *
-object_element (JsonArray *array,
-                guint      index)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  gcm_json_get_int (object, member, &value);
+  return value;
 }
 
 /* The strings of an array, skipping anything else; %NULL when @member is no array. */
@@ -156,7 +128,7 @@ static GStrv
 dup_strv (JsonObject *object,
           const char *member)
 {
-  JsonArray *array = object != NULL ? get_array (object, member) : NULL;
+  JsonArray *array = object != NULL ? gcm_json_get_array (object, member) : NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
 
   if (array == NULL)
@@ -164,7 +136,7 @@ dup_strv (JsonObject *object,
   builder = g_strv_builder_new ();
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      const char *text = node_string (json_array_get_element (array, i));
+      const char *text = gcm_json_node_get_string (json_array_get_element (array, i));
       if (text != NULL)
         g_strv_builder_add (builder, text);
     }
@@ -175,11 +147,11 @@ static void
 read_photos (GcmItem    *self,
              JsonObject *object)
 {
-  JsonArray *array = get_array (object, "photos");
+  JsonArray *array = gcm_json_get_array (object, "photos");
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonObject *element = object_element (array, i);
+      JsonObject *element = gcm_json_array_get_object (array, i);
       GcmItemPhoto *photo;
 
       photo = g_new0 (GcmItemPhoto, 1);
@@ -195,11 +167,11 @@ static void
 read_steps (GcmItem    *self,
             JsonObject *object)
 {
-  JsonArray *array = get_array (object, "steps");
+  JsonArray *array = gcm_json_get_array (object, "steps");
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonObject *element = object_element (array, i);
+      JsonObject *element = gcm_json_array_get_object (array, i);
       GcmItemStep *step;
 
       step = g_new0 (GcmItemStep, 1);
@@ -214,11 +186,11 @@ static void
 read_questions (GcmItem    *self,
                 JsonObject *object)
 {
-  JsonArray *array = get_array (object, "questions");
+  JsonArray *array = gcm_json_get_array (object, "questions");
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonObject *element = object_element (array, i);
+      JsonObject *element = gcm_json_array_get_object (array, i);
       GcmItemQuestion *question;
 
       question = g_new0 (GcmItemQuestion, 1);
@@ -235,11 +207,11 @@ static void
 read_sources (GcmItem    *self,
               JsonObject *object)
 {
-  JsonArray *array = get_array (object, "sources");
+  JsonArray *array = gcm_json_get_array (object, "sources");
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonObject *element = object_element (array, i);
+      JsonObject *element = gcm_json_array_get_object (array, i);
       GcmItemSource *source;
 
       source = g_new0 (GcmItemSource, 1);
@@ -253,17 +225,15 @@ static void
 read_media (GcmItem    *self,
             JsonObject *object)
 {
-  JsonNode *node = json_object_get_member (object, "media");
-  JsonObject *media;
+  JsonObject *media = gcm_json_get_object (object, "media");
   g_autoptr(GList) paths = NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (media == NULL)
     return;
-  media = json_node_get_object (node);
   paths = json_object_get_members (media);
   for (GList *l = paths; l != NULL; l = l->next)
     {
-      const char *sha = node_string (json_object_get_member (media, l->data));
+      const char *sha = gcm_json_get_string (media, l->data);
       if (sha != NULL)
         g_hash_table_insert (self->media, g_strdup (l->data), g_strdup (sha));
     }
@@ -273,12 +243,10 @@ static void
 read_codes (GcmItem    *self,
             JsonObject *object)
 {
-  JsonNode *node = json_object_get_member (object, "codes");
-  JsonObject *codes;
+  JsonObject *codes = gcm_json_get_object (object, "codes");
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (codes == NULL)
     return;
-  codes = json_node_get_object (node);
   for (guint family = 0; family < GCM_CODE_FAMILY_COUNT; family++)
     {
       const char *edition_field = gcm_code_family_get_edition_field (family);
@@ -407,8 +375,7 @@ gcm_item_new_from_json (const char  *json,
 
   self = g_object_new (GCM_TYPE_ITEM, NULL);
   self->id = dup_string (object, "id");
-  if (!gcm_item_kind_from_string (node_string (json_object_get_member (object, "kind")),
-                                  &self->kind))
+  if (!gcm_item_kind_from_string (gcm_json_get_string (object, "kind"), &self->kind))
     self->kind = GCM_ITEM_KIND_SECTION;
   self->title = dup_string (object, "title");
   self->summary = dup_string (object, "summary");
@@ -461,14 +428,16 @@ merge_elements (JsonObject         *to,
                 const char         *member,
                 const char * const *fields)
 {
-  JsonArray *mine = get_array (to, member);
-  JsonArray *theirs = get_array (from, member);
+  JsonArray *mine = gcm_json_get_array (to, member);
+  JsonArray *theirs = gcm_json_get_array (from, member);
 
   for (guint i = 0; mine != NULL && theirs != NULL && i < json_array_get_length (mine) &&
                     i < json_array_get_length (theirs); i++)
     for (guint f = 0; fields[f] != NULL; f++)
       {
-        JsonObject *a = object_element (mine, i), *b = object_element (theirs, i);
+        JsonObject *a = gcm_json_array_get_object (mine, i);
+        JsonObject *b = gcm_json_array_get_object (theirs, i);
+
         if (a != NULL && b != NULL)
           take_member (a, b, fields[f]);
       }
@@ -485,8 +454,8 @@ merge_by_id (JsonObject         *to,
              const char         *inner,
              const char * const *inner_fields)
 {
-  JsonArray *mine = get_array (to, member);
-  JsonArray *theirs = get_array (from, member);
+  JsonArray *mine = gcm_json_get_array (to, member);
+  JsonArray *theirs = gcm_json_get_array (from, member);
   g_autoptr(GHashTable) by_id = NULL;
 
   if (mine == NULL || theirs == NULL)
@@ -494,16 +463,16 @@ merge_by_id (JsonObject         *to,
   by_id = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < json_array_get_length (theirs); i++)
     {
-      JsonObject *part = object_element (theirs, i);
-      const char *id = part != NULL ? node_string (json_object_get_member (part, "id")) : NULL;
+      JsonObject *part = gcm_json_array_get_object (theirs, i);
+      const char *id = part != NULL ? gcm_json_get_string (part, "id") : NULL;
 
       if (id != NULL)
         g_hash_table_insert (by_id, (gpointer) id, part);
     }
   for (guint i = 0; i < json_array_get_length (mine); i++)
     {
-      JsonObject *part = object_element (mine, i);
-      const char *id = part != NULL ? node_string (json_object_get_member (part, "id")) : NULL;
+      JsonObject *part = gcm_json_array_get_object (mine, i);
+      const char *id = part != NULL ? gcm_json_get_string (part, "id") : NULL;
       JsonObject *translated = id != NULL ? g_hash_table_lookup (by_id, id) : NULL;
 
       if (translated == NULL)
@@ -512,9 +481,10 @@ merge_by_id (JsonObject         *to,
         take_member (part, translated, fields[f]);
       /* Options have no ids: merged by position only when there are as many, so a text
        * never names an option it was not written for. */
-      if (inner != NULL && get_array (part, inner) != NULL && get_array (translated, inner) != NULL &&
-          json_array_get_length (get_array (part, inner)) ==
-          json_array_get_length (get_array (translated, inner)))
+      if (inner != NULL && gcm_json_get_array (part, inner) != NULL &&
+          gcm_json_get_array (translated, inner) != NULL &&
+          json_array_get_length (gcm_json_get_array (part, inner)) ==
+          json_array_get_length (gcm_json_get_array (translated, inner)))
         merge_elements (part, translated, inner, inner_fields);
     }
 }
@@ -564,20 +534,15 @@ gcm_item_localize_json (const char         *json,
     return NULL;
   object = json_node_get_object (root);
 
-  if (lang == NULL || g_strcmp0 (lang, node_string (json_object_get_member (object, "lang"))) == 0)
+  if (lang == NULL || g_strcmp0 (lang, gcm_json_get_string (object, "lang")) == 0)
     {
       if (translation != NULL)
         *translation = GCM_ITEM_TRANSLATION_ORIGINAL;
       return g_strdup (json);
     }
-  if (json_object_has_member (object, "translations") &&
-      JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "translations")))
-    {
-      translations = json_object_get_object_member (object, "translations");
-      if (json_object_has_member (translations, lang) &&
-          JSON_NODE_HOLDS_OBJECT (json_object_get_member (translations, lang)))
-        translated = json_object_get_object_member (translations, lang);
-    }
+  translations = gcm_json_get_object (object, "translations");
+  if (translations != NULL)
+    translated = gcm_json_get_object (translations, lang);
   if (translated == NULL)
     return g_strdup (json);
 

@@ -135,6 +135,58 @@ gcm_feed_check_bytes (GBytes      *bytes,
   return TRUE;
 }
 
+/**
+ * gcm_feed_make_folder:
+ * @path: a folder to write a feed's files into
+ *
+ * Creates @path and its parents, for the user only.
+ *
+ * Returns: %FALSE with %GCM_FEED_ERROR_NO_SPACE when the disk is full, %GCM_FEED_ERROR_IO for
+ *   any other failure
+ */
+gboolean
+gcm_feed_make_folder (const char  *path,
+                      GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_mkdir_with_parents (path, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, GCM_FEED_ERROR,
+                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
+                   "Cannot create %s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * gcm_feed_remove_folder:
+ * @path: a feed folder, or one being built
+ *
+ * Removes @path and all it holds, as far as it can. A symbolic link is removed, never
+ * followed: a staging feed links to the store's objects, which stay.
+ */
+void
+gcm_feed_remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  struct stat st;
+  const char *name;
+
+  g_return_if_fail (path != NULL);
+
+  if (lstat (path, &st) == 0 && S_ISDIR (st.st_mode) && (dir = g_dir_open (path, 0, NULL)))
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        gcm_feed_remove_folder (child);
+      }
+  g_remove (path);
+}
+
 /* Writes @bytes content-addressed under @root; a present object is left as it is. */
 gboolean
 gcm_feed_write_object (const char  *root,

@@ -48,5 +48,8 @@ gboolean              gcm_feed_write_object          (const char      *root,
                                                       GBytes          *bytes,
                                                       char           **sha256_out,
                                                       GError         **error);
+gboolean              gcm_feed_make_folder           (const char      *path,
+                                                      GError         **error);
+void                  gcm_feed_remove_folder         (const char      *path);
 
 G_END_DECLS

@@ -3,8 +3,7 @@
  * Copyright 2026 The Green Customs Manual authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Strict parsing of feed JSON, and typed reads that never warn: a member of the wrong type
- * reads as absent.
+ * Strict parsing of feed JSON, and writing it. The typed reads are in gcm-json-read.h.
  */
 
 #define G_LOG_DOMAIN "GcmJson"
@@ -159,27 +158,6 @@ gcm_json_parser_load (JsonParser  *parser,
       return FALSE;
     }
   return TRUE;
-}
-
-const char *
-gcm_json_get_string (JsonObject *object,
-                     const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-JsonArray *
-gcm_json_get_array (JsonObject *object,
-                    const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
 /* Writing */

@@ -8,6 +8,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "gcm-json-read.h"
+
 G_BEGIN_DECLS
 
 /* Deepest nesting of arrays and objects a feed's JSON may have; real feeds stay under 10. */
@@ -18,10 +20,6 @@ gboolean    gcm_json_parser_load (JsonParser  *parser,
                                   gsize        length,
                                   const char  *what,
                                   GError     **error);
-const char *gcm_json_get_string  (JsonObject  *object,
-                                  const char  *member);
-JsonArray  *gcm_json_get_array   (JsonObject  *object,
-                                  const char  *member);
 
 /* Writing: one object member and its value */
 void        gcm_json_add_string         (JsonBuilder *builder,

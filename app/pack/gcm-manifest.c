@@ -40,20 +40,6 @@ malformed (GError     **error,
   return FALSE;
 }
 
-static gboolean
-member_int (JsonObject *object,
-            const char *name,
-            gint64     *value)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-  *value = json_node_get_int (node);
-  return TRUE;
-}
-
 /* Trusted comment: feed:<id>\tserial:<n>\tgenerated:<unix>\texpires:<unix>\tsize:<n>\tformat:1 */
 
 GcmFeedComment *
@@ -269,9 +255,9 @@ parse_item (JsonObject  *object,
     return malformed (error, "an item has an unknown kind"), NULL;
   if (!gcm_sha256_is_valid (item->sha256))
     return malformed (error, "an item has an invalid hash"), NULL;
-  if (!member_int (object, "version", &item->version) || item->version < 1)
+  if (!gcm_json_get_int (object, "version", &item->version) || item->version < 1)
     return malformed (error, "an item has no version"), NULL;
-  if (!member_int (object, "size", &item->size) || item->size < 1 ||
+  if (!gcm_json_get_int (object, "size", &item->size) || item->size < 1 ||
       item->size > GCM_ITEM_MAX_SIZE)
     return malformed (error, "an item has an invalid size"), NULL;
   if (item->lang == NULL)
@@ -279,10 +265,7 @@ parse_item (JsonObject  *object,
 
   for (guint i = 0; refs != NULL && i < json_array_get_length (refs); i++)
     {
-      JsonNode *node = json_array_get_element (refs, i);
-      const char *sha = JSON_NODE_HOLDS_VALUE (node) &&
-                        json_node_get_value_type (node) == G_TYPE_STRING ?
-                        json_node_get_string (node) : NULL;
+      const char *sha = gcm_json_node_get_string (json_array_get_element (refs, i));
 
       if (sha == NULL || !g_hash_table_contains (media_hashes, sha))
         return malformed (error, "an item uses media the manifest does not list"), NULL;
@@ -306,11 +289,11 @@ parse_media (JsonObject  *object,
     return malformed (error, "a media object has an invalid hash"), NULL;
   if (media->mime == NULL || !g_str_has_prefix (media->mime, "image/"))
     return malformed (error, "a media object is not an image"), NULL;
-  if (!member_int (object, "size", &media->size) || media->size < 1 ||
+  if (!gcm_json_get_int (object, "size", &media->size) || media->size < 1 ||
       media->size > GCM_MEDIA_MAX_SIZE)
     return malformed (error, "a media object has an invalid size"), NULL;
-  member_int (object, "width", &width);
-  member_int (object, "height", &height);
+  gcm_json_get_int (object, "width", &width);
+  gcm_json_get_int (object, "height", &height);
   media->width = CLAMP (width, 0, 65535);
   media->height = CLAMP (height, 0, 65535);
   return g_steal_pointer (&media);
@@ -346,7 +329,7 @@ gcm_manifest_new_from_bytes (GBytes  *bytes,
     return malformed (error, "not an object"), NULL;
   root = json_node_get_object (json_parser_get_root (parser));
 
-  if (!member_int (root, "format", &format))
+  if (!gcm_json_get_int (root, "format", &format))
     return malformed (error, "no format"), NULL;
   if (format != GCM_FEED_FORMAT)
     {
@@ -354,7 +337,7 @@ gcm_manifest_new_from_bytes (GBytes  *bytes,
                    "manifest format %" G_GINT64_FORMAT " is not supported", format);
       return NULL;
     }
-  member_int (root, "min_client", &min_client);
+  gcm_json_get_int (root, "min_client", &min_client);
   if (min_client > GCM_CLIENT_LEVEL)
     {
       g_set_error_literal (error, GCM_FEED_ERROR, GCM_FEED_ERROR_TOO_NEW,
@@ -365,9 +348,9 @@ gcm_manifest_new_from_bytes (GBytes  *bytes,
   manifest->feed = g_strdup (gcm_json_get_string (root, "feed"));
   manifest->title = g_strdup (gcm_json_get_string (root, "title"));
   manifest->language = g_strdup (gcm_json_get_string (root, "language"));
-  if (manifest->feed == NULL || !member_int (root, "serial", &manifest->serial) ||
-      !member_int (root, "generated", &manifest->generated) ||
-      !member_int (root, "expires", &manifest->expires))
+  if (manifest->feed == NULL || !gcm_json_get_int (root, "serial", &manifest->serial) ||
+      !gcm_json_get_int (root, "generated", &manifest->generated) ||
+      !gcm_json_get_int (root, "expires", &manifest->expires))
     return malformed (error, "feed, serial, generated or expires missing"), NULL;
 
   media = gcm_json_get_array (root, "media");

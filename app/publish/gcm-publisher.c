@@ -125,22 +125,6 @@ gcm_publish_check_key (const char  *path,
   return TRUE;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  struct stat st;
-  const char *name;
-
-  if (lstat (path, &st) == 0 && S_ISDIR (st.st_mode) && (dir = g_dir_open (path, 0, NULL)))
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
 /* Fills @to with @from, hard-linked: every feed file is replaced by rename, never rewritten, so
  * the two folders never see each other's changes. */
 static gboolean
@@ -199,7 +183,7 @@ replace_output (const char  *staging,
   /* One atomic swap where the file system has it, two renames where it has not. */
   if (renameat2 (AT_FDCWD, staging, AT_FDCWD, output, RENAME_EXCHANGE) == 0)
     {
-      remove_tree (staging);
+      gcm_feed_remove_folder (staging);
       return TRUE;
     }
   if (rename (output, old) != 0)
@@ -211,7 +195,7 @@ replace_output (const char  *staging,
       errno = saved_errno;
       goto failed;
     }
-  remove_tree (old);
+  gcm_feed_remove_folder (old);
   return TRUE;
 
 failed:
@@ -551,7 +535,7 @@ gcm_publish (GcmSource                *source,
        replace_output (staging, output, error);
   if (!ok)
     {
-      remove_tree (staging);
+      gcm_feed_remove_folder (staging);
       return FALSE;
     }
 

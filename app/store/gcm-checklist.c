@@ -104,6 +104,7 @@ write_job (GTask   *task,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GError *error = NULL;
   const char *sql;
+  gboolean ok;
 
   if (gcm_store_is_read_only (store))
     {
@@ -128,10 +129,8 @@ write_job (GTask   *task,
       if (!data->reset && data->ticked)
         gcm_sqlite_bind_text (stmt, 3, data->fingerprint);
     }
-  if (stmt != NULL && gcm_sqlite_step_done (stmt, "Cannot save the checklist", &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  ok = stmt != NULL && gcm_sqlite_step_done (stmt, "Cannot save the checklist", &error);
+  gcm_store_task_return_boolean (task, ok, error);
 }
 
 static void

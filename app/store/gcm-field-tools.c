@@ -117,22 +117,7 @@ want_all (LoadContext *ctx,
           JsonArray   *ids)
 {
   for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
-    {
-      JsonNode *node = json_array_get_element (ids, i);
-
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        want (ctx, json_node_get_string (node));
-    }
-}
-
-/* The object at @index of @array, or NULL when it holds something else. */
-static JsonObject *
-object_element (JsonArray *array,
-                guint      index)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+    want (ctx, gcm_json_node_get_string (json_array_get_element (ids, i)));
 }
 
 /* media path → file, for the sha256s of the item's "media" map that are well formed. */
@@ -141,13 +126,11 @@ media_files (LoadContext *ctx,
              JsonObject  *item)
 {
   GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  JsonNode *node = json_object_get_member (item, "media");
+  JsonObject *media = gcm_json_get_object (item, "media");
   g_autoptr(GList) paths = NULL;
-  JsonObject *media;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (media == NULL)
     return files;
-  media = json_node_get_object (node);
   paths = json_object_get_members (media);
   for (GList *l = paths; l != NULL; l = l->next)
     {
@@ -169,7 +152,7 @@ want_outcome_items (LoadContext *ctx,
 
   for (guint i = 0; outcomes != NULL && i < json_array_get_length (outcomes); i++)
     {
-      JsonObject *outcome = object_element (outcomes, i);
+      JsonObject *outcome = gcm_json_array_get_object (outcomes, i);
 
       if (outcome == NULL)
         continue;
@@ -261,8 +244,8 @@ read_rules (LoadContext  *ctx,
       return FALSE;
     }
   for (guint i = 0; i < json_array_get_length (list); i++)
-    if (object_element (list, i) != NULL)
-      want_all (ctx, gcm_json_get_array (object_element (list, i), "items"));
+    if (gcm_json_array_get_object (list, i) != NULL)
+      want_all (ctx, gcm_json_get_array (gcm_json_array_get_object (list, i), "items"));
   return TRUE;
 }
 

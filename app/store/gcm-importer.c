@@ -86,20 +86,17 @@ append_list (GString    *out,
              const char *member,
              const char *separator)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  JsonArray *array;
+  JsonArray *array = gcm_json_get_array (object, member);
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return;
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+      const char *text = gcm_json_node_get_string (json_array_get_element (array, i));
+
+      if (text == NULL)
         continue;
       if (out->len > 0)
         g_string_append (out, separator);
-      g_string_append (out, json_node_get_string (element));
+      g_string_append (out, text);
     }
 }
 
@@ -108,17 +105,14 @@ static char *
 codes_text (JsonObject *object)
 {
   static const char * const kinds[] = { "hs", "un", "cas" };
-  JsonNode *node = json_object_get_member (object, "codes");
+  JsonObject *codes = gcm_json_get_object (object, "codes");
   GString *out = g_string_new (NULL);
-  JsonObject *codes;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (codes == NULL)
     return g_string_free (out, FALSE);
-  codes = json_node_get_object (node);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      JsonNode *list = json_object_get_member (codes, kinds[k]);
-      JsonArray *array = list && JSON_NODE_HOLDS_ARRAY (list) ? json_node_get_array (list) : NULL;
+      JsonArray *array = gcm_json_get_array (codes, kinds[k]);
 
       for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
         {
@@ -136,15 +130,6 @@ codes_text (JsonObject *object)
         }
     }
   return g_string_free (out, FALSE);
-}
-
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
 /* The plain text search indexes. Quiz answers and explanations are never indexed. */
@@ -185,8 +170,7 @@ item_text (JsonObject   *object,
     }
   else if (kind == GCM_ITEM_KIND_PROCEDURE)
     {
-      JsonNode *steps = json_object_get_member (object, "steps");
-      JsonArray *array = steps && JSON_NODE_HOLDS_ARRAY (steps) ? json_node_get_array (steps) : NULL;
+      JsonArray *array = gcm_json_get_array (object, "steps");
 
       g_string_append_c (body, '\n');
       append_list (body, object, "applies_to", "\n");
@@ -387,9 +371,7 @@ store_item (sqlite3          *db,
     return malformed_item (error, entry->id, "it has no title");
 
   /* Checked before any row is written: an item is stored whole or not at all. */
-  media = json_object_get_member (object, "media") &&
-          JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "media")) ?
-          json_object_get_object_member (object, "media") : NULL;
+  media = gcm_json_get_object (object, "media");
   if (media != NULL)
     {
       g_autoptr(GList) paths = json_object_get_members (media);
@@ -414,12 +396,12 @@ store_item (sqlite3          *db,
 
   /* Each translation's text is indexed beside the original's, so a query in either language
    * finds the item, and its snippet comes from the text in the query's language. */
-  translations = object_member (object, "translations");
+  translations = gcm_json_get_object (object, "translations");
   other_titles = g_string_new (NULL);
   langs = translations != NULL ? json_object_get_members (translations) : NULL;
   for (GList *l = langs; l != NULL; l = l->next)
     {
-      JsonObject *translation = object_member (translations, l->data);
+      JsonObject *translation = gcm_json_get_object (translations, l->data);
       g_autofree char *more_body = NULL, *more_headings = NULL;
       g_autofree char *joined_body = NULL, *joined_headings = NULL;
 
@@ -474,7 +456,7 @@ store_item (sqlite3          *db,
   stmt = st->insert_title;
   for (GList *l = langs; l != NULL; l = l->next)
     {
-      JsonObject *translation = object_member (translations, l->data);
+      JsonObject *translation = gcm_json_get_object (translations, l->data);
 
       if (translation == NULL || gcm_json_get_string (translation, "title") == NULL)
         continue;
@@ -568,14 +550,8 @@ keep_object (Source      *source,
 
   if (source->feed == NULL || g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return TRUE;
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, GCM_FEED_ERROR,
-                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
-                   "Cannot create %s: %s", dir, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!gcm_feed_make_folder (dir, error))
+    return FALSE;
   /* Renamed into place whole, so a crash never leaves a torn object under its name. Synced once
    * for all objects before the commit (sync_objects()), not one fsync each. */
   tmp = g_strconcat (path, ".part", NULL);
@@ -656,14 +632,12 @@ keep_manifest (Source  *source,
 }
 
 static gboolean
-check_free_space (GcmStore     *store,
-                  GcmManifest  *manifest,
-                  GHashTable   *installed,
-                  GError      **error)
+check_update_fits (GcmStore     *store,
+                   GcmManifest  *manifest,
+                   GHashTable   *installed,
+                   GError      **error)
 {
-  g_autoptr(GFile) dir = g_file_new_for_path (gcm_store_get_directory (store));
-  g_autoptr(GFileInfo) info = NULL;
-  guint64 needed = 0, available;
+  guint64 needed = 0;
 
   /* Only what the update adds: media not in objects/ yet, and changed items (their copy in
    * objects/, their JSON and the text search indexes: about three times their size). */
@@ -684,19 +658,7 @@ check_free_space (GcmStore     *store,
       if (g_strcmp0 (g_hash_table_lookup (installed, item->id), item->sha256) != 0)
         needed += 3 * item->size;
     }
-
-  info = g_file_query_filesystem_info (dir, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
-  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE))
-    return TRUE;
-  available = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE);
-  if (available < needed)
-    {
-      g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_NO_SPACE,
-                   "The update needs %" G_GUINT64_FORMAT " bytes; %" G_GUINT64_FORMAT " are free",
-                   needed, available);
-      return FALSE;
-    }
-  return TRUE;
+  return gcm_importer_check_free_space (store, needed, error);
 }
 
 typedef struct
@@ -792,7 +754,7 @@ apply_in_transaction (Source             *source,
   if (!finalize_ok (db, &stmt, "Cannot read content", error))
     goto out;
 
-  if (!check_free_space (store, manifest, installed, error) || !keep_manifest (source, error))
+  if (!check_update_fits (store, manifest, installed, error) || !keep_manifest (source, error))
     goto out;
 
   if (!item_statements_prepare (db, &item_statements, error))
@@ -1390,11 +1352,10 @@ gcm_importer_import_path (GcmStore           *store,
                           GcmImportResult    *result,
                           GError            **error)
 {
-  g_autoptr(GcmFeed) feed = gcm_feed_open (path, trusted_keys, error);
+  g_autoptr(GcmTrust) trust = gcm_trust_new_for_keys (trusted_keys);
 
-  if (feed == NULL)
-    return FALSE;
-  return gcm_importer_apply (store, feed, cancellable, progress, progress_data, result, error);
+  return gcm_importer_import_trusted (store, path, trust, cancellable, progress, progress_data,
+                                      result, error);
 }
 
 /**
@@ -1420,6 +1381,39 @@ gcm_importer_import_trusted (GcmStore           *store,
   return gcm_importer_apply (store, feed, cancellable, progress, progress_data, result, error);
 }
 
+/**
+ * gcm_importer_check_free_space:
+ * @needed: the bytes an update will write into the store's folder
+ *
+ * Returns: %FALSE with %GCM_FEED_ERROR_NO_SPACE when the store's file system has less than
+ *   @needed free; %TRUE when it has enough, or cannot tell
+ */
+gboolean
+gcm_importer_check_free_space (GcmStore  *store,
+                               guint64    needed,
+                               GError   **error)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  guint64 available;
+
+  g_return_val_if_fail (GCM_IS_STORE (store), FALSE);
+
+  dir = g_file_new_for_path (gcm_store_get_directory (store));
+  info = g_file_query_filesystem_info (dir, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
+  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE))
+    return TRUE;
+  available = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE);
+  if (available < needed)
+    {
+      g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_NO_SPACE,
+                   "The update needs %" G_GUINT64_FORMAT " bytes; %" G_GUINT64_FORMAT " are free",
+                   needed, available);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The serial a feed folder announces, unverified; 0 if it has none. For "is there newer?". */
 gint64
 gcm_importer_peek_serial (const char *path)
@@ -1437,12 +1431,10 @@ import_thread (GTask        *task,
 {
   ImportData *data = task_data;
   GError *error = NULL;
+  gboolean ok = gcm_importer_import_path (source_object, data->path, data->trusted_keys,
+                                          cancellable, NULL, NULL, &data->result, &error);
 
-  if (gcm_importer_import_path (source_object, data->path, data->trusted_keys, cancellable,
-                                NULL, NULL, &data->result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  gcm_store_task_return_boolean (task, ok, error);
 }
 
 static void

@@ -52,6 +52,9 @@ gboolean gcm_importer_import_trusted (GcmStore         *store,
                                     GcmImportResult    *result,
                                     GError            **error);
 gint64   gcm_importer_peek_serial  (const char         *path);
+gboolean gcm_importer_check_free_space (GcmStore       *store,
+                                    guint64             needed,
+                                    GError            **error);
 void     gcm_importer_import_async (GcmStore           *store,
                                     const char         *path,
                                     GPtrArray          *trusted_keys,

@@ -917,6 +917,7 @@ end_job (GTask   *task,
   WriteData *data = g_task_get_task_data (task);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GError *error = NULL;
+  gboolean ok;
 
   stmt = gcm_sqlite_prepare (user, "UPDATE quiz_attempt SET finished = ?2, score = ?3, total = ?4"
                                    " WHERE id = ?1",
@@ -928,10 +929,9 @@ end_job (GTask   *task,
       sqlite3_bind_int (stmt, 3, data->score);
       sqlite3_bind_int (stmt, 4, data->total);
     }
-  gcm_store_task_return_boolean (task,
-                                 stmt != NULL &&
-                                 gcm_sqlite_step_done (stmt, "Cannot save your score", &error),
-                                 error);
+  /* Stepped before @error is passed on: arguments have no order of evaluation. */
+  ok = stmt != NULL && gcm_sqlite_step_done (stmt, "Cannot save your score", &error);
+  gcm_store_task_return_boolean (task, ok, error);
 }
 
 /**

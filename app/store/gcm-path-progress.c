@@ -169,13 +169,10 @@ static void
 user_job (GTask   *task,
           sqlite3 *user)
 {
-  GcmPathProgress *progress;
   GError *error = NULL;
+  GcmPathProgress *progress = read_user (user, g_task_get_task_data (task), &error);
 
-  if ((progress = read_user (user, g_task_get_task_data (task), &error)))
-    g_task_return_pointer (task, progress, (GDestroyNotify) gcm_path_progress_free);
-  else
-    g_task_return_error (task, error);
+  gcm_store_task_return_pointer (task, progress, (GDestroyNotify) gcm_path_progress_free, error);
 }
 
 static void

@@ -813,10 +813,7 @@ new_thread (GTask        *task,
   GError *error = NULL;
   GcmStore *store = gcm_store_new (task_data, &error);
 
-  if (store != NULL)
-    g_task_return_pointer (task, store, g_object_unref);
-  else
-    g_task_return_error (task, error);
+  gcm_store_task_return_pointer (task, store, g_object_unref, error);
 }
 
 /**

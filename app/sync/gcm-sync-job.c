@@ -161,33 +161,10 @@ write_file (const char  *path,
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, GCM_FEED_ERROR,
-                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
-                   "Cannot create %s: %s", dir, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!gcm_feed_make_folder (dir, error))
+    return FALSE;
   return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                    G_FILE_SET_CONTENTS_NONE, 0600, error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* A feed folder made of the fetched files, its objects those of the store. */
@@ -204,7 +181,7 @@ make_staging_feed (GcmStore              *store,
   g_autofree char *manifest_path = g_build_filename (root, "v1", "manifests", name, NULL);
   g_autofree char *objects_link = g_build_filename (root, "v1", "objects", NULL);
 
-  remove_tree (root);
+  gcm_feed_remove_folder (root);
   if (!write_file (sig_path, pointer, error) || !write_file (manifest_path, manifest, error))
     return NULL;
   if (symlink (gcm_store_get_objects_path (store), objects_link) != 0)
@@ -244,29 +221,6 @@ transport_object_free (GcmTransportObject *object)
 {
   g_free (object->sha256);
   g_free (object);
-}
-
-static gboolean
-check_free_space (GcmStore  *store,
-                  guint64    needed,
-                  GError   **error)
-{
-  g_autoptr(GFile) dir = g_file_new_for_path (gcm_store_get_directory (store));
-  g_autoptr(GFileInfo) info = g_file_query_filesystem_info (dir, G_FILE_ATTRIBUTE_FILESYSTEM_FREE,
-                                                            NULL, NULL);
-  guint64 available;
-
-  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE))
-    return TRUE;
-  available = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE);
-  if (available < needed)
-    {
-      g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_NO_SPACE,
-                   "The update needs %" G_GUINT64_FORMAT " bytes; %" G_GUINT64_FORMAT " are free",
-                   needed, available);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static GcmSyncReport *
@@ -416,7 +370,7 @@ run (GcmStore         *store,
   for (guint i = 0; i < needed->len; i++)
     needed_bytes += ((GcmTransportObject *) g_ptr_array_index (needed, i))->size;
   /* The objects, and about twice the items' size again in content.db and its indexes. */
-  if (!check_free_space (store, 3 * needed_bytes + 2 * (guint64) comment->size, error))
+  if (!gcm_importer_check_free_space (store, 3 * needed_bytes + 2 * (guint64) comment->size, error))
     return NULL;
 
   notify_state (progress, GCM_SYNC_STATE_DOWNLOADING, 0.0);
@@ -429,7 +383,7 @@ run (GcmStore         *store,
   notify_state (progress, GCM_SYNC_STATE_INSTALLING, 1.0);
   if (!gcm_importer_apply (store, feed, cancellable, NULL, NULL, &result, error))
     return NULL;
-  remove_tree (staging_feed);
+  gcm_feed_remove_folder (staging_feed);
   save_validators (store, url, result.serial, &validators);
 
   report = g_new0 (GcmSyncReport, 1);

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "gcm-decision-key.h"
+#include "gcm-json-read.h"
 
 struct _GcmDecisionKey
 {
@@ -96,26 +97,6 @@ invalid (GError     **error,
   return FALSE;
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 /* Key-local ids follow the step-id rule: ^[a-z0-9][a-z0-9_-]*$ */
 static gboolean
 local_id_is_valid (const char *id)
@@ -134,7 +115,7 @@ read_outcomes (GcmDecisionKey    *self,
                gpointer           user_data,
                GError           **error)
 {
-  JsonArray *outcomes = array_member (self->item, "outcomes");
+  JsonArray *outcomes = gcm_json_get_array (self->item, "outcomes");
 
   if (outcomes == NULL || json_array_get_length (outcomes) == 0)
     return invalid (error, "outcomes", "a key needs at least one outcome");
@@ -152,12 +133,12 @@ read_outcomes (GcmDecisionKey    *self,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return invalid (error, where, "an outcome is not a mapping");
       object = json_node_get_object (node);
-      outcome->id = string_member (object, "id");
-      outcome->title = string_member (object, "title");
-      outcome->summary = string_member (object, "summary");
-      outcome->procedure = string_member (object, "procedure");
-      outcome->contact = string_member (object, "contact");
-      urgency = string_member (object, "urgency");
+      outcome->id = gcm_json_get_string (object, "id");
+      outcome->title = gcm_json_get_string (object, "title");
+      outcome->summary = gcm_json_get_string (object, "summary");
+      outcome->procedure = gcm_json_get_string (object, "procedure");
+      outcome->contact = gcm_json_get_string (object, "contact");
+      urgency = gcm_json_get_string (object, "urgency");
 
       if (!local_id_is_valid (outcome->id))
         return invalid (error, where, "an outcome needs an id such as “live-animal”");
@@ -178,7 +159,7 @@ read_outcomes (GcmDecisionKey    *self,
       if (outcome->procedure != NULL && item_exists != NULL && !item_exists (outcome->procedure, user_data))
         return invalid (error, where, "its procedure “%s” is not in the manual", outcome->procedure);
 
-      read = array_member (object, "read");
+      read = gcm_json_get_array (object, "read");
       outcome->read = g_new0 (const char *, (read != NULL ? json_array_get_length (read) : 0) + 1);
       for (guint r = 0; read != NULL && r < json_array_get_length (read); r++)
         {
@@ -199,7 +180,7 @@ static gboolean
 read_nodes (GcmDecisionKey  *self,
             GError         **error)
 {
-  JsonArray *nodes = array_member (self->item, "nodes");
+  JsonArray *nodes = gcm_json_get_array (self->item, "nodes");
 
   if (nodes == NULL || json_array_get_length (nodes) == 0)
     return invalid (error, "nodes", "a key needs at least one question");
@@ -214,7 +195,7 @@ read_nodes (GcmDecisionKey  *self,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return invalid (error, where, "a node is not a mapping");
-      key_node->id = string_member (json_node_get_object (node), "id");
+      key_node->id = gcm_json_get_string (json_node_get_object (node), "id");
       if (!local_id_is_valid (key_node->id))
         return invalid (error, where, "a node needs an id such as “what-is-it”");
       if (!g_hash_table_insert (self->node_index, (gpointer) key_node->id, GUINT_TO_POINTER (i)))
@@ -226,11 +207,11 @@ read_nodes (GcmDecisionKey  *self,
       JsonObject *object = json_array_get_object_element (nodes, i);
       GcmKeyNode *key_node = &g_array_index (self->nodes, GcmKeyNode, i);
       g_autofree char *where = g_strdup_printf ("node “%s”", key_node->id);
-      JsonArray *options = array_member (object, "options");
+      JsonArray *options = gcm_json_get_array (object, "options");
       guint n = options != NULL ? json_array_get_length (options) : 0;
 
-      key_node->question = string_member (object, "question");
-      key_node->hint = string_member (object, "hint");
+      key_node->question = gcm_json_get_string (object, "question");
+      key_node->hint = gcm_json_get_string (object, "hint");
       if (key_node->question == NULL)
         return invalid (error, where, "a node needs a question");
       if (n < GCM_DECISION_KEY_MIN_OPTIONS || n > GCM_DECISION_KEY_MAX_OPTIONS)
@@ -247,10 +228,10 @@ read_nodes (GcmDecisionKey  *self,
           if (!JSON_NODE_HOLDS_OBJECT (option_node))
             return invalid (error, where, "option %u is not a mapping", o + 1);
           option_object = json_node_get_object (option_node);
-          option->text = string_member (option_object, "text");
-          option->image = string_member (option_object, "image");
-          option->next = string_member (option_object, "next");
-          option->outcome = string_member (option_object, "outcome");
+          option->text = gcm_json_get_string (option_object, "text");
+          option->image = gcm_json_get_string (option_object, "image");
+          option->next = gcm_json_get_string (option_object, "next");
+          option->outcome = gcm_json_get_string (option_object, "outcome");
           if (option->text == NULL)
             return invalid (error, where, "option %u has no text", o + 1);
           if ((option->next == NULL) == (option->outcome == NULL))
@@ -349,7 +330,7 @@ gcm_decision_key_new_from_json (JsonObject        *item,
   self->item = json_object_ref (item);
   if (!read_outcomes (self, item_exists, user_data, error) || !read_nodes (self, error))
     return NULL;
-  start = string_member (item, "start");
+  start = gcm_json_get_string (item, "start");
   if (start == NULL || !g_hash_table_contains (self->node_index, start))
     return invalid (error, "start", "“start” must name the first node"), NULL;
   if (!check_shape (self, GPOINTER_TO_UINT (g_hash_table_lookup (self->node_index, start)), error))
@@ -394,7 +375,7 @@ const char *
 gcm_decision_key_get_lang (GcmDecisionKey *self)
 {
   g_return_val_if_fail (GCM_IS_DECISION_KEY (self), NULL);
-  return string_member (self->item, "lang");
+  return gcm_json_get_string (self->item, "lang");
 }
 
 guint

@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gcm-item.h"
+#include "gcm-json-read.h"
 #include "gcm-learning-path.h"
 
 struct _GcmPathLearner
@@ -125,14 +126,15 @@ gcm_path_report_free (GcmPathReport *report)
   g_free (report);
 }
 
+/* The text of @member, or @fallback when it has none. */
 static const char *
-member_string (JsonObject *object,
-               const char *name)
+text_or (JsonObject *object,
+         const char *member,
+         const char *fallback)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const char *text = gcm_json_get_string (object, member);
 
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+  return text != NULL ? text : fallback;
 }
 
 /**
@@ -165,10 +167,9 @@ gcm_learning_path_new_from_json (const char  *json,
       return NULL;
     }
   object = json_node_get_object (root);
-  if (g_strcmp0 (member_string (object, "kind"), "path") != 0 ||
-      member_string (object, "id") == NULL ||
-      !json_object_has_member (object, "steps") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "steps")))
+  if (g_strcmp0 (gcm_json_get_string (object, "kind"), "path") != 0 ||
+      gcm_json_get_string (object, "id") == NULL ||
+      gcm_json_get_array (object, "steps") == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            "A learning path needs an id and a list of steps");
@@ -176,29 +177,25 @@ gcm_learning_path_new_from_json (const char  *json,
     }
 
   self = g_object_new (GCM_TYPE_LEARNING_PATH, NULL);
-  self->id = g_strdup (member_string (object, "id"));
-  self->title = g_strdup (member_string (object, "title") ? member_string (object, "title") : self->id);
-  self->summary = g_strdup (member_string (object, "summary") ? member_string (object, "summary") : "");
-  steps = json_object_get_array_member (object, "steps");
+  self->id = g_strdup (gcm_json_get_string (object, "id"));
+  self->title = g_strdup (text_or (object, "title", self->id));
+  self->summary = g_strdup (text_or (object, "summary", ""));
+  steps = gcm_json_get_array (object, "steps");
   for (guint i = 0; i < json_array_get_length (steps); i++)
     {
-      JsonNode *node = json_array_get_element (steps, i);
-      JsonObject *step_object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonNode *pass_mark;
+      JsonObject *step_object = gcm_json_array_get_object (steps, i);
+      gint64 pass_mark;
       GcmPathStep *step;
 
       /* A step the publisher would have refused is left out rather than guessed at. */
-      if (step_object == NULL || member_string (step_object, "item") == NULL)
+      if (step_object == NULL || gcm_json_get_string (step_object, "item") == NULL)
         continue;
       step = g_new0 (GcmPathStep, 1);
-      step->item_id = g_strdup (member_string (step_object, "item"));
-      step->id = g_strdup (member_string (step_object, "id") ? member_string (step_object, "id")
-                                                             : step->item_id);
-      step->text = g_strdup (member_string (step_object, "text") ? member_string (step_object, "text") : "");
-      pass_mark = json_object_get_member (step_object, "pass_mark");
-      step->pass_mark = pass_mark != NULL && JSON_NODE_HOLDS_VALUE (pass_mark) &&
-                        json_node_get_value_type (pass_mark) == G_TYPE_INT64
-                        ? (int) CLAMP (json_node_get_int (pass_mark), 0, 100) : -1;
+      step->item_id = g_strdup (gcm_json_get_string (step_object, "item"));
+      step->id = g_strdup (text_or (step_object, "id", step->item_id));
+      step->text = g_strdup (text_or (step_object, "text", ""));
+      step->pass_mark = gcm_json_get_int (step_object, "pass_mark", &pass_mark)
+                        ? (int) CLAMP (pass_mark, 0, 100) : -1;
       g_ptr_array_add (self->steps, step);
     }
   return g_steal_pointer (&self);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "gcm-item.h"
+#include "gcm-json-read.h"
 #include "gcm-quiz-question.h"
 
 struct _GcmQuizQuestion
@@ -74,18 +75,6 @@ question_id_is_valid (const char *id)
   return TRUE;
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static gboolean
 invalid (GError     **error,
          const char  *id,
@@ -101,8 +90,7 @@ read_choices (GcmQuizQuestion  *self,
               JsonObject       *object,
               GError          **error)
 {
-  JsonNode *member = json_object_get_member (object, "choices");
-  JsonArray *choices = member != NULL && JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
+  JsonArray *choices = gcm_json_get_array (object, "choices");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   guint n = choices != NULL ? json_array_get_length (choices) : 0;
 
@@ -204,12 +192,12 @@ gcm_quiz_question_new_from_json (JsonObject  *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  self->id = g_strdup (string_member (object, "id"));
-  type = string_member (object, "type");
-  self->prompt = g_strdup (string_member (object, "prompt"));
-  self->image = g_strdup (string_member (object, "image"));
-  self->explanation = g_strdup (string_member (object, "explanation"));
-  self->source = g_strdup (string_member (object, "source"));
+  self->id = g_strdup (gcm_json_get_string (object, "id"));
+  type = gcm_json_get_string (object, "type");
+  self->prompt = g_strdup (gcm_json_get_string (object, "prompt"));
+  self->image = g_strdup (gcm_json_get_string (object, "image"));
+  self->explanation = g_strdup (gcm_json_get_string (object, "explanation"));
+  self->source = g_strdup (gcm_json_get_string (object, "source"));
 
   if (!question_id_is_valid (self->id))
     return invalid (error, self->id, "it has no valid id"), NULL;

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "gcm-risk-rules.h"
+#include "gcm-json-read.h"
 
 #define MAX_DEPTH 8
 
@@ -116,14 +117,6 @@ invalid (GError    **error,
   return FALSE;
 }
 
-static const char *
-string_of (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static gboolean
 is_field (const char *name)
 {
@@ -141,7 +134,7 @@ is_string_list (JsonNode *node)
   if (json_array_get_length (array) == 0)
     return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
-    if (string_of (json_array_get_element (array, i)) == NULL)
+    if (gcm_json_node_get_string (json_array_get_element (array, i)) == NULL)
       return FALSE;
   return TRUE;
 }
@@ -187,8 +180,8 @@ check_condition (JsonNode    *node,
 
       if (json_object_get_size (object) != 2 || !is_string_list (per) ||
           json_array_get_length (json_node_get_array (per)) != 2 ||
-          !is_field (string_of (json_array_get_element (json_node_get_array (per), 0))) ||
-          !is_field (string_of (json_array_get_element (json_node_get_array (per), 1))) ||
+          !is_field (json_array_get_string_element (json_node_get_array (per), 0)) ||
+          !is_field (json_array_get_string_element (json_node_get_array (per), 1)) ||
           limit == NULL || !JSON_NODE_HOLDS_VALUE (limit) ||
           (json_node_get_value_type (limit) != G_TYPE_DOUBLE &&
            json_node_get_value_type (limit) != G_TYPE_INT64))
@@ -196,14 +189,14 @@ check_condition (JsonNode    *node,
       return TRUE;
     }
 
-  field = string_of (json_object_get_member (object, "field"));
+  field = gcm_json_get_string (object, "field");
   if (!is_field (field))
     return invalid (error, rule_id, "a condition names no known field");
   if (json_object_get_size (object) != 2)
     return invalid (error, rule_id, "a field condition takes one test");
   if (json_object_has_member (object, "differs_from"))
     {
-      if (!is_field (string_of (json_object_get_member (object, "differs_from"))))
+      if (!is_field (gcm_json_get_string (object, "differs_from")))
         return invalid (error, rule_id, "“differs_from” names no known field");
       return TRUE;
     }
@@ -228,7 +221,7 @@ string_list (JsonObject *object,
 
   if (is_string_list (node))
     for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-      g_strv_builder_add (builder, string_of (json_array_get_element (json_node_get_array (node), i)));
+      g_strv_builder_add (builder, json_array_get_string_element (json_node_get_array (node), i));
   return g_strv_builder_end (builder);
 }
 
@@ -255,9 +248,9 @@ gcm_risk_rules_add_from_json (GcmRiskRules *self,
       object = json_node_get_object (node);
       rule = g_new0 (Rule, 1);
       g_ptr_array_add (parsed, rule);
-      rule->id = g_strdup (string_of (json_object_get_member (object, "id")));
-      rule->title = g_strdup (string_of (json_object_get_member (object, "title")));
-      rule->why = g_strdup (string_of (json_object_get_member (object, "why")));
+      rule->id = g_strdup (gcm_json_get_string (object, "id"));
+      rule->title = g_strdup (gcm_json_get_string (object, "title"));
+      rule->why = g_strdup (gcm_json_get_string (object, "why"));
       rule->items = string_list (object, "items");
       if (json_object_has_member (object, "severity"))
         severity = json_object_get_int_member (object, "severity");

@@ -15,6 +15,24 @@
 #include "gcm-content-schema.h"
 #include "gcm-search-query.h"
 
+/* What the triggers below write into the three indexes for a row of `item`: its new values,
+ * and the 'delete' command FTS5 needs with the old ones. An update does both. */
+#define INDEX_NEW_ROW \
+  "  INSERT INTO item_fts (rowid, search_title, codes, keywords, headings, body)" \
+  "    VALUES (new.rowid, new.search_title, new.codes, new.keywords, new.headings, new.body);" \
+  "  INSERT INTO item_stem (rowid, search_title, codes, keywords, headings, body)" \
+  "    VALUES (new.rowid, new.search_title, new.codes, new.keywords, new.headings, new.body);" \
+  "  INSERT INTO item_tri (rowid, search_title, keywords, headings, body)" \
+  "    VALUES (new.rowid, new.search_title, new.keywords, new.headings, new.body);"
+
+#define UNINDEX_OLD_ROW \
+  "  INSERT INTO item_fts (item_fts, rowid, search_title, codes, keywords, headings, body)" \
+  "    VALUES ('delete', old.rowid, old.search_title, old.codes, old.keywords, old.headings, old.body);" \
+  "  INSERT INTO item_stem (item_stem, rowid, search_title, codes, keywords, headings, body)" \
+  "    VALUES ('delete', old.rowid, old.search_title, old.codes, old.keywords, old.headings, old.body);" \
+  "  INSERT INTO item_tri (item_tri, rowid, search_title, keywords, headings, body)" \
+  "    VALUES ('delete', old.rowid, old.search_title, old.keywords, old.headings, old.body);"
+
 static const char schema_sql[] =
   /* Words. External content: the text lives once, in `item`. */
   "CREATE VIRTUAL TABLE item_fts USING fts5 ("
@@ -50,35 +68,15 @@ static const char schema_sql[] =
   "CREATE INDEX search_term_jamo ON search_term (jamo) WHERE jamo IS NOT NULL;"
   /* The trigger trio from the FTS5 documentation; 'delete' needs the old values. */
   "CREATE TRIGGER item_search_insert AFTER INSERT ON item BEGIN"
-  "  INSERT INTO item_fts (rowid, search_title, codes, keywords, headings, body)"
-  "    VALUES (new.rowid, new.search_title, new.codes, new.keywords, new.headings, new.body);"
-  "  INSERT INTO item_stem (rowid, search_title, codes, keywords, headings, body)"
-  "    VALUES (new.rowid, new.search_title, new.codes, new.keywords, new.headings, new.body);"
-  "  INSERT INTO item_tri (rowid, search_title, keywords, headings, body)"
-  "    VALUES (new.rowid, new.search_title, new.keywords, new.headings, new.body);"
+  INDEX_NEW_ROW
   "END;"
   "CREATE TRIGGER item_search_delete AFTER DELETE ON item BEGIN"
-  "  INSERT INTO item_fts (item_fts, rowid, search_title, codes, keywords, headings, body)"
-  "    VALUES ('delete', old.rowid, old.search_title, old.codes, old.keywords, old.headings, old.body);"
-  "  INSERT INTO item_stem (item_stem, rowid, search_title, codes, keywords, headings, body)"
-  "    VALUES ('delete', old.rowid, old.search_title, old.codes, old.keywords, old.headings, old.body);"
-  "  INSERT INTO item_tri (item_tri, rowid, search_title, keywords, headings, body)"
-  "    VALUES ('delete', old.rowid, old.search_title, old.keywords, old.headings, old.body);"
+  UNINDEX_OLD_ROW
   "END;"
   "CREATE TRIGGER item_search_update"
   "  AFTER UPDATE OF rowid, title, other_titles, codes, keywords, headings, body ON item BEGIN"
-  "  INSERT INTO item_fts (item_fts, rowid, search_title, codes, keywords, headings, body)"
-  "    VALUES ('delete', old.rowid, old.search_title, old.codes, old.keywords, old.headings, old.body);"
-  "  INSERT INTO item_stem (item_stem, rowid, search_title, codes, keywords, headings, body)"
-  "    VALUES ('delete', old.rowid, old.search_title, old.codes, old.keywords, old.headings, old.body);"
-  "  INSERT INTO item_tri (item_tri, rowid, search_title, keywords, headings, body)"
-  "    VALUES ('delete', old.rowid, old.search_title, old.keywords, old.headings, old.body);"
-  "  INSERT INTO item_fts (rowid, search_title, codes, keywords, headings, body)"
-  "    VALUES (new.rowid, new.search_title, new.codes, new.keywords, new.headings, new.body);"
-  "  INSERT INTO item_stem (rowid, search_title, codes, keywords, headings, body)"
-  "    VALUES (new.rowid, new.search_title, new.codes, new.keywords, new.headings, new.body);"
-  "  INSERT INTO item_tri (rowid, search_title, keywords, headings, body)"
-  "    VALUES (new.rowid, new.search_title, new.keywords, new.headings, new.body);"
+  UNINDEX_OLD_ROW
+  INDEX_NEW_ROW
   "END;";
 
 /* Only words with a letter are worth suggesting; numbers are typed, not misspelt. */
