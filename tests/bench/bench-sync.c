@@ -9,7 +9,8 @@
  *    very same URLs with as many transfers at once as the transport, into the same folder tree
  *    (objects/<aa>/<sha>) on the same disk; the rounds alternate which of the two goes first,
  *    and the disk is synced before each, so neither pays to write out what the other left;
- *    with each side's processor time, which a busy machine changes less than its seconds;
+ *    with each side's processor time, which a busy machine changes less than its seconds; and
+ *    the same again into a folder in memory (/dev/shm), where the disk has no say;
  *  - the apply of a sync (the objects downloaded already) against one bare SQLite transaction
  *    inserting the same rows into the same schema, with the same FTS5 indexes filled by its
  *    triggers;
@@ -163,6 +164,30 @@ add_cpu (GArray *times,
   g_array_append_val (times, seconds);
 }
 
+typedef struct
+{
+  GArray *transport, *curl;          /* seconds */
+  GArray *transport_cpu, *curl_cpu;  /* processor seconds */
+} Downloads;
+
+static void
+downloads_init (Downloads *downloads)
+{
+  downloads->transport = g_array_new (FALSE, FALSE, sizeof (double));
+  downloads->curl = g_array_new (FALSE, FALSE, sizeof (double));
+  downloads->transport_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  downloads->curl_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+downloads_clear (Downloads *downloads)
+{
+  g_array_unref (downloads->transport);
+  g_array_unref (downloads->curl);
+  g_array_unref (downloads->transport_cpu);
+  g_array_unref (downloads->curl_cpu);
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -190,6 +215,92 @@ list_times (GArray *times)
   for (guint i = 0; i < times->len; i++)
     g_string_append_printf (out, "%s%.3f", i ? " " : "", g_array_index (times, double, i));
   return g_string_free (out, FALSE);
+}
+
+/* One round of the download phase: the transport into @objects_dir, as a sync does, and curl
+ * --parallel fetching the same URLs from the same server into the same kind of tree under
+ * @dir, with as many transfers at once; which goes first alternates. */
+static void
+download_round (Downloads  *downloads,
+                const char *url,
+                GPtrArray  *objects,
+                int         round,
+                const char *staging,
+                const char *objects_dir,
+                const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GcmTransport) transport = gcm_transport_new (url, &error);
+  g_autofree char *curl_dir = g_build_filename (dir, "curl", NULL);
+  g_autofree char *curl_config = g_build_filename (dir, "curl.conf", NULL);
+  g_autofree char *parallel = g_strdup_printf ("%d", GCM_TRANSPORT_PARALLEL_TRANSFERS);
+  const char *curl_argv[] = { "curl", "--silent", "--fail", "--parallel", "--parallel-max",
+                              parallel, "--create-dirs", "--config", curl_config, NULL };
+  g_autoptr(GString) config = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < objects->len; i++)
+    {
+      GcmTransportObject *object = g_ptr_array_index (objects, i);
+      g_string_append_printf (config, "url = \"%s/v1/objects/%.2s/%s\"\n"
+                                      "output = \"%s/%.2s/%s\"\n",
+                              url, object->sha256, object->sha256, curl_dir,
+                              object->sha256, object->sha256);
+    }
+  gcm_test_write_file (curl_config, config->str, config->len);
+
+  for (int turn = 0; turn < 2; turn++)
+    {
+      gint64 start;
+      double cpu_start;
+
+      settle_disk ();
+      cpu_start = cpu_seconds ();
+      start = g_get_monotonic_time ();
+      if ((turn + round) % 2 == 0)
+        {
+          g_assert_true (gcm_transport_get_objects (transport, objects, staging, objects_dir,
+                                                    NULL, NULL, NULL, &error));
+          g_assert_no_error (error);
+          add_seconds (downloads->transport, start);
+          add_cpu (downloads->transport_cpu, cpu_start);
+        }
+      else
+        {
+          g_assert_cmpint (gcm_test_run (curl_argv, NULL, NULL), ==, 0);
+          add_seconds (downloads->curl, start);
+          add_cpu (downloads->curl_cpu, cpu_start);
+        }
+    }
+}
+
+/* The medians of the download rounds in one place, @where. */
+static void
+print_downloads (Downloads  *downloads,
+                 const char *where)
+{
+  g_autofree char *t_gcm = list_times (downloads->transport);
+  g_autofree char *t_curl = list_times (downloads->curl);
+  g_autoptr(GArray) ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  double m_gcm, m_curl;
+
+  /* Each round's two downloads ran side by side, so their ratio is the steadier figure. */
+  for (guint i = 0; i < downloads->transport->len; i++)
+    {
+      double ratio = g_array_index (downloads->curl, double, i) /
+                     g_array_index (downloads->transport, double, i);
+      g_array_append_val (ratios, ratio);
+    }
+  m_gcm = median (downloads->transport);
+  m_curl = median (downloads->curl);
+  g_print ("download phase %s, median of %u: transport %.3f s, curl --parallel --parallel-max %d "
+           "%.3f s: %.2f× curl's throughput (target ≥ 0.8×) [transport %s; curl %s]\n",
+           where, downloads->transport->len, m_gcm, GCM_TRANSPORT_PARALLEL_TRANSFERS, m_curl,
+           m_curl / m_gcm, t_gcm, t_curl);
+  g_print ("download phase %s, median of the rounds' own ratios: %.2f× curl's throughput; "
+           "processor time (median): transport %.3f s, curl %.3f s (the transport's includes "
+           "hashing every object)\n", where, median (ratios), median (downloads->transport_cpu),
+           median (downloads->curl_cpu));
 }
 
 int
@@ -220,12 +331,9 @@ main (int   argc,
   GcmManifest *manifest;
   guint64 total_bytes = 0, photo_bytes;
   guint port;
-  g_autofree char *parallel = g_strdup_printf ("%d", GCM_TRANSPORT_PARALLEL_TRANSFERS);
   GPid nginx;
-  g_autoptr(GArray) gcm_download = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) curl_download = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) gcm_download_cpu = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) curl_download_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  Downloads on_disk, in_memory_times;
+  g_autofree char *memory_dir = NULL;
   g_autoptr(GArray) gcm_apply = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare_apply = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -272,18 +380,23 @@ main (int   argc,
     }
 
   /* Rounds of each phase, each next to its baseline: the machine may be busy, so the medians
-   * are what counts. */
+   * are what counts. The downloads are also made into memory (/dev/shm), where neither side
+   * waits on the disk: how fast a file system creates thousands of files depends on what was
+   * deleted there in the last minutes (ext4 without a journal skips inodes freed lately, one by
+   * one), and that weighs on the two sides unevenly. */
+  downloads_init (&on_disk);
+  downloads_init (&in_memory_times);
+  memory_dir = g_strdup ("/dev/shm/gcm-bench-sync-XXXXXX");
+  if (g_mkdtemp (memory_dir) == NULL)
+    g_clear_pointer (&memory_dir, g_free);
   for (gint round = 0; round < rounds; round++)
     {
       g_autofree char *name = g_strdup_printf ("round-%d", round);
       g_autofree char *round_dir = g_build_filename (dir, name, NULL);
       g_autofree char *store_dir = g_build_filename (round_dir, "store", NULL);
       g_autofree char *staging = g_build_filename (store_dir, "staging", NULL);
-      g_autofree char *curl_dir = g_build_filename (round_dir, "curl", NULL);
-      g_autofree char *curl_config = g_build_filename (round_dir, "curl.conf", NULL);
       g_autofree char *staged_feed = g_build_filename (round_dir, "feed", NULL);
       g_autofree char *bare_path = g_build_filename (round_dir, "bare-store", NULL);
-      g_autoptr(GString) config = g_string_new (NULL);
       g_autoptr(GcmStore) store = NULL;
       g_autoptr(GcmFeed) staged = NULL;
       GcmImportResult result;
@@ -293,49 +406,21 @@ main (int   argc,
       store = gcm_store_new (store_dir, &error);
       g_assert_no_error (error);
 
-      /* 1. Download: the transport into the store's objects/, as a sync does, and curl
-       * --parallel fetching the same URLs from the same server into the same kind of tree, with
-       * as many transfers at once; which goes first alternates. */
-      {
-        g_autoptr(GcmTransport) transport = gcm_transport_new (url, &error);
-        const char *curl_argv[] = { "curl", "--silent", "--fail", "--parallel", "--parallel-max",
-                                    parallel, "--create-dirs", "--config", curl_config, NULL };
+      /* 1. Download: into the store's objects/ on the disk, as a sync does, and then into a
+       * folder in memory. */
+      download_round (&on_disk, url, objects, round, staging, gcm_store_get_objects_path (store),
+                      round_dir);
+      if (memory_dir != NULL)
+        {
+          g_autofree char *in_memory = g_build_filename (memory_dir, name, NULL);
+          g_autofree char *memory_staging = g_build_filename (in_memory, "staging", NULL);
+          g_autofree char *memory_objects = g_build_filename (in_memory, "objects", NULL);
 
-        g_assert_no_error (error);
-        for (guint i = 0; i < objects->len; i++)
-          {
-            GcmTransportObject *object = g_ptr_array_index (objects, i);
-            g_string_append_printf (config, "url = \"%s/v1/objects/%.2s/%s\"\n"
-                                            "output = \"%s/%.2s/%s\"\n",
-                                    url, object->sha256, object->sha256, curl_dir,
-                                    object->sha256, object->sha256);
-          }
-        gcm_test_write_file (curl_config, config->str, config->len);
-
-        for (int turn = 0; turn < 2; turn++)
-          {
-            double cpu_start;
-
-            settle_disk ();
-            cpu_start = cpu_seconds ();
-            start = g_get_monotonic_time ();
-            if ((turn + round) % 2 == 0)
-              {
-                g_assert_true (gcm_transport_get_objects (transport, objects, staging,
-                                                          gcm_store_get_objects_path (store),
-                                                          NULL, NULL, NULL, &error));
-                g_assert_no_error (error);
-                add_seconds (gcm_download, start);
-                add_cpu (gcm_download_cpu, cpu_start);
-              }
-            else
-              {
-                g_assert_cmpint (gcm_test_run (curl_argv, NULL, NULL), ==, 0);
-                add_seconds (curl_download, start);
-                add_cpu (curl_download_cpu, cpu_start);
-              }
-          }
-      }
+          g_mkdir_with_parents (in_memory, 0700);
+          download_round (&in_memory_times, url, objects, round, memory_staging, memory_objects,
+                          in_memory);
+          gcm_test_rm_rf (in_memory);
+        }
 
       /* 2. Apply, as a sync does it: the verified feed whose objects are the store's own,
        * downloaded above. */
@@ -430,31 +515,12 @@ main (int   argc,
              " bytes of objects\n", manifest->items->len, manifest->media->len, n_photos,
              photo_bytes / 1048576.0, total_bytes);
     {
-      g_autofree char *t_gcm = list_times (gcm_download), *t_curl = list_times (curl_download);
       g_autofree char *t_apply = list_times (gcm_apply), *t_bare = list_times (bare_apply);
-      g_autoptr(GArray) ratios = g_array_new (FALSE, FALSE, sizeof (double));
-      double m_gcm, m_curl, m_ratio;
       double m_apply = median (gcm_apply), m_bare = median (bare_apply);
 
-      /* Each round's two downloads ran side by side, so their ratio is the steadier figure. */
-      for (guint i = 0; i < gcm_download->len; i++)
-        {
-          double ratio = g_array_index (curl_download, double, i) /
-                         g_array_index (gcm_download, double, i);
-          g_array_append_val (ratios, ratio);
-        }
-      m_ratio = median (ratios);
-      m_gcm = median (gcm_download);
-      m_curl = median (curl_download);
-
-      g_print ("download phase, median of %d: transport %.3f s, curl --parallel --parallel-max %s "
-               "%.3f s: %.2f× curl's throughput (target ≥ 0.8×) [transport %s; curl %s]\n",
-               rounds, m_gcm, parallel, m_curl, m_curl / m_gcm, t_gcm, t_curl);
-      g_print ("download phase, median of the rounds' own ratios: %.2f× curl's throughput\n",
-               m_ratio);
-      g_print ("download phase, processor time (median): transport %.3f s, curl %.3f s "
-               "(the transport's includes hashing every object)\n",
-               median (gcm_download_cpu), median (curl_download_cpu));
+      print_downloads (&on_disk, "on the disk");
+      if (memory_dir != NULL)
+        print_downloads (&in_memory_times, "in memory");
       g_print ("apply, median of %d: importer %.3f s (verify, text, search indexes), bare SQLite "
                "transaction of the same rows and indexes %.3f s: %.2f× (target ≤ 2×) "
                "[importer %s; bare %s]\n", rounds, m_apply, m_bare, m_apply / m_bare, t_apply,
@@ -468,5 +534,9 @@ main (int   argc,
 
   gcm_test_stop_server (nginx);
   gcm_test_rm_rf (dir);
+  if (memory_dir != NULL)
+    gcm_test_rm_rf (memory_dir);
+  downloads_clear (&on_disk);
+  downloads_clear (&in_memory_times);
   return 0;
 }
