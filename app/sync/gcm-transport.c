@@ -230,24 +230,34 @@ set_write_error (Transfer *t,
                  "Cannot write %s: %s", t->part_path, g_strerror (saved_errno));
 }
 
+/* 0, or the errno of the write that failed. */
+static int
+write_fully (int           fd,
+             const guint8 *data,
+             gsize         n)
+{
+  for (gsize written = 0; written < n;)
+    {
+      ssize_t w = write (fd, data + written, n - written);
+      if (w < 0 && errno == EINTR)
+        continue;
+      if (w < 0)
+        return errno;
+      written += (size_t) w;
+    }
+  return 0;
+}
+
 static gboolean
 write_all (Transfer     *t,
            const guint8 *data,
            gsize         n)
 {
-  for (gsize written = 0; written < n;)
-    {
-      ssize_t w = write (t->fd, data + written, n - written);
-      if (w < 0 && errno == EINTR)
-        continue;
-      if (w < 0)
-        {
-          set_write_error (t, errno);
-          return FALSE;
-        }
-      written += (size_t) w;
-    }
-  return TRUE;
+  int saved_errno = write_fully (t->fd, data, n);
+
+  if (saved_errno != 0)
+    set_write_error (t, saved_errno);
+  return saved_errno == 0;
 }
 
 /* What is buffered goes to the part: when the buffer is full, and when a request ends, so that
@@ -522,26 +532,17 @@ verify_buffer (VerifyJob *job)
 {
   g_autoptr(GcmSha256) checksum = gcm_sha256_new ();
   char actual[GCM_SHA256_HEX_SIZE] = "";
+  int saved_errno;
 
   gcm_sha256_update (checksum, job->buffer, job->length);
   gcm_sha256_get_hex (checksum, actual);
   job->matches = (gint64) job->length == job->size && g_str_equal (actual, job->sha256);
-  for (gsize written = 0; job->matches && written < job->length;)
+  if (job->matches && (saved_errno = write_fully (job->fd, job->buffer, job->length)) != 0)
     {
-      ssize_t w = write (job->fd, job->buffer + written, job->length - written);
-
-      if (w < 0 && errno == EINTR)
-        continue;
-      if (w < 0)
-        {
-          int saved_errno = errno;
-          g_set_error (&job->error, GCM_FEED_ERROR,
-                       saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
-                       "Cannot write %s: %s", job->part_path, g_strerror (saved_errno));
-          job->matches = FALSE;
-          break;
-        }
-      written += (gsize) w;
+      g_set_error (&job->error, GCM_FEED_ERROR,
+                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
+                   "Cannot write %s: %s", job->part_path, g_strerror (saved_errno));
+      job->matches = FALSE;
     }
   /* As for a part read back below. */
   if (job->matches)
