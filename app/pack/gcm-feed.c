@@ -12,6 +12,8 @@
 
 #define G_LOG_DOMAIN "GcmFeed"
 
+#define _GNU_SOURCE   /* syncfs() */
+
 #include "config.h"
 
 #include <errno.h>
@@ -159,6 +161,40 @@ gcm_feed_make_folder (const char  *path,
                    "Cannot create %s: %s", path, g_strerror (saved_errno));
       return FALSE;
     }
+  return TRUE;
+}
+
+/**
+ * gcm_feed_sync_folder:
+ * @path: a folder of a feed's files
+ *
+ * Writes out everything waiting for the file system @path is on (syncfs), so that what was
+ * written there survives a power cut before anything refers to it.
+ *
+ * Returns: %FALSE with %GCM_FEED_ERROR_NO_SPACE when the disk is full, %GCM_FEED_ERROR_IO for
+ *   any other failure
+ */
+gboolean
+gcm_feed_sync_folder (const char  *path,
+                      GError     **error)
+{
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  fd = g_open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (fd < 0 || syncfs (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, GCM_FEED_ERROR,
+                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
+                   "Cannot save the files in %s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
   return TRUE;
 }
 

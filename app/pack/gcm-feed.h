@@ -50,6 +50,8 @@ gboolean              gcm_feed_write_object          (const char      *root,
                                                       GError         **error);
 gboolean              gcm_feed_make_folder           (const char      *path,
                                                       GError         **error);
+gboolean              gcm_feed_sync_folder           (const char      *path,
+                                                      GError         **error);
 void                  gcm_feed_remove_folder         (const char      *path);
 
 G_END_DECLS

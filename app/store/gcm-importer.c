@@ -16,8 +16,6 @@
 
 #define G_LOG_DOMAIN "GcmImporter"
 
-#define _GNU_SOURCE   /* syncfs() */
-
 #include "config.h"
 
 #include <errno.h>
@@ -576,24 +574,8 @@ static gboolean
 sync_objects (Source  *source,
               GError **error)
 {
-  int fd;
-
-  if (source->new_objects->len == 0)
-    return TRUE;
-  fd = g_open (gcm_store_get_objects_path (source->store), O_RDONLY | O_DIRECTORY, 0);
-  if (fd < 0 || syncfs (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, GCM_FEED_ERROR,
-                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
-                   "Cannot save the content files: %s", g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
+  return source->new_objects->len == 0 ||
+         gcm_feed_sync_folder (gcm_store_get_objects_path (source->store), error);
 }
 
 static gboolean

@@ -15,7 +15,7 @@
 
 #define G_LOG_DOMAIN "GcmTransport"
 
-#define _GNU_SOURCE   /* syncfs(), sync_file_range() */
+#define _GNU_SOURCE   /* sync_file_range() */
 
 #include "config.h"
 
@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "gcm-feed-error.h"
+#include "gcm-feed.h"
 #include "gcm-sha256.h"
 #include "gcm-sync-error.h"
 #include "gcm-transport.h"
@@ -683,26 +684,6 @@ verified (VerifyJob *job)
   return DONE_FAILED;
 }
 
-static gboolean
-sync_folder (const char  *dir,
-             GError     **error)
-{
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd < 0 || syncfs (fd) != 0)
-    {
-      int saved_errno = errno;
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, GCM_FEED_ERROR,
-                   saved_errno == ENOSPC ? GCM_FEED_ERROR_NO_SPACE : GCM_FEED_ERROR_IO,
-                   "Cannot save the downloaded files in %s: %s", dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
-}
-
 /* The checked parts reach the disk, then move into objects/, and the moves reach it too. */
 static gboolean
 commit_objects (GPtrArray   *transfers,
@@ -717,7 +698,7 @@ commit_objects (GPtrArray   *transfers,
     any = ((Transfer *) g_ptr_array_index (transfers, i))->complete;
   if (!any)
     return TRUE;
-  if (!sync_folder (staging_dir, error))
+  if (!gcm_feed_sync_folder (staging_dir, error))
     return FALSE;
   for (guint i = 0; i < transfers->len; i++)
     {
@@ -741,7 +722,7 @@ commit_objects (GPtrArray   *transfers,
           return FALSE;
         }
     }
-  return sync_folder (objects_dir, error);
+  return gcm_feed_sync_folder (objects_dir, error);
 }
 
 static DoneAction
