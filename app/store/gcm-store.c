@@ -35,6 +35,7 @@
 
 #include "gcm-content-schema.h"
 #include "gcm-importer.h"
+#include "gcm-json-read.h"
 #include "gcm-quiz-question.h"
 #include "gcm-sqlite.h"
 #include "gcm-store-private.h"
@@ -1059,21 +1060,20 @@ _gcm_store_read_quiz_questions (const char  *json,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) questions = NULL;
   JsonNode *root;
-  JsonObject *object;
+  JsonArray *list = NULL;
 
   if (!json_parser_load_from_data (parser, json, -1, error))
     return NULL;
   root = json_parser_get_root (parser);
-  object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  if (object == NULL || !json_object_has_member (object, "questions") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "questions")))
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    list = gcm_json_get_array (json_node_get_object (root), "questions");
+  if (list == NULL)
     {
       g_set_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_CORRUPT,
                    _("The quiz “%s” has no questions."), title);
       return NULL;
     }
-  questions = gcm_quiz_question_list_from_json (json_object_get_array_member (object, "questions"),
-                                                error);
+  questions = gcm_quiz_question_list_from_json (list, error);
   if (questions == NULL)
     return NULL;
   return gcm_quiz_question_list_localize (questions, json, lang);
