@@ -143,82 +143,64 @@ dup_strv (JsonObject *object,
   return g_strv_builder_end (builder);
 }
 
+/* Each element of @object's list @member, read by @read_element, in order; an element that is
+ * no object is read from %NULL, so it keeps its place. */
 static void
-read_photos (GcmItem    *self,
-             JsonObject *object)
+read_list (JsonObject *object,
+           const char *member,
+           GPtrArray  *into,
+           gpointer  (*read_element) (JsonObject *element))
 {
-  JsonArray *array = gcm_json_get_array (object, "photos");
+  JsonArray *array = gcm_json_get_array (object, member);
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonObject *element = gcm_json_array_get_object (array, i);
-      GcmItemPhoto *photo;
-
-      photo = g_new0 (GcmItemPhoto, 1);
-      photo->file = dup_string (element, "file");
-      photo->caption = dup_string (element, "caption");
-      photo->credit = dup_string (element, "credit");
-      photo->licence = dup_string (element, "licence");
-      g_ptr_array_add (self->photos, photo);
-    }
+    g_ptr_array_add (into, read_element (gcm_json_array_get_object (array, i)));
 }
 
-static void
-read_steps (GcmItem    *self,
-            JsonObject *object)
+static gpointer
+read_photo (JsonObject *element)
 {
-  JsonArray *array = gcm_json_get_array (object, "steps");
+  GcmItemPhoto *photo = g_new0 (GcmItemPhoto, 1);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonObject *element = gcm_json_array_get_object (array, i);
-      GcmItemStep *step;
-
-      step = g_new0 (GcmItemStep, 1);
-      step->id = dup_string (element, "id");
-      step->text = dup_string (element, "text");
-      step->warning = dup_string (element, "warning");
-      g_ptr_array_add (self->steps, step);
-    }
+  photo->file = dup_string (element, "file");
+  photo->caption = dup_string (element, "caption");
+  photo->credit = dup_string (element, "credit");
+  photo->licence = dup_string (element, "licence");
+  return photo;
 }
 
-static void
-read_questions (GcmItem    *self,
-                JsonObject *object)
+static gpointer
+read_step (JsonObject *element)
 {
-  JsonArray *array = gcm_json_get_array (object, "questions");
+  GcmItemStep *step = g_new0 (GcmItemStep, 1);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonObject *element = gcm_json_array_get_object (array, i);
-      GcmItemQuestion *question;
-
-      question = g_new0 (GcmItemQuestion, 1);
-      question->id = dup_string (element, "id");
-      question->type = dup_string (element, "type");
-      question->prompt = dup_string (element, "prompt");
-      question->image = dup_string (element, "image");
-      question->choices = dup_strv (element, "choices");
-      g_ptr_array_add (self->questions, question);
-    }
+  step->id = dup_string (element, "id");
+  step->text = dup_string (element, "text");
+  step->warning = dup_string (element, "warning");
+  return step;
 }
 
-static void
-read_sources (GcmItem    *self,
-              JsonObject *object)
+static gpointer
+read_question (JsonObject *element)
 {
-  JsonArray *array = gcm_json_get_array (object, "sources");
+  GcmItemQuestion *question = g_new0 (GcmItemQuestion, 1);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonObject *element = gcm_json_array_get_object (array, i);
-      GcmItemSource *source;
+  question->id = dup_string (element, "id");
+  question->type = dup_string (element, "type");
+  question->prompt = dup_string (element, "prompt");
+  question->image = dup_string (element, "image");
+  question->choices = dup_strv (element, "choices");
+  return question;
+}
 
-      source = g_new0 (GcmItemSource, 1);
-      source->title = dup_string (element, "title");
-      source->url = dup_string (element, "url");
-      g_ptr_array_add (self->sources, source);
-    }
+static gpointer
+read_source (JsonObject *element)
+{
+  GcmItemSource *source = g_new0 (GcmItemSource, 1);
+
+  source->title = dup_string (element, "title");
+  source->url = dup_string (element, "url");
+  return source;
 }
 
 static void
@@ -397,10 +379,10 @@ gcm_item_new_from_json (const char  *json,
       if (list != NULL)
         g_hash_table_insert (self->lists, (gpointer) list_members[i], list);
     }
-  read_photos (self, object);
-  read_steps (self, object);
-  read_questions (self, object);
-  read_sources (self, object);
+  read_list (object, "photos", self->photos, read_photo);
+  read_list (object, "steps", self->steps, read_step);
+  read_list (object, "questions", self->questions, read_question);
+  read_list (object, "sources", self->sources, read_source);
   read_media (self, object);
   read_codes (self, object);
   self->json = length < 0 ? g_strdup (json) : g_strndup (json, length);
