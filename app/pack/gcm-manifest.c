@@ -207,30 +207,30 @@ gcm_manifest_free (GcmManifest *manifest)
   g_free (manifest);
 }
 
+/* The element of @parts whose string at @key_offset is @key. */
+static gpointer
+find_part (GPtrArray  *parts,
+           gsize       key_offset,
+           const char *key)
+{
+  for (guint i = 0; i < parts->len; i++)
+    if (g_str_equal (G_STRUCT_MEMBER (char *, g_ptr_array_index (parts, i), key_offset), key))
+      return g_ptr_array_index (parts, i);
+  return NULL;
+}
+
 GcmManifestMedia *
 gcm_manifest_find_media (GcmManifest *manifest,
                          const char  *sha256)
 {
-  for (guint i = 0; i < manifest->media->len; i++)
-    {
-      GcmManifestMedia *media = g_ptr_array_index (manifest->media, i);
-      if (g_str_equal (media->sha256, sha256))
-        return media;
-    }
-  return NULL;
+  return find_part (manifest->media, G_STRUCT_OFFSET (GcmManifestMedia, sha256), sha256);
 }
 
 GcmManifestItem *
 gcm_manifest_find_item (GcmManifest *manifest,
                         const char  *id)
 {
-  for (guint i = 0; i < manifest->items->len; i++)
-    {
-      GcmManifestItem *item = g_ptr_array_index (manifest->items, i);
-      if (g_str_equal (item->id, id))
-        return item;
-    }
-  return NULL;
+  return find_part (manifest->items, G_STRUCT_OFFSET (GcmManifestItem, id), id);
 }
 
 /* Reading */
@@ -442,6 +442,81 @@ gcm_manifest_matches_comment (GcmManifest           *manifest,
 
 /* Writing */
 
+/* @parts as the array @member, each element an object whose members @add_part adds. */
+static void
+add_list (JsonBuilder  *builder,
+          const char   *member,
+          GPtrArray    *parts,
+          void        (*add_part) (JsonBuilder *builder,
+                                   gpointer     part))
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      json_builder_begin_object (builder);
+      add_part (builder, g_ptr_array_index (parts, i));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_chapter (JsonBuilder *builder,
+             gpointer     part)
+{
+  GcmManifestChapter *chapter = part;
+
+  gcm_json_add_string (builder, "id", chapter->id);
+  gcm_json_add_string (builder, "title", chapter->title);
+  if (g_hash_table_size (chapter->titles) > 0)
+    {
+      g_autoptr(GList) langs = g_list_sort (g_hash_table_get_keys (chapter->titles),
+                                            (GCompareFunc) g_strcmp0);
+
+      json_builder_set_member_name (builder, "titles");
+      json_builder_begin_object (builder);
+      for (GList *l = langs; l != NULL; l = l->next)
+        {
+          gcm_json_add_string (builder, l->data,
+                               g_hash_table_lookup (chapter->titles, l->data));
+        }
+      json_builder_end_object (builder);
+    }
+}
+
+static void
+add_item (JsonBuilder *builder,
+          gpointer     part)
+{
+  GcmManifestItem *item = part;
+
+  gcm_json_add_string (builder, "id", item->id);
+  gcm_json_add_string (builder, "kind", gcm_item_kind_to_string (item->kind));
+  gcm_json_add_int (builder, "version", item->version);
+  gcm_json_add_string (builder, "sha256", item->sha256);
+  gcm_json_add_int (builder, "size", item->size);
+  gcm_json_add_string (builder, "lang", item->lang);
+  json_builder_set_member_name (builder, "media");
+  json_builder_begin_array (builder);
+  for (guint j = 0; item->media != NULL && item->media[j] != NULL; j++)
+    json_builder_add_string_value (builder, item->media[j]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_media (JsonBuilder *builder,
+           gpointer     part)
+{
+  GcmManifestMedia *media = part;
+
+  gcm_json_add_string (builder, "sha256", media->sha256);
+  gcm_json_add_int (builder, "size", media->size);
+  gcm_json_add_string (builder, "mime", media->mime);
+  gcm_json_add_int (builder, "width", media->width);
+  gcm_json_add_int (builder, "height", media->height);
+}
+
 char *
 gcm_manifest_to_data (GcmManifest *manifest,
                       gsize       *length)
@@ -466,67 +541,9 @@ gcm_manifest_to_data (GcmManifest *manifest,
   gcm_json_add_int (builder, "expires", manifest->expires);
   gcm_json_add_int (builder, "min_client", manifest->min_client);
 
-  json_builder_set_member_name (builder, "chapters");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < manifest->chapters->len; i++)
-    {
-      GcmManifestChapter *chapter = g_ptr_array_index (manifest->chapters, i);
-      json_builder_begin_object (builder);
-      gcm_json_add_string (builder, "id", chapter->id);
-      gcm_json_add_string (builder, "title", chapter->title);
-      if (g_hash_table_size (chapter->titles) > 0)
-        {
-          g_autoptr(GList) langs = g_list_sort (g_hash_table_get_keys (chapter->titles),
-                                                (GCompareFunc) g_strcmp0);
-
-          json_builder_set_member_name (builder, "titles");
-          json_builder_begin_object (builder);
-          for (GList *l = langs; l != NULL; l = l->next)
-            {
-              gcm_json_add_string (builder, l->data,
-                                   g_hash_table_lookup (chapter->titles, l->data));
-            }
-          json_builder_end_object (builder);
-        }
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < manifest->items->len; i++)
-    {
-      GcmManifestItem *item = g_ptr_array_index (manifest->items, i);
-      json_builder_begin_object (builder);
-      gcm_json_add_string (builder, "id", item->id);
-      gcm_json_add_string (builder, "kind", gcm_item_kind_to_string (item->kind));
-      gcm_json_add_int (builder, "version", item->version);
-      gcm_json_add_string (builder, "sha256", item->sha256);
-      gcm_json_add_int (builder, "size", item->size);
-      gcm_json_add_string (builder, "lang", item->lang);
-      json_builder_set_member_name (builder, "media");
-      json_builder_begin_array (builder);
-      for (guint j = 0; item->media != NULL && item->media[j] != NULL; j++)
-        json_builder_add_string_value (builder, item->media[j]);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "media");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < manifest->media->len; i++)
-    {
-      GcmManifestMedia *media = g_ptr_array_index (manifest->media, i);
-      json_builder_begin_object (builder);
-      gcm_json_add_string (builder, "sha256", media->sha256);
-      gcm_json_add_int (builder, "size", media->size);
-      gcm_json_add_string (builder, "mime", media->mime);
-      gcm_json_add_int (builder, "width", media->width);
-      gcm_json_add_int (builder, "height", media->height);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  add_list (builder, "chapters", manifest->chapters, add_chapter);
+  add_list (builder, "items", manifest->items, add_item);
+  add_list (builder, "media", manifest->media, add_media);
   json_builder_end_object (builder);
 
   return gcm_json_builder_to_data (builder, length);
