@@ -16,10 +16,76 @@
 #include "gcm-risk-rules.h"
 #include "gcm-source-private.h"
 
+/* The item's @member: a list of one element or more, or %NULL once @problem is said at its
+ * line (the id's, when it is missing). */
+static JsonArray *
+want_list (GcmSourceCtx *ctx,
+           const char   *member,
+           const char   *problem)
+{
+  JsonNode *node = json_object_get_member (ctx->fields, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (json_node_get_array (node)) == 0)
+    {
+      _gcm_source_problem (ctx->source, ctx->file,
+                           _gcm_source_field_line (ctx, node ? member : "id"), "%s", problem);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+/* An element of a list as an object, or %NULL once @problem is said at its @line. */
+static JsonObject *
+want_object (GcmSourceCtx *ctx,
+             JsonNode     *node,
+             int           line,
+             const char   *problem)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+  _gcm_source_problem (ctx->source, ctx->file, line, "%s", problem);
+  return NULL;
+}
+
+/* The id of a step or question, a word (else @problem) that no other one of the list has. */
+static const char *
+want_unique_id (GcmSourceCtx *ctx,
+                JsonObject   *object,
+                int           line,
+                GHashTable   *ids,
+                const char   *problem,
+                const char   *what)
+{
+  const char *id = node_string (json_object_get_member (object, "id"));
+
+  if (!is_word_id (id))
+    _gcm_source_problem (ctx->source, ctx->file, line, "%s", problem);
+  else if (!g_hash_table_add (ids, (gpointer) id))
+    _gcm_source_problem (ctx->source, ctx->file, line, "the %s id “%s” is used twice", what, id);
+  return id;
+}
+
+/* Says each member of a @what at @line that is not one of @fields. */
+static void
+want_only_fields (GcmSourceCtx       *ctx,
+                  JsonObject         *object,
+                  int                 line,
+                  const char * const *fields,
+                  const char         *what)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (fields, l->data))
+      _gcm_source_problem (ctx->source, ctx->file, line, "unknown %s field “%s”", what,
+                           (const char *) l->data);
+}
+
 static void
 check_case (GcmSourceCtx *ctx)
 {
-  JsonNode *photos = json_object_get_member (ctx->fields, "photos");
+  JsonArray *photos;
 
   _gcm_source_want_string (ctx, "date", TRUE);
   _gcm_source_want_string (ctx, "place", TRUE);
@@ -29,28 +95,18 @@ check_case (GcmSourceCtx *ctx)
   _gcm_source_want_string_list (ctx, ctx->fields, "modus_operandi", TRUE);
   _gcm_source_want_string_list (ctx, ctx->fields, "risk_indicators", TRUE);
 
-  if (photos == NULL || !JSON_NODE_HOLDS_ARRAY (photos) ||
-      json_array_get_length (json_node_get_array (photos)) == 0)
-    {
-      _gcm_source_problem (ctx->source, ctx->file,
-                           _gcm_source_field_line (ctx, photos ? "photos" : "id"),
-                           "a case needs “photos”: a list of {file, caption, credit, licence}");
-      return;
-    }
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (photos)); i++)
+  photos = want_list (ctx, "photos",
+                      "a case needs “photos”: a list of {file, caption, credit, licence}");
+  for (guint i = 0; photos != NULL && i < json_array_get_length (photos); i++)
     {
       static const char * const photo_fields[] = { "file", "caption", "credit", "licence", NULL };
-      JsonNode *node = json_array_get_element (json_node_get_array (photos), i);
+      JsonNode *node = json_array_get_element (photos, i);
       int line = gcm_yaml_document_get_line (ctx->doc, node);
-      JsonObject *photo;
+      JsonObject *photo = want_object (ctx, node, line,
+                                       "a photo must be {file, caption, credit, licence}");
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          _gcm_source_problem (ctx->source, ctx->file, line,
-                               "a photo must be {file, caption, credit, licence}");
-          continue;
-        }
-      photo = json_node_get_object (node);
+      if (photo == NULL)
+        continue;
       for (guint j = 0; photo_fields[j] != NULL; j++)
         if (node_string (json_object_get_member (photo, photo_fields[j])) == NULL)
           _gcm_source_problem (ctx->source, ctx->file, line, "a photo needs a “%s”",
@@ -73,53 +129,32 @@ check_case (GcmSourceCtx *ctx)
 static void
 check_procedure (GcmSourceCtx *ctx)
 {
-  JsonNode *steps = json_object_get_member (ctx->fields, "steps");
   g_autoptr(GHashTable) step_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *steps;
   const char *body;
 
   _gcm_source_want_string_list (ctx, ctx->fields, "applies_to", TRUE);
   _gcm_source_want_string_list (ctx, ctx->fields, "hazards", TRUE);
   _gcm_source_want_string_list (ctx, ctx->fields, "protective_equipment", TRUE);
 
-  if (steps == NULL || !JSON_NODE_HOLDS_ARRAY (steps) ||
-      json_array_get_length (json_node_get_array (steps)) == 0)
-    _gcm_source_problem (ctx->source, ctx->file,
-                         _gcm_source_field_line (ctx, steps ? "steps" : "id"),
-                         "a procedure needs “steps”: a list of {id, text, warning}");
-  else
-    for (guint i = 0; i < json_array_get_length (json_node_get_array (steps)); i++)
-      {
-        JsonNode *node = json_array_get_element (json_node_get_array (steps), i);
-        int line = gcm_yaml_document_get_line (ctx->doc, node);
-        JsonObject *step;
-        const char *step_id;
-        g_autoptr(GList) members = NULL;
+  steps = want_list (ctx, "steps", "a procedure needs “steps”: a list of {id, text, warning}");
+  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
+    {
+      JsonNode *node = json_array_get_element (steps, i);
+      int line = gcm_yaml_document_get_line (ctx->doc, node);
+      JsonObject *step = want_object (ctx, node, line, "a step must be {id, text, warning}");
 
-        if (!JSON_NODE_HOLDS_OBJECT (node))
-          {
-            _gcm_source_problem (ctx->source, ctx->file, line,
-                                 "a step must be {id, text, warning}");
-            continue;
-          }
-        step = json_node_get_object (node);
-        step_id = node_string (json_object_get_member (step, "id"));
-        if (!is_word_id (step_id))
-          _gcm_source_problem (ctx->source, ctx->file, line,
-                               "a step needs an id like “check-seals”");
-        else if (!g_hash_table_add (step_ids, (gpointer) step_id))
-          _gcm_source_problem (ctx->source, ctx->file, line, "the step id “%s” is used twice",
-                               step_id);
-        if (node_string (json_object_get_member (step, "text")) == NULL)
-          _gcm_source_problem (ctx->source, ctx->file, line, "a step needs a “text”");
-        if (json_object_has_member (step, "warning") &&
-            node_string (json_object_get_member (step, "warning")) == NULL)
-          _gcm_source_problem (ctx->source, ctx->file, line, "a step’s “warning” must be a text");
-        members = json_object_get_members (step);
-        for (GList *l = members; l != NULL; l = l->next)
-          if (!g_strv_contains ((const char * const[]) { "id", "text", "warning", NULL }, l->data))
-            _gcm_source_problem (ctx->source, ctx->file, line, "unknown step field “%s”",
-                                 (const char *) l->data);
-      }
+      if (step == NULL)
+        continue;
+      want_unique_id (ctx, step, line, step_ids, "a step needs an id like “check-seals”", "step");
+      if (node_string (json_object_get_member (step, "text")) == NULL)
+        _gcm_source_problem (ctx->source, ctx->file, line, "a step needs a “text”");
+      if (json_object_has_member (step, "warning") &&
+          node_string (json_object_get_member (step, "warning")) == NULL)
+        _gcm_source_problem (ctx->source, ctx->file, line, "a step’s “warning” must be a text");
+      want_only_fields (ctx, step, line, (const char * const[]) { "id", "text", "warning", NULL },
+                        "step");
+    }
 
   body = _gcm_source_want_string (ctx, "body", FALSE);
   if (body != NULL)
@@ -141,12 +176,9 @@ check_question (GcmSourceCtx        *ctx,
   guint n_choices = 0;
   g_autoptr(GList) members = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      _gcm_source_problem (ctx->source, ctx->file, line, "a question must be a mapping");
-      return;
-    }
-  q = json_node_get_object (node);
+  q = want_object (ctx, node, line, "a question must be a mapping");
+  if (q == NULL)
+    return;
   members = json_object_get_members (q);
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (question_fields, l->data))
@@ -154,11 +186,7 @@ check_question (GcmSourceCtx        *ctx,
                            gcm_yaml_document_get_key_line (ctx->doc, q, l->data),
                            "unknown question field “%s”", (const char *) l->data);
 
-  qid = node_string (json_object_get_member (q, "id"));
-  if (!is_word_id (qid))
-    _gcm_source_problem (ctx->source, ctx->file, line, "a question needs an id like “q1”");
-  else if (!g_hash_table_add (question_ids, (gpointer) qid))
-    _gcm_source_problem (ctx->source, ctx->file, line, "the question id “%s” is used twice", qid);
+  qid = want_unique_id (ctx, q, line, question_ids, "a question needs an id like “q1”", "question");
 
   for (guint i = 0; i < 2; i++)
     {
@@ -253,7 +281,7 @@ check_question (GcmSourceCtx        *ctx,
 static void
 check_quiz (GcmSourceCtx *ctx)
 {
-  JsonNode *questions = json_object_get_member (ctx->fields, "questions");
+  JsonArray *questions;
   JsonArray *related = _gcm_source_want_string_list (ctx, ctx->fields, "related", FALSE);
   g_autoptr(GHashTable) question_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -262,16 +290,9 @@ check_quiz (GcmSourceCtx *ctx)
                                   json_array_get_string_element (related, i),
                                   "related item");
 
-  if (questions == NULL || !JSON_NODE_HOLDS_ARRAY (questions) ||
-      json_array_get_length (json_node_get_array (questions)) == 0)
-    {
-      _gcm_source_problem (ctx->source, ctx->file,
-                           _gcm_source_field_line (ctx, questions ? "questions" : "id"),
-                           "a quiz needs “questions”");
-      return;
-    }
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (questions)); i++)
-    check_question (ctx, json_array_get_element (json_node_get_array (questions), i), question_ids);
+  questions = want_list (ctx, "questions", "a quiz needs “questions”");
+  for (guint i = 0; questions != NULL && i < json_array_get_length (questions); i++)
+    check_question (ctx, json_array_get_element (questions, i), question_ids);
 }
 
 /* Outcomes and rules name the items behind them: checked once every item is loaded. */
@@ -396,48 +417,26 @@ static void
 check_path (GcmSourceCtx *ctx)
 {
   static const char * const step_fields[] = { "id", "item", "text", "pass_mark", NULL };
-  JsonNode *steps = json_object_get_member (ctx->fields, "steps");
   g_autoptr(GHashTable) step_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) step_items = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *steps;
 
-  if (steps == NULL || !JSON_NODE_HOLDS_ARRAY (steps) ||
-      json_array_get_length (json_node_get_array (steps)) == 0)
+  steps = want_list (ctx, "steps", "a path needs “steps”: a list of {id, item, text, pass_mark}");
+  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
     {
-      _gcm_source_problem (ctx->source, ctx->file,
-                           _gcm_source_field_line (ctx, steps ? "steps" : "id"),
-                           "a path needs “steps”: a list of {id, item, text, pass_mark}");
-      return;
-    }
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (steps)); i++)
-    {
-      JsonNode *node = json_array_get_element (json_node_get_array (steps), i);
+      JsonNode *node = json_array_get_element (steps, i);
       int line = gcm_yaml_document_get_line (ctx->doc, node);
-      JsonObject *step;
-      const char *step_id, *item_id;
+      JsonObject *step = want_object (ctx, node, line,
+                                      "a path step must be {id, item, text, pass_mark}");
+      const char *item_id;
       JsonNode *pass_mark;
       GcmSourceItem *target;
-      g_autoptr(GList) members = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          _gcm_source_problem (ctx->source, ctx->file, line,
-                               "a path step must be {id, item, text, pass_mark}");
-          continue;
-        }
-      step = json_node_get_object (node);
-      members = json_object_get_members (step);
-      for (GList *l = members; l != NULL; l = l->next)
-        if (!g_strv_contains (step_fields, l->data))
-          _gcm_source_problem (ctx->source, ctx->file, line, "unknown path step field “%s”",
-                               (const char *) l->data);
-
-      step_id = node_string (json_object_get_member (step, "id"));
-      if (!is_word_id (step_id))
-        _gcm_source_problem (ctx->source, ctx->file, line,
-                             "a path step needs an id like “basel-scope”");
-      else if (!g_hash_table_add (step_ids, (gpointer) step_id))
-        _gcm_source_problem (ctx->source, ctx->file, line, "the step id “%s” is used twice",
-                             step_id);
+      if (step == NULL)
+        continue;
+      want_only_fields (ctx, step, line, step_fields, "path step");
+      want_unique_id (ctx, step, line, step_ids, "a path step needs an id like “basel-scope”",
+                      "step");
       if (node_string (json_object_get_member (step, "text")) == NULL)
         _gcm_source_problem (ctx->source, ctx->file, line,
                              "a path step needs a “text”: what the learner does there");
