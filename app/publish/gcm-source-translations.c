@@ -146,77 +146,74 @@ references (const char *body)
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
+/* The translation's @member gives again each of the original's elements, in order and with
+ * its id; @check_element checks the rest of each one that does. */
 static void
-check_steps (GcmSourceCtx *ctx,
-             JsonObject   *original)
+check_translated_list (GcmSourceCtx *ctx,
+                       JsonObject   *original,
+                       const char   *member,
+                       const char   *noun,
+                       void        (*check_element) (GcmSourceCtx *ctx,
+                                                     JsonObject   *mine,
+                                                     JsonObject   *theirs,
+                                                     const char   *id,
+                                                     int           line))
 {
-  JsonArray *steps = json_object_get_array_member (original, "steps");
-  JsonNode *node = json_object_get_member (ctx->fields, "steps");
-  int line = _gcm_source_field_line (ctx, "steps");
+  JsonArray *originals = json_object_get_array_member (original, member);
+  JsonNode *node = json_object_get_member (ctx->fields, member);
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
-      json_array_get_length (json_node_get_array (node)) != json_array_get_length (steps))
+      json_array_get_length (json_node_get_array (node)) != json_array_get_length (originals))
     {
-      _gcm_source_problem (ctx->source, ctx->file, line,
-                           "“steps” must translate each of the original's %u steps, in order",
-                           json_array_get_length (steps));
+      _gcm_source_problem (ctx->source, ctx->file, _gcm_source_field_line (ctx, member),
+                           "“%s” must translate each of the original's %u %s, in order",
+                           member, json_array_get_length (originals), member);
       return;
     }
-  for (guint i = 0; i < json_array_get_length (steps); i++)
+  for (guint i = 0; i < json_array_get_length (originals); i++)
     {
       JsonObject *mine = json_array_get_object_element (json_node_get_array (node), i);
-      JsonObject *theirs = json_array_get_object_element (steps, i);
-      int step_line = gcm_yaml_document_get_line (ctx->doc, json_array_get_element (json_node_get_array (node), i));
+      JsonObject *theirs = json_array_get_object_element (originals, i);
+      const char *id = json_object_get_string_member (theirs, "id");
+      int line = gcm_yaml_document_get_line (ctx->doc, json_array_get_element (json_node_get_array (node), i));
 
-      if (mine == NULL || g_strcmp0 (node_string (json_object_get_member (mine, "id")),
-                                     json_object_get_string_member (theirs, "id")) != 0)
-        _gcm_source_problem (ctx->source, ctx->file, step_line, "step %u must have the id “%s”",
-                             i + 1, json_object_get_string_member (theirs, "id"));
-      else if (node_string (json_object_get_member (mine, "text")) == NULL)
-        _gcm_source_problem (ctx->source, ctx->file, step_line, "step “%s” has no text",
-                             json_object_get_string_member (theirs, "id"));
-      else if (json_object_has_member (mine, "warning") != json_object_has_member (theirs, "warning"))
-        _gcm_source_problem (ctx->source, ctx->file, step_line,
-                             "step “%s” must have a warning exactly where the original has one",
-                             json_object_get_string_member (theirs, "id"));
+      if (mine == NULL || g_strcmp0 (node_string (json_object_get_member (mine, "id")), id) != 0)
+        _gcm_source_problem (ctx->source, ctx->file, line, "%s %u must have the id “%s”", noun,
+                             i + 1, id);
+      else
+        check_element (ctx, mine, theirs, id, line);
     }
 }
 
 static void
-check_questions (GcmSourceCtx *ctx,
-                 JsonObject   *original)
+check_step (GcmSourceCtx *ctx,
+            JsonObject   *mine,
+            JsonObject   *theirs,
+            const char   *id,
+            int           line)
 {
-  JsonArray *questions = json_object_get_array_member (original, "questions");
-  JsonNode *node = json_object_get_member (ctx->fields, "questions");
-  int line = _gcm_source_field_line (ctx, "questions");
+  if (node_string (json_object_get_member (mine, "text")) == NULL)
+    _gcm_source_problem (ctx->source, ctx->file, line, "step “%s” has no text", id);
+  else if (json_object_has_member (mine, "warning") != json_object_has_member (theirs, "warning"))
+    _gcm_source_problem (ctx->source, ctx->file, line,
+                         "step “%s” must have a warning exactly where the original has one", id);
+}
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
-      json_array_get_length (json_node_get_array (node)) != json_array_get_length (questions))
-    {
-      _gcm_source_problem (ctx->source, ctx->file, line,
-                           "“questions” must translate each of the original's %u questions, in order",
-                           json_array_get_length (questions));
-      return;
-    }
-  for (guint i = 0; i < json_array_get_length (questions); i++)
-    {
-      JsonObject *mine = json_array_get_object_element (json_node_get_array (node), i);
-      JsonObject *theirs = json_array_get_object_element (questions, i);
-      const char *id = json_object_get_string_member (theirs, "id");
-      int question_line = gcm_yaml_document_get_line (ctx->doc, json_array_get_element (json_node_get_array (node), i));
-
-      if (mine == NULL || g_strcmp0 (node_string (json_object_get_member (mine, "id")), id) != 0)
-        _gcm_source_problem (ctx->source, ctx->file, question_line,
-                             "question %u must have the id “%s”", i + 1, id);
-      else if (node_string (json_object_get_member (mine, "prompt")) == NULL ||
-               node_string (json_object_get_member (mine, "explanation")) == NULL)
-        _gcm_source_problem (ctx->source, ctx->file, question_line,
-                             "question “%s” needs its prompt and explanation", id);
-      else if (list_length (mine, "choices") != list_length (theirs, "choices"))
-        _gcm_source_problem (ctx->source, ctx->file, question_line,
-                             "question “%s” must translate each of the original's %u choices", id,
-                             list_length (theirs, "choices"));
-    }
+static void
+check_question (GcmSourceCtx *ctx,
+                JsonObject   *mine,
+                JsonObject   *theirs,
+                const char   *id,
+                int           line)
+{
+  if (node_string (json_object_get_member (mine, "prompt")) == NULL ||
+      node_string (json_object_get_member (mine, "explanation")) == NULL)
+    _gcm_source_problem (ctx->source, ctx->file, line,
+                         "question “%s” needs its prompt and explanation", id);
+  else if (list_length (mine, "choices") != list_length (theirs, "choices"))
+    _gcm_source_problem (ctx->source, ctx->file, line,
+                         "question “%s” must translate each of the original's %u choices", id,
+                         list_length (theirs, "choices"));
 }
 
 /* The parts of a key or of risk indicators that a translation gives again, one for each of the
@@ -407,9 +404,9 @@ check_translation (GcmSourceCtx  *ctx,
     }
   /* A path's steps translate like a procedure's: the same ids, a text each. */
   if (original->kind == GCM_ITEM_KIND_PROCEDURE || original->kind == GCM_ITEM_KIND_PATH)
-    check_steps (ctx, original->object);
+    check_translated_list (ctx, original->object, "steps", "step", check_step);
   if (original->kind == GCM_ITEM_KIND_QUIZ)
-    check_questions (ctx, original->object);
+    check_translated_list (ctx, original->object, "questions", "question", check_question);
   if (original->kind == GCM_ITEM_KIND_KEY)
     {
       check_parts (ctx, original->object, &key_nodes);
