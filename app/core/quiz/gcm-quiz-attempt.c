@@ -197,22 +197,23 @@ gcm_quiz_attempt_answer (GcmQuizAttempt *self,
   return answer->right;
 }
 
-gboolean
-gcm_quiz_attempt_is_answered (GcmQuizAttempt *self,
-                              guint           index)
+/* The answer to question @index; one of nothing when there is no such question. */
+static const Answer *
+get_answer (GcmQuizAttempt *self,
+            guint           index)
 {
-  g_return_val_if_fail (GCM_IS_QUIZ_ATTEMPT (self), FALSE);
-  g_return_val_if_fail (index < self->questions->len, FALSE);
-  return self->answers[index].answered;
+  static const Answer none;
+
+  g_return_val_if_fail (GCM_IS_QUIZ_ATTEMPT (self), &none);
+  g_return_val_if_fail (index < self->questions->len, &none);
+  return &self->answers[index];
 }
 
 gboolean
 gcm_quiz_attempt_is_right (GcmQuizAttempt *self,
                            guint           index)
 {
-  g_return_val_if_fail (GCM_IS_QUIZ_ATTEMPT (self), FALSE);
-  g_return_val_if_fail (index < self->questions->len, FALSE);
-  return self->answers[index].right;
+  return get_answer (self, index)->right;
 }
 
 /* The question's own indexes of the choices picked, as a bit set. */
@@ -220,29 +221,14 @@ guint
 gcm_quiz_attempt_get_chosen (GcmQuizAttempt *self,
                              guint           index)
 {
-  g_return_val_if_fail (GCM_IS_QUIZ_ATTEMPT (self), 0);
-  g_return_val_if_fail (index < self->questions->len, 0);
-  return self->answers[index].chosen;
+  return get_answer (self, index)->chosen;
 }
 
 guint
 gcm_quiz_attempt_get_elapsed_ms (GcmQuizAttempt *self,
                                  guint           index)
 {
-  g_return_val_if_fail (GCM_IS_QUIZ_ATTEMPT (self), 0);
-  g_return_val_if_fail (index < self->questions->len, 0);
-  return self->answers[index].elapsed_ms;
-}
-
-guint
-gcm_quiz_attempt_get_n_answered (GcmQuizAttempt *self)
-{
-  guint n = 0;
-
-  g_return_val_if_fail (GCM_IS_QUIZ_ATTEMPT (self), 0);
-  for (guint i = 0; i < self->questions->len; i++)
-    n += self->answers[i].answered;
-  return n;
+  return get_answer (self, index)->elapsed_ms;
 }
 
 guint
@@ -260,7 +246,10 @@ gboolean
 gcm_quiz_attempt_is_finished (GcmQuizAttempt *self)
 {
   g_return_val_if_fail (GCM_IS_QUIZ_ATTEMPT (self), FALSE);
-  return gcm_quiz_attempt_get_n_answered (self) == self->questions->len;
+  for (guint i = 0; i < self->questions->len; i++)
+    if (!self->answers[i].answered)
+      return FALSE;
+  return TRUE;
 }
 
 /* Right answers out of all questions, rounded to the nearest whole percent. */

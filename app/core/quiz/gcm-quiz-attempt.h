@@ -30,15 +30,12 @@ gboolean         gcm_quiz_attempt_answer           (GcmQuizAttempt *self,
                                                     guint           index,
                                                     guint           positions,
                                                     guint           elapsed_ms);
-gboolean         gcm_quiz_attempt_is_answered      (GcmQuizAttempt *self,
-                                                    guint           index);
 gboolean         gcm_quiz_attempt_is_right         (GcmQuizAttempt *self,
                                                     guint           index);
 guint            gcm_quiz_attempt_get_chosen       (GcmQuizAttempt *self,
                                                     guint           index);
 guint            gcm_quiz_attempt_get_elapsed_ms   (GcmQuizAttempt *self,
                                                     guint           index);
-guint            gcm_quiz_attempt_get_n_answered   (GcmQuizAttempt *self);
 guint            gcm_quiz_attempt_get_n_right      (GcmQuizAttempt *self);
 gboolean         gcm_quiz_attempt_is_finished      (GcmQuizAttempt *self);
 guint            gcm_quiz_attempt_get_score_percent (GcmQuizAttempt *self);
