@@ -109,17 +109,33 @@ local_id_is_valid (const char *id)
   return TRUE;
 }
 
+/* The key's list @member, with @parts sized to hold it; %NULL when it is missing or empty. */
+static JsonArray *
+get_list (GcmDecisionKey  *self,
+          const char      *member,
+          GArray          *parts,
+          const char      *problem,
+          GError         **error)
+{
+  JsonArray *array = gcm_json_get_array (self->item, member);
+
+  if (array == NULL || json_array_get_length (array) == 0)
+    return invalid (error, member, "%s", problem), NULL;
+  g_array_set_size (parts, json_array_get_length (array));
+  return array;
+}
+
 static gboolean
 read_outcomes (GcmDecisionKey    *self,
                GcmKeyItemExists   item_exists,
                gpointer           user_data,
                GError           **error)
 {
-  JsonArray *outcomes = gcm_json_get_array (self->item, "outcomes");
+  JsonArray *outcomes = get_list (self, "outcomes", self->outcomes,
+                                  "a key needs at least one outcome", error);
 
-  if (outcomes == NULL || json_array_get_length (outcomes) == 0)
-    return invalid (error, "outcomes", "a key needs at least one outcome");
-  g_array_set_size (self->outcomes, json_array_get_length (outcomes));
+  if (outcomes == NULL)
+    return FALSE;
 
   for (guint i = 0; i < self->outcomes->len; i++)
     {
@@ -180,11 +196,11 @@ static gboolean
 read_nodes (GcmDecisionKey  *self,
             GError         **error)
 {
-  JsonArray *nodes = gcm_json_get_array (self->item, "nodes");
+  JsonArray *nodes = get_list (self, "nodes", self->nodes, "a key needs at least one question",
+                               error);
 
-  if (nodes == NULL || json_array_get_length (nodes) == 0)
-    return invalid (error, "nodes", "a key needs at least one question");
-  g_array_set_size (self->nodes, json_array_get_length (nodes));
+  if (nodes == NULL)
+    return FALSE;
 
   /* Ids first, so that options may point forward. */
   for (guint i = 0; i < self->nodes->len; i++)
