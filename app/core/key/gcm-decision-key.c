@@ -97,6 +97,19 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* The element of @parts that @index maps @id to, or %NULL. */
+static gconstpointer
+lookup_part (GHashTable *index,
+             GArray     *parts,
+             const char *id)
+{
+  gpointer i;
+
+  if (id == NULL || !g_hash_table_lookup_extended (index, id, NULL, &i))
+    return NULL;
+  return parts->data + GPOINTER_TO_UINT (i) * g_array_get_element_size (parts);
+}
+
 /* Key-local ids follow the step-id rule: ^[a-z0-9][a-z0-9_-]*$ */
 static gboolean
 local_id_is_valid (const char *id)
@@ -365,24 +378,16 @@ const GcmKeyNode *
 gcm_decision_key_get_node (GcmDecisionKey *self,
                            const char     *id)
 {
-  gpointer index;
-
   g_return_val_if_fail (GCM_IS_DECISION_KEY (self), NULL);
-  if (id == NULL || !g_hash_table_lookup_extended (self->node_index, id, NULL, &index))
-    return NULL;
-  return &g_array_index (self->nodes, GcmKeyNode, GPOINTER_TO_UINT (index));
+  return lookup_part (self->node_index, self->nodes, id);
 }
 
 const GcmKeyOutcome *
 gcm_decision_key_get_outcome (GcmDecisionKey *self,
                               const char     *id)
 {
-  gpointer index;
-
   g_return_val_if_fail (GCM_IS_DECISION_KEY (self), NULL);
-  if (id == NULL || !g_hash_table_lookup_extended (self->outcome_index, id, NULL, &index))
-    return NULL;
-  return &g_array_index (self->outcomes, GcmKeyOutcome, GPOINTER_TO_UINT (index));
+  return lookup_part (self->outcome_index, self->outcomes, id);
 }
 
 /* The language of the key's text: the item's "lang", which a localized item's JSON gives as
