@@ -694,6 +694,17 @@ leave_block_cb (MD_BLOCKTYPE  type,
   return 0;
 }
 
+/* Opens a Pango tag, which @span closes on leave. */
+static void
+open_tag (Leaf       *leaf,
+          SpanFrame  *span,
+          const char *open,
+          const char *close)
+{
+  g_string_append (leaf->markup, open);
+  span->close = close;
+}
+
 static int
 enter_span_cb (MD_SPANTYPE  type,
                void        *detail,
@@ -721,31 +732,26 @@ enter_span_cb (MD_SPANTYPE  type,
   switch (type)
     {
     case MD_SPAN_EM:
-      g_string_append (leaf->markup, "<i>");
-      span.close = "</i>";
+      open_tag (leaf, &span, "<i>", "</i>");
       break;
 
     case MD_SPAN_STRONG:
       if (leaf->markup->len == 0 && leaf->text->len == 0 && leaf->images->len == 0 &&
           !leaf->has_lead_strong)
         span.is_lead_strong = TRUE;
-      g_string_append (leaf->markup, "<b>");
-      span.close = "</b>";
+      open_tag (leaf, &span, "<b>", "</b>");
       break;
 
     case MD_SPAN_CODE:
-      g_string_append (leaf->markup, "<tt>");
-      span.close = "</tt>";
+      open_tag (leaf, &span, "<tt>", "</tt>");
       break;
 
     case MD_SPAN_DEL:
-      g_string_append (leaf->markup, "<s>");
-      span.close = "</s>";
+      open_tag (leaf, &span, "<s>", "</s>");
       break;
 
     case MD_SPAN_U:
-      g_string_append (leaf->markup, "<u>");
-      span.close = "</u>";
+      open_tag (leaf, &span, "<u>", "</u>");
       break;
 
     case MD_SPAN_A:
