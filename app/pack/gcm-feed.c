@@ -396,13 +396,6 @@ gcm_feed_get_path (GcmFeed *self)
   return self->path;
 }
 
-gboolean
-gcm_feed_is_trusted_by_location (GcmFeed *self)
-{
-  g_return_val_if_fail (GCM_IS_FEED (self), FALSE);
-  return self->trust_mode == GCM_TRUST_BY_LOCATION;
-}
-
 GcmManifest *
 gcm_feed_get_manifest (GcmFeed *self)
 {

@@ -26,7 +26,6 @@ GcmFeed              *gcm_feed_open_with_trust       (const char      *path,
                                                       GcmTrust        *trust,
                                                       GError         **error);
 const char           *gcm_feed_get_path              (GcmFeed         *self);
-gboolean              gcm_feed_is_trusted_by_location (GcmFeed        *self);
 GcmManifest          *gcm_feed_get_manifest          (GcmFeed         *self);
 const GcmFeedComment *gcm_feed_get_comment           (GcmFeed         *self);
 const char           *gcm_feed_get_manifest_sha256   (GcmFeed         *self);

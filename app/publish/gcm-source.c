@@ -668,13 +668,6 @@ gcm_source_load (const char         *directory,
 }
 
 const char *
-gcm_source_get_directory (GcmSource *self)
-{
-  g_return_val_if_fail (GCM_IS_SOURCE (self), NULL);
-  return self->directory;
-}
-
-const char *
 gcm_source_get_feed_id (GcmSource *self)
 {
   g_return_val_if_fail (GCM_IS_SOURCE (self), NULL);
@@ -719,14 +712,6 @@ gcm_source_get_items (GcmSource *self)
   return self->items;
 }
 
-char *
-gcm_source_dup_media_path (GcmSource  *self,
-                           const char *relative)
-{
-  g_return_val_if_fail (GCM_IS_SOURCE (self), NULL);
-  return g_build_filename (self->directory, "media", relative, NULL);
-}
-
 /**
  * gcm_source_get_media:
  * @relative: a path under media/ that some item uses
@@ -759,7 +744,7 @@ gcm_source_read_media (GcmSource   *self,
 
   g_return_val_if_fail (GCM_IS_SOURCE (self), NULL);
 
-  path = gcm_source_dup_media_path (self, relative);
+  path = g_build_filename (self->directory, "media", relative, NULL);
   bytes = _gcm_source_read_regular_file (path, GCM_MEDIA_MAX_SIZE, error);
   if (bytes == NULL)
     g_prefix_error (error, "media/%s ", relative);

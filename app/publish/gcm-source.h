@@ -59,14 +59,11 @@ typedef enum
 GcmSource  *gcm_source_load           (const char *directory,
                                        GcmSourceLoadFlags flags,
                                        GError    **error);
-const char *gcm_source_get_directory  (GcmSource  *self);
 const char *gcm_source_get_feed_id    (GcmSource  *self);
 const char *gcm_source_get_title      (GcmSource  *self);
 const char *gcm_source_get_language   (GcmSource  *self);
 GPtrArray  *gcm_source_get_chapters   (GcmSource  *self);
 GPtrArray  *gcm_source_get_items      (GcmSource  *self);
-char       *gcm_source_dup_media_path (GcmSource  *self,
-                                       const char *relative);
 const GcmSourceMedia *gcm_source_get_media (GcmSource  *self,
                                             const char *relative);
 GBytes     *gcm_source_read_media     (GcmSource  *self,

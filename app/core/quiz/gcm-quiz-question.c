@@ -183,14 +183,14 @@ compute_fingerprint (GcmQuizQuestion *self)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
-GcmQuizQuestion *
-gcm_quiz_question_new_from_json (JsonObject  *object,
-                                 GError     **error)
+static GcmQuizQuestion *
+read_question (JsonObject  *object,
+               GError     **error)
 {
   g_autoptr(GcmQuizQuestion) self = g_object_new (GCM_TYPE_QUIZ_QUESTION, NULL);
   const char *type;
 
-  g_return_val_if_fail (object != NULL, NULL);
+  g_assert (object != NULL);
 
   self->id = g_strdup (gcm_json_get_string (object, "id"));
   type = gcm_json_get_string (object, "type");
@@ -235,7 +235,7 @@ gcm_quiz_question_list_from_json (JsonArray  *questions,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return invalid (error, NULL, "a question is not a mapping"), NULL;
-      question = gcm_quiz_question_new_from_json (json_node_get_object (node), error);
+      question = read_question (json_node_get_object (node), error);
       if (question == NULL)
         return NULL;
       g_ptr_array_add (list, question);
@@ -255,7 +255,7 @@ read_translation (GcmQuizQuestion *original,
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
-  translated = gcm_quiz_question_new_from_json (json_node_get_object (node), NULL);
+  translated = read_question (json_node_get_object (node), NULL);
   if (translated == NULL || g_strcmp0 (translated->id, original->id) != 0 ||
       translated->type != original->type || translated->right != original->right ||
       g_strv_length (translated->choices) != g_strv_length (original->choices))

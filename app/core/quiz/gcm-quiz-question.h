@@ -22,8 +22,6 @@ typedef enum
 #define GCM_TYPE_QUIZ_QUESTION (gcm_quiz_question_get_type ())
 G_DECLARE_FINAL_TYPE (GcmQuizQuestion, gcm_quiz_question, GCM, QUIZ_QUESTION, GObject)
 
-GcmQuizQuestion *gcm_quiz_question_new_from_json   (JsonObject      *object,
-                                                    GError         **error);
 GPtrArray       *gcm_quiz_question_list_from_json  (JsonArray       *questions,
                                                     GError         **error);
 GPtrArray       *gcm_quiz_question_list_localize   (GPtrArray       *questions,
