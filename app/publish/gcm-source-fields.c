@@ -542,6 +542,21 @@ check_no_html (GcmSourceCtx        *ctx,
                        snippet);
 }
 
+/* The line of @markdown, which starts at @first_line, where @text first stands; @first_line
+ * when it does not. */
+static int
+line_of (const char *markdown,
+         const char *text,
+         int         first_line)
+{
+  const char *at = strstr (markdown, text);
+  int line = first_line;
+
+  for (const char *p = markdown; at != NULL && p < at; p++)
+    line += *p == '\n';
+  return line;
+}
+
 /* Markdown: every item: link must name an item, every media: image must exist. */
 void
 _gcm_source_check_markdown (GcmSourceCtx        *ctx,
@@ -557,11 +572,7 @@ _gcm_source_check_markdown (GcmSourceCtx        *ctx,
   for (guint i = 0; i < links->len; i++)
     {
       const char *href = g_ptr_array_index (links, i);
-      const char *at = strstr (markdown, href);
-      int line = first_line;
-
-      for (const char *p = markdown; at != NULL && p < at; p++)
-        line += *p == '\n';
+      int line = line_of (markdown, href, first_line);
 
       if (g_str_has_prefix (href, "item:"))
         _gcm_source_add_pending_link (ctx, line, href + strlen ("item:"), "link");
@@ -574,11 +585,7 @@ _gcm_source_check_markdown (GcmSourceCtx        *ctx,
   for (guint i = 0; i < images->len; i++)
     {
       const char *src = g_ptr_array_index (images, i);
-      const char *at = strstr (markdown, src);
-      int line = first_line;
-
-      for (const char *p = markdown; at != NULL && p < at; p++)
-        line += *p == '\n';
+      int line = line_of (markdown, src, first_line);
 
       if (!g_str_has_prefix (src, "media:"))
         _gcm_source_problem (ctx->source, ctx->file, line, "the image “%s” must be media:<path>",
