@@ -505,16 +505,14 @@ gcm_item_localize_json (const char         *json,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = NULL;
   JsonObject *object, *translations, *translated = NULL;
-  JsonNode *root;
 
   g_return_val_if_fail (json != NULL, NULL);
 
   if (translation != NULL)
     *translation = GCM_ITEM_TRANSLATION_NONE;
-  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  object = gcm_json_parse_object (parser, json);
+  if (object == NULL)
     return NULL;
-  object = json_node_get_object (root);
 
   if (lang == NULL || g_strcmp0 (lang, gcm_json_get_string (object, "lang")) == 0)
     {
@@ -542,7 +540,7 @@ gcm_item_localize_json (const char         *json,
                    ? GCM_ITEM_TRANSLATION_STALE : GCM_ITEM_TRANSLATION_CURRENT;
 
   generator = json_generator_new ();
-  json_generator_set_root (generator, root);
+  json_generator_set_root (generator, json_parser_get_root (parser));
   return json_generator_to_data (generator, NULL);
 }
 

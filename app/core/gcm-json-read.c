@@ -105,3 +105,23 @@ gcm_json_array_get_object (JsonArray *array,
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
+
+/**
+ * gcm_json_parse_object:
+ * @parser: the parser that keeps what it reads
+ * @json: nul-terminated text that should hold one JSON object
+ *
+ * Returns: (nullable) (transfer none): the object, owned by @parser, or %NULL when @json is no
+ *   JSON or holds no object
+ */
+JsonObject *
+gcm_json_parse_object (JsonParser *parser,
+                       const char *json)
+{
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+}

@@ -22,5 +22,7 @@ JsonObject *gcm_json_get_object       (JsonObject *object,
                                        const char *member);
 JsonObject *gcm_json_array_get_object (JsonArray  *array,
                                        guint       index);
+JsonObject *gcm_json_parse_object     (JsonParser *parser,
+                                       const char *json);
 
 G_END_DECLS

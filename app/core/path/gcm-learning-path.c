@@ -152,21 +152,20 @@ gcm_learning_path_new_from_json (const char  *json,
   g_autoptr(GcmLearningPath) self = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *localized = NULL;
-  JsonObject *object;
+  JsonObject *object = NULL;
   JsonArray *steps;
-  JsonNode *root;
 
   g_return_val_if_fail (json != NULL, NULL);
 
   localized = gcm_item_localize_json (json, lang, NULL);
-  if (localized == NULL || !json_parser_load_from_data (parser, localized, -1, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (localized != NULL)
+    object = gcm_json_parse_object (parser, localized);
+  if (object == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            "A learning path must be a JSON object");
       return NULL;
     }
-  object = json_node_get_object (root);
   if (g_strcmp0 (gcm_json_get_string (object, "kind"), "path") != 0 ||
       gcm_json_get_string (object, "id") == NULL ||
       gcm_json_get_array (object, "steps") == NULL)

@@ -288,22 +288,21 @@ gcm_quiz_question_list_localize (GPtrArray  *questions,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *json = NULL;
   GcmItemTranslation translation;
-  JsonNode *root, *member;
-  JsonArray *translated;
+  JsonObject *object = NULL;
+  JsonArray *translated = NULL;
 
   g_return_val_if_fail (questions != NULL, NULL);
   g_return_val_if_fail (item_json != NULL, NULL);
 
   json = gcm_item_localize_json (item_json, lang, &translation);
-  if (json == NULL ||
-      (translation != GCM_ITEM_TRANSLATION_CURRENT && translation != GCM_ITEM_TRANSLATION_STALE) ||
-      !json_parser_load_from_data (parser, json, -1, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      (member = json_object_get_member (json_node_get_object (root), "questions")) == NULL ||
-      !JSON_NODE_HOLDS_ARRAY (member))
+  if (json != NULL &&
+      (translation == GCM_ITEM_TRANSLATION_CURRENT || translation == GCM_ITEM_TRANSLATION_STALE))
+    object = gcm_json_parse_object (parser, json);
+  if (object != NULL)
+    translated = gcm_json_get_array (object, "questions");
+  if (translated == NULL)
     return g_ptr_array_ref (questions);
 
-  translated = json_node_get_array (member);
   localized = g_ptr_array_new_full (questions->len, g_object_unref);
   for (guint i = 0; i < questions->len; i++)
     {
