@@ -146,51 +146,61 @@ references (const char *body)
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
+/* Checks the rest of a translated element whose id is the original's, @data its list's. */
+typedef void (*CheckElement) (GcmSourceCtx  *ctx,
+                              JsonObject    *mine,
+                              JsonObject    *theirs,
+                              const char    *id,
+                              int            line,
+                              gconstpointer  data);
+
 /* The translation's @member gives again each of the original's elements, in order and with
  * its id; @check_element checks the rest of each one that does. */
 static void
-check_translated_list (GcmSourceCtx *ctx,
-                       JsonObject   *original,
-                       const char   *member,
-                       const char   *noun,
-                       void        (*check_element) (GcmSourceCtx *ctx,
-                                                     JsonObject   *mine,
-                                                     JsonObject   *theirs,
-                                                     const char   *id,
-                                                     int           line))
+check_translated_list (GcmSourceCtx  *ctx,
+                       JsonObject    *original,
+                       const char    *member,
+                       const char    *noun,
+                       CheckElement   check_element,
+                       gconstpointer  data)
 {
-  JsonArray *originals = json_object_get_array_member (original, member);
+  JsonArray *theirs = json_object_get_array_member (original, member);
   JsonNode *node = json_object_get_member (ctx->fields, member);
+  guint count = theirs != NULL ? json_array_get_length (theirs) : 0;
+  JsonArray *mine;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
-      json_array_get_length (json_node_get_array (node)) != json_array_get_length (originals))
+      json_array_get_length (json_node_get_array (node)) != count)
     {
       _gcm_source_problem (ctx->source, ctx->file, _gcm_source_field_line (ctx, member),
                            "“%s” must translate each of the original's %u %s, in order",
-                           member, json_array_get_length (originals), member);
+                           member, count, member);
       return;
     }
-  for (guint i = 0; i < json_array_get_length (originals); i++)
+  mine = json_node_get_array (node);
+  for (guint i = 0; i < count; i++)
     {
-      JsonObject *mine = json_array_get_object_element (json_node_get_array (node), i);
-      JsonObject *theirs = json_array_get_object_element (originals, i);
-      const char *id = json_object_get_string_member (theirs, "id");
-      int line = gcm_yaml_document_get_line (ctx->doc, json_array_get_element (json_node_get_array (node), i));
+      JsonNode *element = json_array_get_element (mine, i);
+      JsonObject *part = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      JsonObject *their_part = json_array_get_object_element (theirs, i);
+      const char *id = json_object_get_string_member (their_part, "id");
+      int line = gcm_yaml_document_get_line (ctx->doc, element);
 
-      if (mine == NULL || g_strcmp0 (node_string (json_object_get_member (mine, "id")), id) != 0)
+      if (part == NULL || g_strcmp0 (node_string (json_object_get_member (part, "id")), id) != 0)
         _gcm_source_problem (ctx->source, ctx->file, line, "%s %u must have the id “%s”", noun,
                              i + 1, id);
       else
-        check_element (ctx, mine, theirs, id, line);
+        check_element (ctx, part, their_part, id, line, data);
     }
 }
 
 static void
-check_step (GcmSourceCtx *ctx,
-            JsonObject   *mine,
-            JsonObject   *theirs,
-            const char   *id,
-            int           line)
+check_step (GcmSourceCtx  *ctx,
+            JsonObject    *mine,
+            JsonObject    *theirs,
+            const char    *id,
+            int            line,
+            gconstpointer  data)
 {
   if (node_string (json_object_get_member (mine, "text")) == NULL)
     _gcm_source_problem (ctx->source, ctx->file, line, "step “%s” has no text", id);
@@ -200,11 +210,12 @@ check_step (GcmSourceCtx *ctx,
 }
 
 static void
-check_question (GcmSourceCtx *ctx,
-                JsonObject   *mine,
-                JsonObject   *theirs,
-                const char   *id,
-                int           line)
+check_question (GcmSourceCtx  *ctx,
+                JsonObject    *mine,
+                JsonObject    *theirs,
+                const char    *id,
+                int            line,
+                gconstpointer  data)
 {
   if (node_string (json_object_get_member (mine, "prompt")) == NULL ||
       node_string (json_object_get_member (mine, "explanation")) == NULL)
@@ -304,64 +315,47 @@ check_inner_list (GcmSourceCtx          *ctx,
 }
 
 static void
+check_part (GcmSourceCtx  *ctx,
+            JsonObject    *part,
+            JsonObject    *their_part,
+            const char    *id,
+            int            line,
+            gconstpointer  data)
+{
+  const TranslatedParts *parts = data;
+  g_autoptr(GList) members = json_object_get_members (part);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "id") && !g_strv_contains (parts->required, l->data) &&
+        !g_strv_contains (parts->optional, l->data) && g_strcmp0 (parts->inner, l->data) != 0)
+      _gcm_source_problem (ctx->source, ctx->file,
+                           gcm_yaml_document_get_key_line (ctx->doc, part, l->data),
+                           "“%s” is not translated: it comes from the original",
+                           (char *) l->data);
+  for (guint f = 0; parts->required[f] != NULL; f++)
+    if (!has_text (part, parts->required[f]))
+      _gcm_source_problem (ctx->source, ctx->file, line, "%s “%s” needs its “%s”",
+                           parts->noun, id, parts->required[f]);
+  for (guint f = 0; parts->optional[f] != NULL; f++)
+    {
+      const char *name = parts->optional[f];
+
+      if (json_object_has_member (their_part, name) != json_object_has_member (part, name) ||
+          (json_object_has_member (part, name) && !has_text (part, name)))
+        _gcm_source_problem (ctx->source, ctx->file, line,
+                             "%s “%s” must have a “%s” exactly where the original has one",
+                             parts->noun, id, name);
+    }
+  if (parts->inner != NULL)
+    check_inner_list (ctx, parts, part, their_part, id, line);
+}
+
+static void
 check_parts (GcmSourceCtx          *ctx,
              JsonObject            *original,
              const TranslatedParts *parts)
 {
-  JsonArray *theirs = json_object_get_array_member (original, parts->list);
-  JsonNode *node = json_object_get_member (ctx->fields, parts->list);
-  guint count = theirs != NULL ? json_array_get_length (theirs) : 0;
-  JsonArray *mine;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
-      json_array_get_length (json_node_get_array (node)) != count)
-    {
-      _gcm_source_problem (ctx->source, ctx->file, _gcm_source_field_line (ctx, parts->list),
-                           "“%s” must translate each of the original's %u %ss, in order",
-                           parts->list, count, parts->noun);
-      return;
-    }
-  mine = json_node_get_array (node);
-  for (guint i = 0; i < count; i++)
-    {
-      JsonNode *element = json_array_get_element (mine, i);
-      JsonObject *part = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-      JsonObject *their_part = json_array_get_object_element (theirs, i);
-      const char *id = json_object_get_string_member (their_part, "id");
-      int line = gcm_yaml_document_get_line (ctx->doc, element);
-      g_autoptr(GList) members = NULL;
-
-      if (part == NULL || g_strcmp0 (node_string (json_object_get_member (part, "id")), id) != 0)
-        {
-          _gcm_source_problem (ctx->source, ctx->file, line, "%s %u must have the id “%s”",
-                               parts->noun, i + 1, id);
-          continue;
-        }
-      members = json_object_get_members (part);
-      for (GList *l = members; l != NULL; l = l->next)
-        if (!g_str_equal (l->data, "id") && !g_strv_contains (parts->required, l->data) &&
-            !g_strv_contains (parts->optional, l->data) && g_strcmp0 (parts->inner, l->data) != 0)
-          _gcm_source_problem (ctx->source, ctx->file,
-                               gcm_yaml_document_get_key_line (ctx->doc, part, l->data),
-                               "“%s” is not translated: it comes from the original",
-                               (char *) l->data);
-      for (guint f = 0; parts->required[f] != NULL; f++)
-        if (!has_text (part, parts->required[f]))
-          _gcm_source_problem (ctx->source, ctx->file, line, "%s “%s” needs its “%s”",
-                               parts->noun, id, parts->required[f]);
-      for (guint f = 0; parts->optional[f] != NULL; f++)
-        {
-          const char *name = parts->optional[f];
-
-          if (json_object_has_member (their_part, name) != json_object_has_member (part, name) ||
-              (json_object_has_member (part, name) && !has_text (part, name)))
-            _gcm_source_problem (ctx->source, ctx->file, line,
-                                 "%s “%s” must have a “%s” exactly where the original has one",
-                                 parts->noun, id, name);
-        }
-      if (parts->inner != NULL)
-        check_inner_list (ctx, parts, part, their_part, id, line);
-    }
+  check_translated_list (ctx, original, parts->list, parts->noun, check_part, parts);
 }
 
 static void
@@ -404,9 +398,10 @@ check_translation (GcmSourceCtx  *ctx,
     }
   /* A path's steps translate like a procedure's: the same ids, a text each. */
   if (original->kind == GCM_ITEM_KIND_PROCEDURE || original->kind == GCM_ITEM_KIND_PATH)
-    check_translated_list (ctx, original->object, "steps", "step", check_step);
+    check_translated_list (ctx, original->object, "steps", "step", check_step, NULL);
   if (original->kind == GCM_ITEM_KIND_QUIZ)
-    check_translated_list (ctx, original->object, "questions", "question", check_question);
+    check_translated_list (ctx, original->object, "questions", "question", check_question,
+                           NULL);
   if (original->kind == GCM_ITEM_KIND_KEY)
     {
       check_parts (ctx, original->object, &key_nodes);
