@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "gcm-decision-key.h"
+#include "gcm-json-read.h"
 #include "gcm-risk-rules.h"
 #include "gcm-source-private.h"
 
@@ -306,59 +307,67 @@ link_later (const char *item_id,
   return TRUE;
 }
 
-/* The source ids of the outcomes or rules of @list_name, which say what each rests on. */
+/* Calls @visit with each element of the list @inner of each element of the item's list @outer,
+ * and the line of that outer element. */
 static void
-check_part_sources (GcmSourceCtx *ctx,
-                    const char   *list_name)
+visit_inner_lists (GcmSourceCtx *ctx,
+                   const char   *outer,
+                   const char   *inner,
+                   void        (*visit) (GcmSourceCtx *ctx,
+                                         JsonNode     *element,
+                                         int           line))
 {
-  JsonNode *list = json_object_get_member (ctx->fields, list_name);
+  JsonArray *parts = gcm_json_get_array (ctx->fields, outer);
 
-  for (guint i = 0; list != NULL && JSON_NODE_HOLDS_ARRAY (list) &&
-                    i < json_array_get_length (json_node_get_array (list)); i++)
+  for (guint i = 0; parts != NULL && i < json_array_get_length (parts); i++)
     {
-      JsonNode *part = json_array_get_element (json_node_get_array (list), i);
-      JsonNode *sources = JSON_NODE_HOLDS_OBJECT (part) ?
-                          json_object_get_member (json_node_get_object (part), "sources") : NULL;
+      JsonNode *part = json_array_get_element (parts, i);
+      JsonArray *elements = JSON_NODE_HOLDS_OBJECT (part) ?
+                            gcm_json_get_array (json_node_get_object (part), inner) : NULL;
       int line = gcm_yaml_document_get_line (ctx->doc, part);
 
-      for (guint j = 0; sources != NULL && JSON_NODE_HOLDS_ARRAY (sources) &&
-                        j < json_array_get_length (json_node_get_array (sources)); j++)
-        {
-          const char *id = node_string (json_array_get_element (json_node_get_array (sources), j));
-
-          if (id == NULL || !g_hash_table_contains (ctx->source->sources, id))
-            _gcm_source_problem (ctx->source, ctx->file, line,
-                                 "the source “%s” is not in sources.yaml", id ? id : "?");
-        }
+      for (guint j = 0; elements != NULL && j < json_array_get_length (elements); j++)
+        visit (ctx, json_array_get_element (elements, j), line);
     }
+}
+
+/* A source id of an outcome or rule, which says what it rests on. */
+static void
+check_source_id (GcmSourceCtx *ctx,
+                 JsonNode     *element,
+                 int           line)
+{
+  const char *id = node_string (element);
+
+  if (id == NULL || !g_hash_table_contains (ctx->source->sources, id))
+    _gcm_source_problem (ctx->source, ctx->file, line,
+                         "the source “%s” is not in sources.yaml", id ? id : "?");
 }
 
 /* The pictures of a key's options travel with the key, like a quiz's images. */
 static void
-use_option_media (GcmSourceCtx *ctx)
+use_option_image (GcmSourceCtx *ctx,
+                  JsonNode     *option,
+                  int           line)
 {
-  JsonNode *nodes = json_object_get_member (ctx->fields, "nodes");
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (option) ? json_node_get_object (option) : NULL;
+  const char *image = object != NULL ? node_string (json_object_get_member (object, "image"))
+                                     : NULL;
 
-  for (guint i = 0; nodes != NULL && JSON_NODE_HOLDS_ARRAY (nodes) &&
-                    i < json_array_get_length (json_node_get_array (nodes)); i++)
-    {
-      JsonNode *node = json_array_get_element (json_node_get_array (nodes), i);
-      JsonNode *options = JSON_NODE_HOLDS_OBJECT (node) ?
-                          json_object_get_member (json_node_get_object (node), "options") : NULL;
+  if (image != NULL)
+    _gcm_source_use_media (ctx, image, gcm_yaml_document_get_key_line (ctx->doc, object, "image"));
+}
 
-      for (guint j = 0; options != NULL && JSON_NODE_HOLDS_ARRAY (options) &&
-                        j < json_array_get_length (json_node_get_array (options)); j++)
-        {
-          JsonNode *option = json_array_get_element (json_node_get_array (options), j);
-          JsonObject *object = JSON_NODE_HOLDS_OBJECT (option) ? json_node_get_object (option) : NULL;
-          const char *image = object != NULL ? node_string (json_object_get_member (object, "image"))
-                                             : NULL;
+/* An item a risk rule names, checked once every item is loaded. */
+static void
+link_rule_item (GcmSourceCtx *ctx,
+                JsonNode     *element,
+                int           line)
+{
+  const char *id = node_string (element);
 
-          if (image != NULL)
-            _gcm_source_use_media (ctx, image,
-                                   gcm_yaml_document_get_key_line (ctx->doc, object, "image"));
-        }
-    }
+  if (id != NULL)
+    _gcm_source_add_pending_link (ctx, line, id, "item");
 }
 
 static void
@@ -371,8 +380,8 @@ check_key (GcmSourceCtx *ctx)
   if (key == NULL)
     _gcm_source_problem (ctx->source, ctx->file, _gcm_source_field_line (ctx, "nodes"), "%s",
                          error->message);
-  check_part_sources (ctx, "outcomes");
-  use_option_media (ctx);
+  visit_inner_lists (ctx, "outcomes", "sources", check_source_id);
+  visit_inner_lists (ctx, "nodes", "options", use_option_image);
 }
 
 static void
@@ -392,23 +401,8 @@ check_risk (GcmSourceCtx *ctx)
   if (!gcm_risk_rules_add_from_json (rules, json_node_get_array (list), &error))
     _gcm_source_problem (ctx->source, ctx->file, _gcm_source_field_line (ctx, "rules"), "%s",
                          error->message);
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
-    {
-      JsonNode *rule = json_array_get_element (json_node_get_array (list), i);
-      JsonNode *items = JSON_NODE_HOLDS_OBJECT (rule) ?
-                        json_object_get_member (json_node_get_object (rule), "items") : NULL;
-
-      for (guint j = 0; items != NULL && JSON_NODE_HOLDS_ARRAY (items) &&
-                        j < json_array_get_length (json_node_get_array (items)); j++)
-        {
-          const char *id = node_string (json_array_get_element (json_node_get_array (items), j));
-
-          if (id != NULL)
-            _gcm_source_add_pending_link (ctx, gcm_yaml_document_get_line (ctx->doc, rule), id,
-                                          "item");
-        }
-    }
-  check_part_sources (ctx, "rules");
+  visit_inner_lists (ctx, "rules", "items", link_rule_item);
+  visit_inner_lists (ctx, "rules", "sources", check_source_id);
 }
 
 /* A path's steps name items loaded before it (paths are the last kind read), so a step's kind
