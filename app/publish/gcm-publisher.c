@@ -125,6 +125,18 @@ gcm_publish_check_key (const char  *path,
   return TRUE;
 }
 
+/* Sets @error from errno, for the folder @path that could not be made. */
+static gboolean
+cannot_create (const char  *path,
+               GError     **error)
+{
+  int saved_errno = errno;
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "cannot create %s: %s",
+               path, g_strerror (saved_errno));
+  return FALSE;
+}
+
 /* Fills @to with @from, hard-linked: every feed file is replaced by rename, never rewritten, so
  * the two folders never see each other's changes. */
 static gboolean
@@ -147,13 +159,10 @@ clone_tree (const char  *from,
         continue;
       if (S_ISDIR (st.st_mode))
         {
-          if (g_mkdir (target, 0755) != 0 || !clone_tree (source, target, error))
-            {
-              if (error != NULL && *error == NULL)
-                g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                             "cannot create %s: %s", target, g_strerror (errno));
-              return FALSE;
-            }
+          if (g_mkdir (target, 0755) != 0)
+            return cannot_create (target, error);
+          if (!clone_tree (source, target, error))
+            return FALSE;
         }
       else if (link (source, target) != 0)
         {
@@ -292,12 +301,7 @@ write_feed (const char     *root,
     }
 
   if (g_mkdir_with_parents (manifests_dir, 0755) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "cannot create %s: %s",
-                   manifests_dir, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return cannot_create (manifests_dir, error);
   if (!g_file_set_contents (manifest_path, manifest_data, manifest_len, error))
     return FALSE;
 
@@ -505,24 +509,14 @@ gcm_publish (GcmSource                *source,
    * from what the output holds: earlier manifests and objects stay published. */
   parent = g_path_get_dirname (output);
   if (g_mkdir_with_parents (parent, 0755) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "cannot create %s: %s",
-                   parent, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return cannot_create (parent, error);
   {
     g_autofree char *base = g_path_get_basename (output);
     g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
     staging = g_build_filename (parent, name, NULL);
   }
   if (g_mkdtemp_full (staging, 0755) == NULL)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "cannot create %s: %s",
-                   staging, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return cannot_create (staging, error);
 
   {
     struct stat st;
