@@ -263,23 +263,24 @@ trim_whitespace (GString *string)
     g_string_erase (string, 0, start);
 }
 
-/* Text of a container: its children's text, one block a line (cells of a row: a tab). */
+/* The text of @blocks, those that have any, with @separator between: one block a line (cells
+ * of a row: a tab). */
 static char *
-join_children_text (GcmBlock   *block,
-                    const char *separator)
+join_text (GPtrArray  *blocks,
+           const char *separator)
 {
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < block->children->len; i++)
+  for (guint i = 0; i < blocks->len; i++)
     {
-      GcmBlock *child = g_ptr_array_index (block->children, i);
+      GcmBlock *block = g_ptr_array_index (blocks, i);
 
-      if (child->text == NULL || *child->text == '\0')
+      if (block->text == NULL || *block->text == '\0')
         continue;
 
       if (out->len > 0)
         g_string_append (out, separator);
-      g_string_append (out, child->text);
+      g_string_append (out, block->text);
     }
 
   return g_string_free (out, FALSE);
@@ -669,15 +670,15 @@ leave_block_cb (MD_BLOCKTYPE  type,
     case GCM_BLOCK_ORDERED_LIST:
     case GCM_BLOCK_LIST_ITEM:
       parser->depth--;
-      frame.block->text = join_children_text (frame.block, "\n");
+      frame.block->text = join_text (frame.block->children, "\n");
       break;
 
     case GCM_BLOCK_TABLE_ROW:
-      frame.block->text = join_children_text (frame.block, "\t");
+      frame.block->text = join_text (frame.block->children, "\t");
       break;
 
     case GCM_BLOCK_TABLE:
-      frame.block->text = join_children_text (frame.block, "\n");
+      frame.block->text = join_text (frame.block->children, "\n");
       break;
 
     case GCM_BLOCK_PARAGRAPH:
@@ -1141,25 +1142,9 @@ gcm_document_get_blocks (GcmDocument *self)
 char *
 gcm_document_dup_plain_text (GcmDocument *self)
 {
-  GString *out;
-
   g_return_val_if_fail (GCM_IS_DOCUMENT (self), NULL);
 
-  out = g_string_new (NULL);
-
-  for (guint i = 0; i < self->blocks->len; i++)
-    {
-      GcmBlock *block = g_ptr_array_index (self->blocks, i);
-
-      if (block->text == NULL || *block->text == '\0')
-        continue;
-
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      g_string_append (out, block->text);
-    }
-
-  return g_string_free (out, FALSE);
+  return join_text (self->blocks, "\n");
 }
 
 /**
