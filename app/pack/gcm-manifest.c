@@ -236,15 +236,21 @@ gcm_manifest_find_item (GcmManifest *manifest,
 /* Reading */
 
 static GcmManifestItem *
-parse_item (JsonObject  *object,
+parse_item (JsonNode    *node,
             GHashTable  *media_hashes,
             GError     **error)
 {
   g_autoptr(GcmManifestItem) item = gcm_manifest_item_new ();
   g_autoptr(GStrvBuilder) media = g_strv_builder_new ();
-  const char *kind = gcm_json_get_string (object, "kind");
-  JsonArray *refs = gcm_json_get_array (object, "media");
+  JsonObject *object;
+  const char *kind;
+  JsonArray *refs;
 
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return malformed (error, "an item is not an object"), NULL;
+  object = json_node_get_object (node);
+  kind = gcm_json_get_string (object, "kind");
+  refs = gcm_json_get_array (object, "media");
   item->id = g_strdup (gcm_json_get_string (object, "id"));
   item->sha256 = g_strdup (gcm_json_get_string (object, "sha256"));
   item->lang = g_strdup (gcm_json_get_string (object, "lang"));
@@ -276,12 +282,16 @@ parse_item (JsonObject  *object,
 }
 
 static GcmManifestMedia *
-parse_media (JsonObject  *object,
+parse_media (JsonNode    *node,
              GError     **error)
 {
   g_autoptr(GcmManifestMedia) media = gcm_manifest_media_new ();
   gint64 width = 0, height = 0;
+  JsonObject *object;
 
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return malformed (error, "a media entry is not an object"), NULL;
+  object = json_node_get_object (node);
   media->sha256 = g_strdup (gcm_json_get_string (object, "sha256"));
   media->mime = g_strdup (gcm_json_get_string (object, "mime"));
 
@@ -360,12 +370,9 @@ gcm_manifest_new_from_bytes (GBytes  *bytes,
 
   for (guint i = 0; i < json_array_get_length (media); i++)
     {
-      JsonNode *node = json_array_get_element (media, i);
-      GcmManifestMedia *m;
+      GcmManifestMedia *m = parse_media (json_array_get_element (media, i), error);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return malformed (error, "a media entry is not an object"), NULL;
-      if (!(m = parse_media (json_node_get_object (node), error)))
+      if (m == NULL)
         return NULL;
       g_ptr_array_add (manifest->media, m);
       if (!g_hash_table_add (media_hashes, m->sha256))
@@ -374,12 +381,9 @@ gcm_manifest_new_from_bytes (GBytes  *bytes,
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
-      GcmManifestItem *item;
+      GcmManifestItem *item = parse_item (json_array_get_element (items, i), media_hashes, error);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return malformed (error, "an item is not an object"), NULL;
-      if (!(item = parse_item (json_node_get_object (node), media_hashes, error)))
+      if (item == NULL)
         return NULL;
       g_ptr_array_add (manifest->items, item);
       if (!g_hash_table_add (ids, item->id))
