@@ -1009,6 +1009,18 @@ gcm_store_get_read_only_error (GcmStore *self)
   return self->read_only_error;
 }
 
+/* For a write to refuse before it starts: FALSE with @error set to why the store is read-only. */
+gboolean
+gcm_store_check_writable (GcmStore  *self,
+                          GError   **error)
+{
+  g_return_val_if_fail (GCM_IS_STORE (self), FALSE);
+  if (self->read_only_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (self->read_only_error));
+  return FALSE;
+}
+
 char *
 gcm_store_dup_object_path (GcmStore   *self,
                            const char *sha256)

@@ -206,15 +206,10 @@ write_job (GTask   *task,
   gboolean ok;
 
   /* The read-only connection would refuse too, in words less useful to the user. */
-  if (gcm_store_is_read_only (store))
-    {
-      g_task_return_error (task, g_error_copy (gcm_store_get_read_only_error (store)));
-      return;
-    }
-  if (data->is_progress)
-    ok = gcm_user_data_save_progress (db, data->item_id, data->title, data->position, &error);
-  else
-    ok = gcm_user_data_set_bookmark (db, data->item_id, data->title, data->bookmarked, &error);
+  ok = gcm_store_check_writable (store, &error) &&
+       (data->is_progress ?
+        gcm_user_data_save_progress (db, data->item_id, data->title, data->position, &error) :
+        gcm_user_data_set_bookmark (db, data->item_id, data->title, data->bookmarked, &error));
   gcm_store_task_return_boolean (task, ok, error);
 }
 

@@ -334,16 +334,11 @@ save_job (GTask   *task,
   GError *error = NULL;
   gint64 id;
 
-  if (gcm_store_is_read_only (store))
-    {
-      g_task_return_error (task, g_error_copy (gcm_store_get_read_only_error (store)));
-      return;
-    }
-  id = write_session (user, g_task_get_task_data (task), &error);
-  if (id == 0)
-    g_task_return_error (task, error);
-  else
+  if (gcm_store_check_writable (store, &error) &&
+      (id = write_session (user, g_task_get_task_data (task), &error)) != 0)
     g_task_return_int (task, id);
+  else
+    g_task_return_error (task, error);
 }
 
 /**
