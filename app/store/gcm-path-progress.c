@@ -204,14 +204,11 @@ gcm_path_progress_async (GcmStore            *store,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (GCM_IS_STORE (store));
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_path_progress_async);
-  g_task_set_task_data (task, snapshot_new (path_id), (GDestroyNotify) snapshot_free);
-  gcm_store_worker_push (_gcm_store_get_content_worker (store), task, content_job);
+  gcm_store_worker_run (_gcm_store_get_content_worker (store), store, gcm_path_progress_async,
+                        snapshot_new (path_id), (GDestroyNotify) snapshot_free, content_job,
+                        cancellable, callback, user_data);
 }
 
 /**
@@ -224,8 +221,7 @@ gcm_path_progress_finish (GcmStore      *store,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return gcm_store_task_propagate_pointer (store, result, error);
 }
 
 /**
