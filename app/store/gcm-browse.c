@@ -730,7 +730,6 @@ typedef struct
 {
   char       *objects_path;
   char       *lang;        /* nullable: the reader's content language */
-  GHashTable *completed;
   GListStore *cards;
 } CasesData;
 
@@ -739,7 +738,6 @@ cases_data_free (CasesData *data)
 {
   g_free (data->objects_path);
   g_free (data->lang);
-  g_clear_pointer (&data->completed, g_hash_table_unref);
   g_clear_object (&data->cards);
   g_free (data);
 }
@@ -783,7 +781,6 @@ case_card_new_from_item (CasesData *data,
   fields.cover_path = path;
   fields.cover_caption = cover != NULL ? cover->caption : NULL;
   fields.arrived = arrived;
-  fields.completed = g_hash_table_contains (data->completed, fields.id);
   return gcm_case_card_new (&fields);
 }
 
@@ -840,7 +837,6 @@ case_card_new_from_row (CasesData    *data,
   fields.cover_path = path;
   fields.cover_caption = TEXT (8);
   fields.arrived = sqlite3_column_int64 (stmt, 9);
-  fields.completed = g_hash_table_contains (data->completed, fields.id);
   return gcm_case_card_new (&fields);
 #undef TEXT
 }
@@ -905,18 +901,6 @@ read_cases_job (GTask   *task,
   g_task_return_pointer (task, g_steal_pointer (&data->cards), g_object_unref);
 }
 
-/* The completed cases are read first, so each card is made once, whole, on the content worker. */
-static void
-mark_cases_job (GTask   *task,
-                sqlite3 *user)
-{
-  CasesData *data = g_task_get_task_data (task);
-
-  data->completed = gcm_user_data_dup_completed (user);
-  gcm_store_worker_push (_gcm_store_get_content_worker (g_task_get_source_object (task)), task,
-                         read_cases_job);
-}
-
 void
 gcm_store_list_cases_async (GcmStore            *store,
                             GCancellable        *cancellable,
@@ -932,8 +916,8 @@ gcm_store_list_cases_async (GcmStore            *store,
   /* Cards read in the reader's language, like every other list. */
   data->lang = g_strdup (gcm_locale_get_content_language ());
   data->cards = g_list_store_new (GCM_TYPE_CASE_CARD);
-  gcm_store_worker_run (_gcm_store_get_user_worker (store), store, gcm_store_list_cases_async,
-                        data, (GDestroyNotify) cases_data_free, mark_cases_job,
+  gcm_store_worker_run (_gcm_store_get_content_worker (store), store, gcm_store_list_cases_async,
+                        data, (GDestroyNotify) cases_data_free, read_cases_job,
                         cancellable, callback, user_data);
 }
 
