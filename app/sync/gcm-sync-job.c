@@ -64,7 +64,7 @@ download_progress_cb (gint64   done,
 }
 
 /* An absolute path is a local folder. */
-char *
+static char *
 gcm_sync_job_normalize_url (const char *url)
 {
   if (url == NULL || *url == '\0')
