@@ -586,32 +586,22 @@ gcm_store_dispose (GObject *object)
 
   g_clear_pointer (&self->content_worker, gcm_store_worker_stop);
   g_clear_pointer (&self->user_worker, gcm_store_worker_stop);
-
-  G_OBJECT_CLASS (gcm_store_parent_class)->dispose (object);
-}
-
-static void
-gcm_store_finalize (GObject *object)
-{
-  GcmStore *self = GCM_STORE (object);
-
   g_clear_pointer (&self->content_db, sqlite3_close);
   g_clear_pointer (&self->user_db, sqlite3_close);
   g_clear_error (&self->read_only_error);
-  g_free (self->floor_path);
-  g_free (self->directory);
-  g_free (self->content_path);
-  g_free (self->user_path);
-  g_free (self->objects_path);
+  g_clear_pointer (&self->floor_path, g_free);
+  g_clear_pointer (&self->directory, g_free);
+  g_clear_pointer (&self->content_path, g_free);
+  g_clear_pointer (&self->user_path, g_free);
+  g_clear_pointer (&self->objects_path, g_free);
 
-  G_OBJECT_CLASS (gcm_store_parent_class)->finalize (object);
+  G_OBJECT_CLASS (gcm_store_parent_class)->dispose (object);
 }
 
 static void
 gcm_store_class_init (GcmStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = gcm_store_dispose;
-  G_OBJECT_CLASS (klass)->finalize = gcm_store_finalize;
 
   /**
    * GcmStore::content-changed:
