@@ -851,6 +851,7 @@ answer_job (GTask   *task,
   WriteData *data = g_task_get_task_data (task);
   GError *error = NULL;
   gboolean in_attempt = data->record->id != 0;
+  gboolean ok;
 
   /* The answer and its review row together, or neither. */
   if (!gcm_sqlite_exec (user, "BEGIN IMMEDIATE", &error))
@@ -858,19 +859,12 @@ answer_job (GTask   *task,
       g_task_return_error (task, error);
       return;
     }
-  if ((in_attempt && !insert_answer (user, data, &error)) || !append_review (user, data, &error))
-    {
-      gcm_sqlite_exec (user, "ROLLBACK", NULL);
-      g_task_return_error (task, error);
-      return;
-    }
-  if (!gcm_sqlite_exec (user, "COMMIT", &error))
-    {
-      gcm_sqlite_exec (user, "ROLLBACK", NULL);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  ok = (!in_attempt || insert_answer (user, data, &error)) &&
+       append_review (user, data, &error) &&
+       gcm_sqlite_exec (user, "COMMIT", &error);
+  if (!ok)
+    gcm_sqlite_exec (user, "ROLLBACK", NULL);
+  gcm_store_task_return_boolean (task, ok, error);
 }
 
 /**
