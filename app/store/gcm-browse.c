@@ -400,13 +400,8 @@ read_rows_job (GTask   *task,
   ListData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!(data->rows = read_rows (content, data->target, &data->title, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  gcm_store_worker_push (_gcm_store_get_user_worker (g_task_get_source_object (task)), task,
-                         mark_rows_job);
+  data->rows = read_rows (content, data->target, &data->title, &error);
+  _gcm_store_continue_on_user (task, data->rows != NULL, error, mark_rows_job);
 }
 
 /* bookmarks, second step: the items' titles as installed now. */
@@ -432,14 +427,9 @@ read_bookmarks_job (GTask   *task,
   ListData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!(data->bookmarks = gcm_user_data_list_bookmarks (user, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  data->completed = gcm_user_data_dup_completed (user);
-  gcm_store_worker_push (_gcm_store_get_content_worker (g_task_get_source_object (task)), task,
-                         resolve_bookmarks_job);
+  if ((data->bookmarks = gcm_user_data_list_bookmarks (user, &error)) != NULL)
+    data->completed = gcm_user_data_dup_completed (user);
+  _gcm_store_continue_on_content (task, data->bookmarks != NULL, error, resolve_bookmarks_job);
 }
 
 /**

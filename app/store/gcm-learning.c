@@ -540,15 +540,12 @@ progress_content_job (GTask   *task,
   gint64 now = GPOINTER_TO_SIZE (g_task_get_task_data (task));
   GError *error = NULL;
 
-  if (!(snapshot = read_snapshot (g_task_get_source_object (task), content, &error)))
+  if ((snapshot = read_snapshot (g_task_get_source_object (task), content, &error)) != NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      snapshot->now = now;
+      g_task_set_task_data (task, snapshot, (GDestroyNotify) snapshot_free);
     }
-  snapshot->now = now;
-  g_task_set_task_data (task, snapshot, (GDestroyNotify) snapshot_free);
-  gcm_store_worker_push (_gcm_store_get_user_worker (g_task_get_source_object (task)), task,
-                         progress_user_job);
+  _gcm_store_continue_on_user (task, snapshot != NULL, error, progress_user_job);
 }
 
 /**

@@ -180,14 +180,9 @@ content_job (GTask   *task,
              sqlite3 *content)
 {
   GError *error = NULL;
+  gboolean ok = read_content (content, g_task_get_task_data (task), &error);
 
-  if (!read_content (content, g_task_get_task_data (task), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  gcm_store_worker_push (_gcm_store_get_user_worker (g_task_get_source_object (task)), task,
-                         user_job);
+  _gcm_store_continue_on_user (task, ok, error, user_job);
 }
 
 /**

@@ -856,6 +856,40 @@ _gcm_store_get_user_worker (GcmStore *self)
   return self->user_worker;
 }
 
+static void
+continue_on (GcmStoreWorker *worker,
+             GTask          *task,
+             gboolean        ok,
+             GError         *error,
+             GcmStoreJob     job)
+{
+  if (ok)
+    gcm_store_worker_push (worker, task, job);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Ends a job's first step: @task goes on to @job on the user worker, or returns @error (transfer
+ * full) when the step failed. */
+void
+_gcm_store_continue_on_user (GTask       *task,
+                             gboolean     ok,
+                             GError      *error,
+                             GcmStoreJob  job)
+{
+  continue_on (GCM_STORE (g_task_get_source_object (task))->user_worker, task, ok, error, job);
+}
+
+/* The same, on to the content worker. */
+void
+_gcm_store_continue_on_content (GTask       *task,
+                                gboolean     ok,
+                                GError      *error,
+                                GcmStoreJob  job)
+{
+  continue_on (GCM_STORE (g_task_get_source_object (task))->content_worker, task, ok, error, job);
+}
+
 const char *
 gcm_store_get_directory (GcmStore *self)
 {
