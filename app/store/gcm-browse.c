@@ -400,13 +400,8 @@ read_rows_job (GTask   *task,
   ListData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!(data->rows = read_rows (content, data->target, &data->title, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  gcm_store_worker_push (_gcm_store_get_user_worker (g_task_get_source_object (task)), task,
-                         mark_rows_job);
+  data->rows = read_rows (content, data->target, &data->title, &error);
+  _gcm_store_continue_on_user (task, data->rows != NULL, error, mark_rows_job);
 }
 
 /* bookmarks, second step: the items' titles as installed now. */
@@ -432,14 +427,9 @@ read_bookmarks_job (GTask   *task,
   ListData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!(data->bookmarks = gcm_user_data_list_bookmarks (user, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  data->completed = gcm_user_data_dup_completed (user);
-  gcm_store_worker_push (_gcm_store_get_content_worker (g_task_get_source_object (task)), task,
-                         resolve_bookmarks_job);
+  if ((data->bookmarks = gcm_user_data_list_bookmarks (user, &error)) != NULL)
+    data->completed = gcm_user_data_dup_completed (user);
+  _gcm_store_continue_on_content (task, data->bookmarks != NULL, error, resolve_bookmarks_job);
 }
 
 /**
@@ -730,7 +720,6 @@ typedef struct
 {
   char       *objects_path;
   char       *lang;        /* nullable: the reader's content language */
-  GHashTable *completed;
   GListStore *cards;
 } CasesData;
 
@@ -739,7 +728,6 @@ cases_data_free (CasesData *data)
 {
   g_free (data->objects_path);
   g_free (data->lang);
-  g_clear_pointer (&data->completed, g_hash_table_unref);
   g_clear_object (&data->cards);
   g_free (data);
 }
@@ -783,7 +771,6 @@ case_card_new_from_item (CasesData *data,
   fields.cover_path = path;
   fields.cover_caption = cover != NULL ? cover->caption : NULL;
   fields.arrived = arrived;
-  fields.completed = g_hash_table_contains (data->completed, fields.id);
   return gcm_case_card_new (&fields);
 }
 
@@ -840,7 +827,6 @@ case_card_new_from_row (CasesData    *data,
   fields.cover_path = path;
   fields.cover_caption = TEXT (8);
   fields.arrived = sqlite3_column_int64 (stmt, 9);
-  fields.completed = g_hash_table_contains (data->completed, fields.id);
   return gcm_case_card_new (&fields);
 #undef TEXT
 }
@@ -905,18 +891,6 @@ read_cases_job (GTask   *task,
   g_task_return_pointer (task, g_steal_pointer (&data->cards), g_object_unref);
 }
 
-/* The completed cases are read first, so each card is made once, whole, on the content worker. */
-static void
-mark_cases_job (GTask   *task,
-                sqlite3 *user)
-{
-  CasesData *data = g_task_get_task_data (task);
-
-  data->completed = gcm_user_data_dup_completed (user);
-  gcm_store_worker_push (_gcm_store_get_content_worker (g_task_get_source_object (task)), task,
-                         read_cases_job);
-}
-
 void
 gcm_store_list_cases_async (GcmStore            *store,
                             GCancellable        *cancellable,
@@ -932,8 +906,8 @@ gcm_store_list_cases_async (GcmStore            *store,
   /* Cards read in the reader's language, like every other list. */
   data->lang = g_strdup (gcm_locale_get_content_language ());
   data->cards = g_list_store_new (GCM_TYPE_CASE_CARD);
-  gcm_store_worker_run (_gcm_store_get_user_worker (store), store, gcm_store_list_cases_async,
-                        data, (GDestroyNotify) cases_data_free, mark_cases_job,
+  gcm_store_worker_run (_gcm_store_get_content_worker (store), store, gcm_store_list_cases_async,
+                        data, (GDestroyNotify) cases_data_free, read_cases_job,
                         cancellable, callback, user_data);
 }
 

@@ -30,7 +30,6 @@ struct _GcmCaseCard
   char    *cover_path;
   char    *cover_caption;
   gint64   arrived;
-  gboolean completed;
 };
 
 G_DEFINE_FINAL_TYPE (GcmCaseCard, gcm_case_card, G_TYPE_OBJECT)
@@ -83,7 +82,6 @@ gcm_case_card_new (const GcmCaseCardFields *fields)
   self->cover_path = g_strdup (fields->cover_path);
   self->cover_caption = g_strdup (fields->cover_caption);
   self->arrived = fields->arrived;
-  self->completed = fields->completed;
   return self;
 }
 
@@ -173,11 +171,4 @@ gcm_case_card_get_arrived (GcmCaseCard *self)
 {
   g_return_val_if_fail (GCM_IS_CASE_CARD (self), 0);
   return self->arrived;
-}
-
-gboolean
-gcm_case_card_get_completed (GcmCaseCard *self)
-{
-  g_return_val_if_fail (GCM_IS_CASE_CARD (self), FALSE);
-  return self->completed;
 }

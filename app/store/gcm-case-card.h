@@ -27,7 +27,6 @@ typedef struct
   const char         *cover_path;    /* nullable: that photo in objects/ */
   const char         *cover_caption; /* nullable */
   gint64              arrived;       /* when the case was installed, Unix time; 0 unknown */
-  gboolean            completed;
 } GcmCaseCardFields;
 
 GcmCaseCard        *gcm_case_card_new                (const GcmCaseCardFields *fields);
@@ -43,6 +42,5 @@ const char         *gcm_case_card_get_cover_sha256   (GcmCaseCard *self);
 const char         *gcm_case_card_get_cover_path     (GcmCaseCard *self);
 const char         *gcm_case_card_get_cover_caption  (GcmCaseCard *self);
 gint64              gcm_case_card_get_arrived        (GcmCaseCard *self);
-gboolean            gcm_case_card_get_completed      (GcmCaseCard *self);
 
 G_END_DECLS

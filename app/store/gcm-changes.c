@@ -3,8 +3,8 @@
  * Copyright 2026 The Green Customs Manual authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reads the change log the importer writes inside each apply transaction, on a read-only
- * connection of its own in a worker thread.
+ * Reads the change log the importer writes inside each apply transaction, on the store's
+ * content worker.
  */
 
 #define G_LOG_DOMAIN "GcmChanges"
@@ -30,25 +30,15 @@ gcm_change_free (GcmChange *change)
 }
 
 static void
-list_changes_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+list_changes_job (GTask   *task,
+                  sqlite3 *db)
 {
-  GcmStore *store = source_object;
-  guint limit = GPOINTER_TO_UINT (task_data);
+  guint limit = GPOINTER_TO_UINT (g_task_get_task_data (task));
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) gcm_change_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   GError *error = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
   int rc;
 
-  db = gcm_store_open_content_db (store, TRUE, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   /* No table yet: nothing was updated since the first install. Items withdrawn since are left
    * out, and an item changed twice is listed at its newest change only. */
   rc = sqlite3_prepare_v2 (db,
@@ -70,9 +60,9 @@ list_changes_thread (GTask        *task,
 
           change->serial = sqlite3_column_int64 (stmt, 0);
           change->applied = sqlite3_column_int64 (stmt, 1);
-          change->item_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-          change->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-          change->title = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+          change->item_id = gcm_sqlite_dup_text (stmt, 2);
+          change->kind = gcm_sqlite_dup_text (stmt, 3);
+          change->title = gcm_sqlite_dup_text (stmt, 4);
           change->change = sqlite3_column_int (stmt, 5) == 0 ? GCM_CHANGE_ADDED : GCM_CHANGE_UPDATED;
           g_ptr_array_add (changes, change);
         }
@@ -81,13 +71,9 @@ list_changes_thread (GTask        *task,
     }
   else if (!g_str_has_prefix (sqlite3_errmsg (db), "no such table"))
     gcm_sqlite_set_error (&error, db, "Cannot read the list of changes");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
 
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&changes), (GDestroyNotify) g_ptr_array_unref);
+  gcm_store_task_return_pointer (task, error == NULL ? g_steal_pointer (&changes) : NULL,
+                                 (GDestroyNotify) g_ptr_array_unref, error);
 }
 
 void
@@ -97,14 +83,11 @@ gcm_store_list_changes_async (GcmStore            *store,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (GCM_IS_STORE (store));
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_store_list_changes_async);
-  g_task_set_task_data (task, GUINT_TO_POINTER (limit), NULL);
-  g_task_run_in_thread (task, list_changes_thread);
+  gcm_store_worker_run (_gcm_store_get_content_worker (store), store, gcm_store_list_changes_async,
+                        GUINT_TO_POINTER (limit), NULL, list_changes_job,
+                        cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type GcmChange) */

@@ -106,9 +106,9 @@ write_job (GTask   *task,
   const char *sql;
   gboolean ok;
 
-  if (gcm_store_is_read_only (store))
+  if (!gcm_store_check_writable (store, &error))
     {
-      g_task_return_error (task, g_error_copy (gcm_store_get_read_only_error (store)));
+      g_task_return_error (task, error);
       return;
     }
   if (data->reset)
@@ -142,11 +142,9 @@ push (GcmStore            *store,
       GAsyncReadyCallback  callback,
       gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, data, (GDestroyNotify) checklist_data_free);
-  gcm_store_worker_push (_gcm_store_get_user_worker (store), task, job);
+  gcm_store_worker_run (_gcm_store_get_user_worker (store), store, source_tag,
+                        data, (GDestroyNotify) checklist_data_free, job,
+                        cancellable, callback, user_data);
 }
 
 /**
@@ -191,8 +189,7 @@ gcm_store_load_checklist_finish (GcmStore      *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return gcm_store_task_propagate_pointer (self, result, error);
 }
 
 /**

@@ -32,6 +32,7 @@
 #include "gcm-json-utils.h"
 #include "gcm-search.h"
 #include "gcm-search-schema.h"
+#include "gcm-sqlite.h"
 #include "gcm-store-private.h"
 
 /* An apply and a collection of objects/ do not overlap: the one would delete what the other has
@@ -643,6 +644,48 @@ check_update_fits (GcmStore     *store,
   return gcm_importer_check_free_space (store, needed, error);
 }
 
+/* The manual's chapters and their titles in each language, in place of those installed. */
+static gboolean
+write_chapters (sqlite3      *db,
+                GcmManifest  *manifest,
+                GError      **error)
+{
+  g_autoptr(sqlite3_stmt) chapter_stmt = NULL;
+  g_autoptr(sqlite3_stmt) title_stmt = NULL;
+
+  if (!gcm_sqlite_exec (db, "DELETE FROM chapter_title; DELETE FROM chapter;", error) ||
+      !(chapter_stmt = gcm_sqlite_prepare (db, "INSERT INTO chapter (id, title, ord)"
+                                               " VALUES (?1, ?2, ?3)",
+                                           "Cannot write chapters", error)) ||
+      !(title_stmt = gcm_sqlite_prepare (db, "INSERT INTO chapter_title (chapter, lang, title)"
+                                             " VALUES (?1, ?2, ?3)",
+                                         "Cannot write chapters", error)))
+    return FALSE;
+  for (guint i = 0; i < manifest->chapters->len; i++)
+    {
+      GcmManifestChapter *chapter = g_ptr_array_index (manifest->chapters, i);
+      GHashTableIter iter;
+      gpointer lang, title;
+
+      sqlite3_bind_text (chapter_stmt, 1, chapter->id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (chapter_stmt, 2, chapter->title, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (chapter_stmt, 3, (int) i);
+      if (!bind_and_step (db, chapter_stmt, error))
+        return FALSE;
+      g_hash_table_iter_init (&iter, chapter->titles);
+      while (g_hash_table_iter_next (&iter, &lang, &title))
+        {
+          sqlite3_bind_text (title_stmt, 1, chapter->id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (title_stmt, 2, lang, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (title_stmt, 3, title, -1, SQLITE_TRANSIENT);
+          if (!bind_and_step (db, title_stmt, error))
+            return FALSE;
+        }
+    }
+  return finalize_ok (db, &chapter_stmt, "Cannot write chapters", error) &&
+         finalize_ok (db, &title_stmt, "Cannot write chapters", error);
+}
+
 typedef struct
 {
   char   *feed;
@@ -725,14 +768,10 @@ apply_in_transaction (Source             *source,
                    manifest->expires);
       goto out;
     }
-  if (sqlite3_prepare_v2 (db, "SELECT id, sha256 FROM item", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot read content");
-      goto out;
-    }
+  if (!(stmt = gcm_sqlite_prepare (db, "SELECT id, sha256 FROM item", "Cannot read content", error)))
+    goto out;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (installed, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    g_hash_table_insert (installed, gcm_sqlite_dup_text (stmt, 0), gcm_sqlite_dup_text (stmt, 1));
   if (!finalize_ok (db, &stmt, "Cannot read content", error))
     goto out;
 
@@ -744,14 +783,12 @@ apply_in_transaction (Source             *source,
   source->log_changes = source->feed != NULL && g_hash_table_size (installed) > 0;
   if (source->log_changes &&
       (!gcm_sqlite_exec (db, GCM_CHANGE_LOG_SQL, error) ||
-       sqlite3_prepare_v2 (db, "INSERT INTO change_log (serial, applied, item_id, kind, title, change)"
-                               " SELECT ?1, ?2, id, kind, title, ?3 FROM item WHERE id = ?4",
-                           -1, &log_stmt, NULL) != SQLITE_OK))
-    {
-      if (error != NULL && *error == NULL)
-        gcm_sqlite_set_error (error, db, "Cannot record the changes");
-      goto out;
-    }
+       !(log_stmt = gcm_sqlite_prepare (db, "INSERT INTO change_log"
+                                            " (serial, applied, item_id, kind, title, change)"
+                                            " SELECT ?1, ?2, id, kind, title, ?3 FROM item"
+                                            " WHERE id = ?4",
+                                        "Cannot record the changes", error))))
+    goto out;
 
   for (guint i = 0; i < manifest->items->len; i++)
     {
@@ -817,11 +854,9 @@ apply_in_transaction (Source             *source,
       if (!g_hash_table_contains (wanted, id))
         g_ptr_array_add (withdrawn, g_strdup (id));
   }
-  if (sqlite3_prepare_v2 (db, "DELETE FROM item WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot remove content");
-      goto out;
-    }
+  if (!(stmt = gcm_sqlite_prepare (db, "DELETE FROM item WHERE id = ?1", "Cannot remove content",
+                                   error)))
+    goto out;
   for (guint i = 0; i < withdrawn->len; i++)
     {
       sqlite3_bind_text (stmt, 1, g_ptr_array_index (withdrawn, i), -1, SQLITE_TRANSIENT);
@@ -832,65 +867,18 @@ apply_in_transaction (Source             *source,
   if (!finalize_ok (db, &stmt, "Cannot remove content", error))
     goto out;
 
-  if (!gcm_sqlite_exec (db, "DELETE FROM chapter_title; DELETE FROM chapter;", error))
-    goto out;
-  if (sqlite3_prepare_v2 (db, "INSERT INTO chapter (id, title, ord) VALUES (?1, ?2, ?3)", -1,
-                          &stmt, NULL) != SQLITE_OK)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot write chapters");
-      goto out;
-    }
-  for (guint i = 0; i < manifest->chapters->len; i++)
-    {
-      GcmManifestChapter *chapter = g_ptr_array_index (manifest->chapters, i);
-      sqlite3_bind_text (stmt, 1, chapter->id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, chapter->title, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 3, (int) i);
-      if (!bind_and_step (db, stmt, error))
-        goto out;
-    }
-  if (!finalize_ok (db, &stmt, "Cannot write chapters", error))
-    goto out;
-  if (sqlite3_prepare_v2 (db, "INSERT INTO chapter_title (chapter, lang, title) VALUES (?1, ?2, ?3)", -1,
-                          &stmt, NULL) != SQLITE_OK)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot write chapters");
-      goto out;
-    }
-  for (guint i = 0; i < manifest->chapters->len; i++)
-    {
-      GcmManifestChapter *chapter = g_ptr_array_index (manifest->chapters, i);
-      GHashTableIter iter;
-      gpointer lang, title;
-
-      g_hash_table_iter_init (&iter, chapter->titles);
-      while (g_hash_table_iter_next (&iter, &lang, &title))
-        {
-          sqlite3_bind_text (stmt, 1, chapter->id, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 2, lang, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
-          if (!bind_and_step (db, stmt, error))
-            goto out;
-        }
-    }
-  if (!finalize_ok (db, &stmt, "Cannot write chapters", error))
+  if (!write_chapters (db, manifest, error) || !gcm_search_refresh (db, error))
     goto out;
 
-  if (!gcm_search_refresh (db, error))
+  if (!(stmt = gcm_sqlite_prepare (db,
+                                   "INSERT INTO feed_state (id, feed, serial, highest_serial,"
+                                   "  manifest_sha256, generated, expires, applied_at, origin)"
+                                   " VALUES (1, ?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7)"
+                                   " ON CONFLICT (id) DO UPDATE SET feed = ?1, serial = ?2,"
+                                   "  highest_serial = MAX (highest_serial, ?2), manifest_sha256 = ?3,"
+                                   "  generated = ?4, expires = ?5, applied_at = ?6, origin = ?7",
+                                   "Cannot record the serial", error)))
     goto out;
-
-  if (sqlite3_prepare_v2 (db,
-                          "INSERT INTO feed_state (id, feed, serial, highest_serial, manifest_sha256,"
-                          "  generated, expires, applied_at, origin)"
-                          " VALUES (1, ?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7)"
-                          " ON CONFLICT (id) DO UPDATE SET feed = ?1, serial = ?2,"
-                          "  highest_serial = MAX (highest_serial, ?2), manifest_sha256 = ?3,"
-                          "  generated = ?4, expires = ?5, applied_at = ?6, origin = ?7",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      gcm_sqlite_set_error (error, db, "Cannot record the serial");
-      goto out;
-    }
   sqlite3_bind_text (stmt, 1, manifest->feed, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, manifest->serial);
   sqlite3_bind_text (stmt, 3, source->manifest_sha256, -1, SQLITE_TRANSIENT);
@@ -970,11 +958,8 @@ apply_source (Source             *source,
   sqlite3 *db;
   gboolean ok;
 
-  if (gcm_store_is_read_only (store))
-    {
-      g_propagate_error (error, g_error_copy (gcm_store_get_read_only_error (store)));
-      return FALSE;
-    }
+  if (!gcm_store_check_writable (store, error))
+    return FALSE;
   if (!gcm_store_read_feed_floor (store, &floor, error))
     return FALSE;
   db = gcm_store_open_content_db (store, FALSE, error);
@@ -1477,9 +1462,7 @@ gcm_importer_import_finish (GcmStore         *store,
 {
   GcmImportResult *data;
 
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (!gcm_store_task_propagate_boolean (store, result, error))
     return FALSE;
   data = g_task_get_task_data (G_TASK (result));
   if (import_result != NULL && data != NULL)

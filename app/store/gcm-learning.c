@@ -540,15 +540,12 @@ progress_content_job (GTask   *task,
   gint64 now = GPOINTER_TO_SIZE (g_task_get_task_data (task));
   GError *error = NULL;
 
-  if (!(snapshot = read_snapshot (g_task_get_source_object (task), content, &error)))
+  if ((snapshot = read_snapshot (g_task_get_source_object (task), content, &error)) != NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      snapshot->now = now;
+      g_task_set_task_data (task, snapshot, (GDestroyNotify) snapshot_free);
     }
-  snapshot->now = now;
-  g_task_set_task_data (task, snapshot, (GDestroyNotify) snapshot_free);
-  gcm_store_worker_push (_gcm_store_get_user_worker (g_task_get_source_object (task)), task,
-                         progress_user_job);
+  _gcm_store_continue_on_user (task, snapshot != NULL, error, progress_user_job);
 }
 
 /**
@@ -851,6 +848,7 @@ answer_job (GTask   *task,
   WriteData *data = g_task_get_task_data (task);
   GError *error = NULL;
   gboolean in_attempt = data->record->id != 0;
+  gboolean ok;
 
   /* The answer and its review row together, or neither. */
   if (!gcm_sqlite_exec (user, "BEGIN IMMEDIATE", &error))
@@ -858,19 +856,12 @@ answer_job (GTask   *task,
       g_task_return_error (task, error);
       return;
     }
-  if ((in_attempt && !insert_answer (user, data, &error)) || !append_review (user, data, &error))
-    {
-      gcm_sqlite_exec (user, "ROLLBACK", NULL);
-      g_task_return_error (task, error);
-      return;
-    }
-  if (!gcm_sqlite_exec (user, "COMMIT", &error))
-    {
-      gcm_sqlite_exec (user, "ROLLBACK", NULL);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  ok = (!in_attempt || insert_answer (user, data, &error)) &&
+       append_review (user, data, &error) &&
+       gcm_sqlite_exec (user, "COMMIT", &error);
+  if (!ok)
+    gcm_sqlite_exec (user, "ROLLBACK", NULL);
+  gcm_store_task_return_boolean (task, ok, error);
 }
 
 /**

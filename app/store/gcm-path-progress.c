@@ -180,14 +180,9 @@ content_job (GTask   *task,
              sqlite3 *content)
 {
   GError *error = NULL;
+  gboolean ok = read_content (content, g_task_get_task_data (task), &error);
 
-  if (!read_content (content, g_task_get_task_data (task), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  gcm_store_worker_push (_gcm_store_get_user_worker (g_task_get_source_object (task)), task,
-                         user_job);
+  _gcm_store_continue_on_user (task, ok, error, user_job);
 }
 
 /**
@@ -204,14 +199,11 @@ gcm_path_progress_async (GcmStore            *store,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (GCM_IS_STORE (store));
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gcm_path_progress_async);
-  g_task_set_task_data (task, snapshot_new (path_id), (GDestroyNotify) snapshot_free);
-  gcm_store_worker_push (_gcm_store_get_content_worker (store), task, content_job);
+  gcm_store_worker_run (_gcm_store_get_content_worker (store), store, gcm_path_progress_async,
+                        snapshot_new (path_id), (GDestroyNotify) snapshot_free, content_job,
+                        cancellable, callback, user_data);
 }
 
 /**
@@ -224,8 +216,7 @@ gcm_path_progress_finish (GcmStore      *store,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return gcm_store_task_propagate_pointer (store, result, error);
 }
 
 /**

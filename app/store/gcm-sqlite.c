@@ -60,12 +60,9 @@ gcm_sqlite_step_done (sqlite3_stmt  *stmt,
                       const char    *what,
                       GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  gboolean has_row;
 
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
-  gcm_sqlite_set_error (error, sqlite3_db_handle (stmt), what);
-  return FALSE;
+  return gcm_sqlite_step (stmt, &has_row, what, error);
 }
 
 void

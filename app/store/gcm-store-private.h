@@ -29,6 +29,14 @@ gboolean  gcm_importer_restore          (GcmStore    *store,
 
 GcmStoreWorker *_gcm_store_get_content_worker (GcmStore *self);
 GcmStoreWorker *_gcm_store_get_user_worker    (GcmStore *self);
+void            _gcm_store_continue_on_user    (GTask       *task,
+                                                gboolean     ok,
+                                                GError      *error,
+                                                GcmStoreJob  job);
+void            _gcm_store_continue_on_content (GTask       *task,
+                                                gboolean     ok,
+                                                GError      *error,
+                                                GcmStoreJob  job);
 
 gboolean _gcm_store_content_is_corrupt (sqlite3   *db,
                                         GError   **error);

@@ -586,32 +586,22 @@ gcm_store_dispose (GObject *object)
 
   g_clear_pointer (&self->content_worker, gcm_store_worker_stop);
   g_clear_pointer (&self->user_worker, gcm_store_worker_stop);
-
-  G_OBJECT_CLASS (gcm_store_parent_class)->dispose (object);
-}
-
-static void
-gcm_store_finalize (GObject *object)
-{
-  GcmStore *self = GCM_STORE (object);
-
   g_clear_pointer (&self->content_db, sqlite3_close);
   g_clear_pointer (&self->user_db, sqlite3_close);
   g_clear_error (&self->read_only_error);
-  g_free (self->floor_path);
-  g_free (self->directory);
-  g_free (self->content_path);
-  g_free (self->user_path);
-  g_free (self->objects_path);
+  g_clear_pointer (&self->floor_path, g_free);
+  g_clear_pointer (&self->directory, g_free);
+  g_clear_pointer (&self->content_path, g_free);
+  g_clear_pointer (&self->user_path, g_free);
+  g_clear_pointer (&self->objects_path, g_free);
 
-  G_OBJECT_CLASS (gcm_store_parent_class)->finalize (object);
+  G_OBJECT_CLASS (gcm_store_parent_class)->dispose (object);
 }
 
 static void
 gcm_store_class_init (GcmStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = gcm_store_dispose;
-  G_OBJECT_CLASS (klass)->finalize = gcm_store_finalize;
 
   /**
    * GcmStore::content-changed:
@@ -866,6 +856,40 @@ _gcm_store_get_user_worker (GcmStore *self)
   return self->user_worker;
 }
 
+static void
+continue_on (GcmStoreWorker *worker,
+             GTask          *task,
+             gboolean        ok,
+             GError         *error,
+             GcmStoreJob     job)
+{
+  if (ok)
+    gcm_store_worker_push (worker, task, job);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Ends a job's first step: @task goes on to @job on the user worker, or returns @error (transfer
+ * full) when the step failed. */
+void
+_gcm_store_continue_on_user (GTask       *task,
+                             gboolean     ok,
+                             GError      *error,
+                             GcmStoreJob  job)
+{
+  continue_on (GCM_STORE (g_task_get_source_object (task))->user_worker, task, ok, error, job);
+}
+
+/* The same, on to the content worker. */
+void
+_gcm_store_continue_on_content (GTask       *task,
+                                gboolean     ok,
+                                GError      *error,
+                                GcmStoreJob  job)
+{
+  continue_on (GCM_STORE (g_task_get_source_object (task))->content_worker, task, ok, error, job);
+}
+
 const char *
 gcm_store_get_directory (GcmStore *self)
 {
@@ -1007,6 +1031,18 @@ gcm_store_get_read_only_error (GcmStore *self)
 {
   g_return_val_if_fail (GCM_IS_STORE (self), NULL);
   return self->read_only_error;
+}
+
+/* For a write to refuse before it starts: FALSE with @error set to why the store is read-only. */
+gboolean
+gcm_store_check_writable (GcmStore  *self,
+                          GError   **error)
+{
+  g_return_val_if_fail (GCM_IS_STORE (self), FALSE);
+  if (self->read_only_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (self->read_only_error));
+  return FALSE;
 }
 
 char *

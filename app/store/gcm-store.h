@@ -81,6 +81,8 @@ gint64      gcm_store_get_serial          (GcmStore    *self);
 void        gcm_store_content_changed     (GcmStore    *self);
 gboolean    gcm_store_is_read_only        (GcmStore    *self);
 const GError *gcm_store_get_read_only_error (GcmStore  *self);
+gboolean    gcm_store_check_writable      (GcmStore    *self,
+                                           GError     **error);
 gboolean    gcm_store_repair_content      (GcmStore    *self,
                                            gboolean    *repaired,
                                            GError     **error);

@@ -37,17 +37,6 @@ gcm_bookmark_free (GcmBookmark *bookmark)
   g_free (bookmark);
 }
 
-static WriteData *
-write_data_new (const char *item_id,
-                const char *title)
-{
-  WriteData *data = g_new0 (WriteData, 1);
-
-  data->item_id = g_strdup (item_id);
-  data->title = g_strdup (title);
-  return data;
-}
-
 static void
 write_data_free (WriteData *data)
 {
@@ -206,26 +195,33 @@ write_job (GTask   *task,
   gboolean ok;
 
   /* The read-only connection would refuse too, in words less useful to the user. */
-  if (gcm_store_is_read_only (store))
-    {
-      g_task_return_error (task, g_error_copy (gcm_store_get_read_only_error (store)));
-      return;
-    }
-  if (data->is_progress)
-    ok = gcm_user_data_save_progress (db, data->item_id, data->title, data->position, &error);
-  else
-    ok = gcm_user_data_set_bookmark (db, data->item_id, data->title, data->bookmarked, &error);
+  ok = gcm_store_check_writable (store, &error) &&
+       (data->is_progress ?
+        gcm_user_data_save_progress (db, data->item_id, data->title, data->position, &error) :
+        gcm_user_data_set_bookmark (db, data->item_id, data->title, data->bookmarked, &error));
   gcm_store_task_return_boolean (task, ok, error);
 }
 
+/* A bookmark, or with @is_progress a reading position, for write_job(). */
 static void
 run_write (GcmStore            *store,
-           WriteData           *data,
+           const char          *item_id,
+           const char          *title,
+           gboolean             is_progress,
+           gboolean             bookmarked,
+           double               position,
            gpointer             source_tag,
            GCancellable        *cancellable,
            GAsyncReadyCallback  callback,
            gpointer             user_data)
 {
+  WriteData *data = g_new0 (WriteData, 1);
+
+  data->item_id = g_strdup (item_id);
+  data->title = g_strdup (title);
+  data->is_progress = is_progress;
+  data->bookmarked = bookmarked;
+  data->position = position;
   gcm_store_worker_run (_gcm_store_get_user_worker (store), store, source_tag,
                         data, (GDestroyNotify) write_data_free, write_job,
                         cancellable, callback, user_data);
@@ -246,14 +242,11 @@ gcm_store_set_bookmark_async (GcmStore            *store,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  WriteData *data;
-
   g_return_if_fail (GCM_IS_STORE (store));
   g_return_if_fail (item_id != NULL);
 
-  data = write_data_new (item_id, title);
-  data->bookmarked = bookmarked;
-  run_write (store, data, gcm_store_set_bookmark_async, cancellable, callback, user_data);
+  run_write (store, item_id, title, FALSE, bookmarked, 0.0, gcm_store_set_bookmark_async,
+             cancellable, callback, user_data);
 }
 
 /**
@@ -269,15 +262,11 @@ gcm_store_save_progress_async (GcmStore            *store,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  WriteData *data;
-
   g_return_if_fail (GCM_IS_STORE (store));
   g_return_if_fail (item_id != NULL);
 
-  data = write_data_new (item_id, title);
-  data->position = position;
-  data->is_progress = TRUE;
-  run_write (store, data, gcm_store_save_progress_async, cancellable, callback, user_data);
+  run_write (store, item_id, title, TRUE, FALSE, position, gcm_store_save_progress_async,
+             cancellable, callback, user_data);
 }
 
 /* FALSE with @error set, a %GCM_STORE_ERROR, when the write failed and nothing changed. */

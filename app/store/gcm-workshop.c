@@ -260,6 +260,21 @@ insert_questions (sqlite3                  *user,
   return TRUE;
 }
 
+/* Runs @sql, a DELETE of the rows whose session is ?1. */
+static gboolean
+delete_session_rows (sqlite3     *user,
+                     const char  *sql,
+                     gint64       session_id,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = gcm_sqlite_prepare (user, sql, "Cannot save the workshop", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  return gcm_sqlite_step_done (stmt, "Cannot save the workshop", error);
+}
+
 /* The session and every count in one transaction: a report never shows half a session. */
 static gint64
 write_session (sqlite3                  *user,
@@ -301,21 +316,8 @@ write_session (sqlite3                  *user,
                    _("This workshop session is no longer saved."));
       goto failed;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = gcm_sqlite_prepare (user, "DELETE FROM workshop_choice WHERE session = ?1",
-                             "Cannot save the workshop", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!gcm_sqlite_step_done (stmt, "Cannot save the workshop", error))
-    goto failed;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = gcm_sqlite_prepare (user, "DELETE FROM workshop_question WHERE session = ?1",
-                             "Cannot save the workshop", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!gcm_sqlite_step_done (stmt, "Cannot save the workshop", error) ||
+  if (!delete_session_rows (user, "DELETE FROM workshop_choice WHERE session = ?1", id, error) ||
+      !delete_session_rows (user, "DELETE FROM workshop_question WHERE session = ?1", id, error) ||
       !insert_questions (user, session, id, error) ||
       !gcm_sqlite_exec (user, "COMMIT", error))
     goto failed;
@@ -334,16 +336,11 @@ save_job (GTask   *task,
   GError *error = NULL;
   gint64 id;
 
-  if (gcm_store_is_read_only (store))
-    {
-      g_task_return_error (task, g_error_copy (gcm_store_get_read_only_error (store)));
-      return;
-    }
-  id = write_session (user, g_task_get_task_data (task), &error);
-  if (id == 0)
-    g_task_return_error (task, error);
-  else
+  if (gcm_store_check_writable (store, &error) &&
+      (id = write_session (user, g_task_get_task_data (task), &error)) != 0)
     g_task_return_int (task, id);
+  else
+    g_task_return_error (task, error);
 }
 
 /**

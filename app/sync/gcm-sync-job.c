@@ -64,7 +64,7 @@ download_progress_cb (gint64   done,
 }
 
 /* An absolute path is a local folder. */
-char *
+static char *
 gcm_sync_job_normalize_url (const char *url)
 {
   if (url == NULL || *url == '\0')
@@ -267,11 +267,8 @@ run (GcmStore         *store,
   guint64 needed_bytes = 0;
 
   notify_state (progress, GCM_SYNC_STATE_CHECKING, 0.0);
-  if (gcm_store_is_read_only (store))
-    {
-      g_propagate_error (error, g_error_copy (gcm_store_get_read_only_error (store)));
-      return NULL;
-    }
+  if (!gcm_store_check_writable (store, error))
+    return NULL;
   transport = gcm_transport_new (url, error);
   *transport_out = transport ? g_object_ref (transport) : NULL;
   if (transport == NULL || !gcm_store_read_feed_floor (store, &floor, error))

@@ -31,6 +31,5 @@ GcmSyncReport *gcm_sync_job_run (GcmStore         *store,
                                  GcmSyncStats     *stats,
                                  GCancellable     *cancellable,
                                  GError          **error);
-char          *gcm_sync_job_normalize_url (const char *url);
 
 G_END_DECLS

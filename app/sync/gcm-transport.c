@@ -155,7 +155,7 @@ dup_scheme (const char *url)
  * A feed may be at an `https` URL, at a plain `http` one on this computer only (a local mirror,
  * the tests), or in a local folder (`file`).
  */
-gboolean
+static gboolean
 gcm_transport_url_is_allowed (const char  *url,
                               GError     **error)
 {
@@ -1112,12 +1112,6 @@ gcm_transport_new (const char  *base_url,
         }
     }
   return g_steal_pointer (&self);
-}
-
-const char *
-gcm_transport_get_base_url (GcmTransport *self)
-{
-  return self->base_url;
 }
 
 guint64

@@ -33,11 +33,8 @@ typedef void (*GcmTransportProgress) (gint64   done,
 #define GCM_TYPE_TRANSPORT (gcm_transport_get_type ())
 G_DECLARE_FINAL_TYPE (GcmTransport, gcm_transport, GCM, TRANSPORT, GObject)
 
-gboolean      gcm_transport_url_is_allowed (const char              *url,
-                                            GError                 **error);
 GcmTransport *gcm_transport_new            (const char              *base_url,
                                             GError                 **error);
-const char   *gcm_transport_get_base_url   (GcmTransport            *self);
 GBytes       *gcm_transport_get            (GcmTransport            *self,
                                             const char              *path,
                                             gint64                   cap,

@@ -590,25 +590,6 @@ gcm_search_query_dup_terms (const GcmSearchQuery *self)
 }
 
 /**
- * gcm_search_query_quote:
- * @word: a word
- * @prefix: whether to append the prefix operator
- *
- * Returns: (transfer full): @word as an FTS5 string: `"tok"` with quotes doubled, then `*`
- */
-char *
-gcm_search_query_quote (const char *word,
-                        gboolean    prefix)
-{
-  GString *out = g_string_new (NULL);
-
-  g_return_val_if_fail (word != NULL, NULL);
-
-  append_quoted (out, word, prefix);
-  return g_string_free (out, FALSE);
-}
-
-/**
  * gcm_search_query_fold:
  * @word: valid UTF-8
  *

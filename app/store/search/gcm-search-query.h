@@ -80,8 +80,6 @@ char           *gcm_search_query_dup_with_word  (const GcmSearchQuery *self,
                                                  const char           *replacement);
 char          **gcm_search_query_dup_terms      (const GcmSearchQuery *self);
 
-char           *gcm_search_query_quote          (const char           *word,
-                                                 gboolean              prefix);
 char           *gcm_search_query_fold           (const char           *word);
 char           *gcm_search_query_to_jamo        (const char           *text);
 gboolean        gcm_search_query_has_hangul     (const char           *text);

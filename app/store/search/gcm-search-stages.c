@@ -85,15 +85,17 @@ results_lang (const GcmSearchQuery *query)
   return latin ? "en" : gcm_locale_get_content_language ();
 }
 
-/* rowid, id, kind, title, chapter, summary: the title and summary in results_lang(). The
- * language is one of a fixed list, never typed text, so it goes into the SQL as is. */
+/* Starts @s with the columns every stage reads first: rowid, id, kind, title, chapter, summary,
+ * the title and summary in results_lang(). The language is one of a fixed list, never typed
+ * text, so it goes into the SQL as is. */
 static void
-sql_result_columns (GString              *sql,
-                    const GcmSearchQuery *query)
+sql_init_results (Sql                  *s,
+                  const GcmSearchQuery *query)
 {
   const char *lang = results_lang (query);
 
-  g_string_append_printf (sql,
+  sql_init (s);
+  g_string_append_printf (s->sql,
                           "SELECT i.rowid, i.id, i.kind,"
                           " coalesce((SELECT t.title FROM item_title t WHERE t.item = i.rowid AND t.lang = '%s'), i.title),"
                           " i.chapter,"
@@ -225,7 +227,7 @@ collector_seen (const GcmSearchCollector *c,
 }
 
 /*
- * Steps a statement whose columns are:
+ * Prepares @s and steps the statement, whose columns are:
  *   0 rowid, 1 id, 2 kind, 3 title, 4 chapter, 5 summary, 6 snippet, 7 rank, 8 codes
  * and, for GCM_SEARCH_SNIPPET_WINDOW, 9 whether the window starts inside the body. @mark: the
  * words to mark in a window, by default the query's. @rest: (nullable): where to count the rows past a
@@ -233,7 +235,7 @@ collector_seen (const GcmSearchCollector *c,
  */
 static gboolean
 collect_rows (GcmSearch              *self,
-              sqlite3_stmt           *stmt,
+              Sql                    *s,
               GcmSearchCollector     *c,
               GcmSearchSnippetShape   shape,
               const char * const     *mark,
@@ -241,7 +243,11 @@ collect_rows (GcmSearch              *self,
               GCancellable           *cancellable,
               GError                **error)
 {
+  sqlite3_stmt *stmt = prepare_sql (self, s, error);
   int rc = SQLITE_DONE;
+
+  if (stmt == NULL)
+    return FALSE;
 
   while (!_gcm_search_collector_is_full (c) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -316,10 +322,8 @@ search_fts_tier (GcmSearch             *self,
 {
   g_auto(Sql) s = { 0 };
   g_autofree char *rowid = g_strconcat (table, ".rowid", NULL);
-  sqlite3_stmt *stmt;
 
-  sql_init (&s);
-  sql_result_columns (s.sql, query);
+  sql_init_results (&s, query);
   sql_add (&s, ", m.snip, m.rank,"
                "  i.codes FROM (SELECT rowid AS rid, rank, ");
   if (self->has_functions)
@@ -351,10 +355,8 @@ search_fts_tier (GcmSearch             *self,
   sql_int (&s, c->limit - gcm_search_results_get_n_results (c->results));
   sql_add (&s, ") AS m JOIN item AS i ON i.rowid = m.rid ORDER BY m.rank");
 
-  stmt = prepare_sql (self, &s, error);
   _gcm_search_rank_reset (&self->rank);
-  return stmt != NULL &&
-         collect_rows (self, stmt, c,
+  return collect_rows (self, &s, c,
                        self->has_functions ? GCM_SEARCH_SNIPPET_OURS : GCM_SEARCH_SNIPPET_FTS,
                        NULL, NULL, cancellable, error);
 }
@@ -403,10 +405,8 @@ _gcm_search_stage_trigram (GcmSearch             *self,
                            GError               **error)
 {
   g_auto(Sql) s = { 0 };
-  sqlite3_stmt *stmt;
 
-  sql_init (&s);
-  sql_result_columns (s.sql, query);
+  sql_init_results (&s, query);
   sql_add (&s,
            ", m.snip, m.rank, i.codes"
            " FROM (SELECT rowid AS rid, rank,"
@@ -420,9 +420,7 @@ _gcm_search_stage_trigram (GcmSearch             *self,
   sql_int (&s, c->limit + gcm_search_results_get_n_results (c->results));
   sql_add (&s, ") AS m JOIN item AS i ON i.rowid = m.rid ORDER BY m.rank");
 
-  stmt = prepare_sql (self, &s, error);
-  return stmt != NULL &&
-         collect_rows (self, stmt, c, GCM_SEARCH_SNIPPET_FTS, NULL, NULL, cancellable, error);
+  return collect_rows (self, &s, c, GCM_SEARCH_SNIPPET_FTS, NULL, NULL, cancellable, error);
 }
 
 static gboolean
@@ -445,7 +443,6 @@ _gcm_search_stage_substring (GcmSearch             *self,
   g_auto(Sql) s = { 0 };
   g_autoptr(GPtrArray) shorts = g_ptr_array_new ();
   g_autofree char *others = NULL;
-  sqlite3_stmt *stmt;
   guint skip = 0;
   guint first = 0;
 
@@ -459,9 +456,8 @@ _gcm_search_stage_substring (GcmSearch             *self,
     return TRUE;
   g_ptr_array_add (shorts, NULL);
 
-  sql_init (&s);
   /* The window is cut in SQL so the sort holds 100 characters a row, not the body. */
-  sql_result_columns (s.sql, query);
+  sql_init_results (&s, query);
   sql_add (&s, ",");
   sql_add (&s, " substr(i.body, max(instr(i.body, ?1) - " G_STRINGIFY (WINDOW_BEFORE) ", 1), "
                G_STRINGIFY (WINDOW_CHARS) "),");
@@ -496,9 +492,7 @@ _gcm_search_stage_substring (GcmSearch             *self,
   sql_item_filters (&s, query, "i");
   sql_add (&s, " ORDER BY r, i.kind, i.chapter, i.ord, i.id");
 
-  stmt = prepare_sql (self, &s, error);
-  return stmt != NULL &&
-         collect_rows (self, stmt, c, GCM_SEARCH_SNIPPET_WINDOW,
+  return collect_rows (self, &s, c, GCM_SEARCH_SNIPPET_WINDOW,
                        (const char * const *) shorts->pdata, &c->total, cancellable, error);
 }
 
@@ -511,18 +505,14 @@ _gcm_search_stage_filters_only (GcmSearch             *self,
                                 GError               **error)
 {
   g_auto(Sql) s = { 0 };
-  sqlite3_stmt *stmt;
 
-  sql_init (&s);
-  sql_result_columns (s.sql, query);
+  sql_init_results (&s, query);
   sql_add (&s, ", NULL, 0.0"
                " FROM item AS i WHERE 1");
   sql_item_filters (&s, query, "i");
   sql_add (&s, " ORDER BY i.kind, i.chapter, i.ord, i.title");
 
-  stmt = prepare_sql (self, &s, error);
-  return stmt != NULL &&
-         collect_rows (self, stmt, c, GCM_SEARCH_SNIPPET_FTS, NULL, &c->total, cancellable, error);
+  return collect_rows (self, &s, c, GCM_SEARCH_SNIPPET_FTS, NULL, &c->total, cancellable, error);
 }
 
 /* `SELECT rowid`, or with @count `SELECT count(*)`, of what @match finds in @table. */
