@@ -211,37 +211,28 @@ create_sync_service (GcmApplication *self)
   start_sync_when_ready (self);
 }
 
-static void
-check_updates_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+/* app.check-updates, app.preferences and app.import-folder: the main window's commands. */
+static const struct
 {
-  GcmWindow *window = main_window (user_data);
-
-  if (window != NULL)
-    _gcm_window_check_updates (window);
-}
-
-static void
-show_preferences_cb (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  GcmWindow *window = main_window (user_data);
-
-  if (window != NULL)
-    _gcm_window_show_preferences (window);
-}
+  const char *action;
+  void      (*run) (GcmWindow *window);
+} window_commands[] = {
+  { "check-updates", _gcm_window_check_updates },
+  { "preferences", _gcm_window_show_preferences },
+  { "import-folder", _gcm_window_import_folder },
+};
 
 static void
-import_folder_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+run_window_command_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
 {
   GcmWindow *window = main_window (user_data);
+  const char *name = g_action_get_name (G_ACTION (action));
 
-  if (window != NULL)
-    _gcm_window_import_folder (window);
+  for (guint i = 0; window != NULL && i < G_N_ELEMENTS (window_commands); i++)
+    if (g_str_equal (name, window_commands[i].action))
+      window_commands[i].run (window);
 }
 
 /* From a notification: the window comes forward on What's new. */
@@ -262,9 +253,9 @@ static void
 add_sync_actions (GcmApplication *self)
 {
   static const GActionEntry entries[] = {
-    { "check-updates", check_updates_cb },
-    { "preferences", show_preferences_cb },
-    { "import-folder", import_folder_cb },
+    { "check-updates", run_window_command_cb },
+    { "preferences", run_window_command_cb },
+    { "import-folder", run_window_command_cb },
     { "show-whats-new", show_whats_new_cb },
   };
 
