@@ -142,25 +142,26 @@ gcm_window_actions_show_place (GtkWidget  *widget,
 void
 _gcm_window_class_add_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, gcm_window_actions_step_history);
-  gtk_widget_class_install_action (widget_class, "win.forward", NULL,
-                                   gcm_window_actions_step_history);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, gcm_window_actions_search);
-  gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL,
-                                   gcm_window_actions_toggle_bookmark);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, gcm_window_actions_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, gcm_window_actions_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, gcm_window_actions_zoom);
-  gtk_widget_class_install_action (widget_class, "win.previous-item", NULL,
-                                   gcm_window_actions_step_item);
-  gtk_widget_class_install_action (widget_class, "win.next-item", NULL,
-                                   gcm_window_actions_step_item);
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL,
-                                   gcm_window_actions_show_sidebar);
-  gtk_widget_class_install_action (widget_class, "win.show-bookmarks", NULL,
-                                   gcm_window_actions_show_place);
-  gtk_widget_class_install_action (widget_class, "win.show-whats-new", NULL,
-                                   gcm_window_actions_show_place);
-  gtk_widget_class_install_action (widget_class, "win.show-review", NULL,
-                                   gcm_window_actions_show_place);
+  static const struct
+  {
+    const char                  *name;
+    GtkWidgetActionActivateFunc  activate;
+  } actions[] = {
+    { "win.back", gcm_window_actions_step_history },
+    { "win.forward", gcm_window_actions_step_history },
+    { "win.search", gcm_window_actions_search },
+    { "win.toggle-bookmark", gcm_window_actions_toggle_bookmark },
+    { "win.zoom-in", gcm_window_actions_zoom },
+    { "win.zoom-out", gcm_window_actions_zoom },
+    { "win.zoom-reset", gcm_window_actions_zoom },
+    { "win.previous-item", gcm_window_actions_step_item },
+    { "win.next-item", gcm_window_actions_step_item },
+    { "win.show-sidebar", gcm_window_actions_show_sidebar },
+    { "win.show-bookmarks", gcm_window_actions_show_place },
+    { "win.show-whats-new", gcm_window_actions_show_place },
+    { "win.show-review", gcm_window_actions_show_place },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i].name, NULL, actions[i].activate);
 }
