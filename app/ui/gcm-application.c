@@ -211,37 +211,28 @@ create_sync_service (GcmApplication *self)
   start_sync_when_ready (self);
 }
 
-static void
-check_updates_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+/* app.check-updates, app.preferences and app.import-folder: the main window's commands. */
+static const struct
 {
-  GcmWindow *window = main_window (user_data);
-
-  if (window != NULL)
-    _gcm_window_check_updates (window);
-}
-
-static void
-show_preferences_cb (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  GcmWindow *window = main_window (user_data);
-
-  if (window != NULL)
-    _gcm_window_show_preferences (window);
-}
+  const char *action;
+  void      (*run) (GcmWindow *window);
+} window_commands[] = {
+  { "check-updates", _gcm_window_check_updates },
+  { "preferences", _gcm_window_show_preferences },
+  { "import-folder", _gcm_window_import_folder },
+};
 
 static void
-import_folder_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+run_window_command_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
 {
   GcmWindow *window = main_window (user_data);
+  const char *name = g_action_get_name (G_ACTION (action));
 
-  if (window != NULL)
-    _gcm_window_import_folder (window);
+  for (guint i = 0; window != NULL && i < G_N_ELEMENTS (window_commands); i++)
+    if (g_str_equal (name, window_commands[i].action))
+      window_commands[i].run (window);
 }
 
 /* From a notification: the window comes forward on What's new. */
@@ -256,25 +247,6 @@ show_whats_new_cb (GSimpleAction *action,
     return;
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-whats-new", NULL);
   gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-add_sync_actions (GcmApplication *self)
-{
-  static const GActionEntry entries[] = {
-    { "check-updates", check_updates_cb },
-    { "preferences", show_preferences_cb },
-    { "import-folder", import_folder_cb },
-    { "show-whats-new", show_whats_new_cb },
-  };
-
-  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
-                                         (const char *[]) { "<Control>comma", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.check-updates",
-                                         (const char *[]) { "<Control>r", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.import-folder",
-                                         (const char *[]) { "<Control>o", NULL });
 }
 
 /* Start-up import of the bundled content */
@@ -398,6 +370,30 @@ on_content_language_changed_cb (GSettings      *settings,
       gcm_window_reload_contents (l->data);
 }
 
+/* The shortcuts of the app's and the window's actions. */
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} shortcuts[] = {
+  { "app.quit", { "<Control>q" } },
+  { "app.help", { "F1" } },
+  { "app.preferences", { "<Control>comma" } },
+  { "app.check-updates", { "<Control>r" } },
+  { "app.import-folder", { "<Control>o" } },
+  { "win.search", { "<Control>f" } },
+  { "win.toggle-bookmark", { "<Control>d" } },
+  { "win.show-bookmarks", { "<Control><Shift>d" } },
+  { "win.back", { "<Alt>Left" } },
+  { "win.forward", { "<Alt>Right" } },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal" } },
+  { "win.zoom-out", { "<Control>minus" } },
+  { "win.zoom-reset", { "<Control>0" } },
+  { "win.previous-item", { "<Alt>Up" } },
+  { "win.next-item", { "<Alt>Down" } },
+  { "win.present", { "F5" } },
+};
+
 static void
 gcm_application_startup (GApplication *app)
 {
@@ -407,38 +403,18 @@ gcm_application_startup (GApplication *app)
     { "about", show_about_cb },
     { "help", show_help_cb },
     { "quit", quit_cb },
+    { "check-updates", run_window_command_cb },
+    { "preferences", run_window_command_cb },
+    { "import-folder", run_window_command_cb },
+    { "show-whats-new", show_whats_new_cb },
   };
 
   G_APPLICATION_CLASS (gcm_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
-  add_sync_actions (self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
-                                         (const char *[]) { "<Control>q", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
-                                         (const char *[]) { "F1", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search",
-                                         (const char *[]) { "<Control>f", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.toggle-bookmark",
-                                         (const char *[]) { "<Control>d", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-bookmarks",
-                                         (const char *[]) { "<Control><Shift>d", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.back",
-                                         (const char *[]) { "<Alt>Left", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.forward",
-                                         (const char *[]) { "<Alt>Right", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-in",
-                                         (const char *[]) { "<Control>plus", "<Control>equal", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-out",
-                                         (const char *[]) { "<Control>minus", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-reset",
-                                         (const char *[]) { "<Control>0", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.previous-item",
-                                         (const char *[]) { "<Alt>Up", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.next-item",
-                                         (const char *[]) { "<Alt>Down", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.present",
-                                         (const char *[]) { "F5", NULL });
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), shortcuts[i].action,
+                                           shortcuts[i].accels);
 
   self->settings = g_settings_new ("org.greencustoms.Manual");
   on_content_language_changed_cb (self->settings, "content-language", self);

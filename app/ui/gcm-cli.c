@@ -55,6 +55,35 @@ print_progress_cb (guint    done,
     g_printerr ("\n");
 }
 
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autofree char *data = gcm_json_builder_to_data (builder, NULL);
+
+  g_print ("%s\n", data);
+}
+
+/* @member: an array of an object for each of @items, its members added by @add_members. */
+static void
+add_object_array (JsonBuilder *builder,
+                  const char  *member,
+                  GPtrArray   *items,
+                  void       (*add_members) (JsonBuilder *builder,
+                                             gpointer     item,
+                                             gpointer     user_data),
+                  gpointer     user_data)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    {
+      json_builder_begin_object (builder);
+      add_members (builder, g_ptr_array_index (items, i), user_data);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static int
 run_import (GcmStore   *store,
             const char *path,
@@ -271,7 +300,6 @@ run_search (GcmStore   *store,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autofree char *data = NULL;
 
       json_builder_begin_object (builder);
       gcm_json_add_string (builder, "query", query);
@@ -297,8 +325,7 @@ run_search (GcmStore   *store,
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      data = gcm_json_builder_to_data (builder, NULL);
-      g_print ("%s\n", data);
+      print_json (builder);
       return 0;
     }
 
@@ -394,12 +421,40 @@ severity_label (int severity)
 }
 
 static void
+add_flag_members (JsonBuilder *builder,
+                  gpointer     item,
+                  gpointer     user_data)
+{
+  GcmRiskFlag *flag = item;
+  GcmFieldTools *tools = user_data;
+
+  gcm_json_add_string (builder, "rule", flag->rule_id);
+  gcm_json_add_string (builder, "severity", severity_name (flag->severity));
+  gcm_json_add_string (builder, "title", flag->title);
+  gcm_json_add_string (builder, "why", flag->why);
+  gcm_json_add_string (builder, "reason", flag->reason);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint j = 0; flag->items != NULL && flag->items[j] != NULL; j++)
+    {
+      const char *title = gcm_field_tools_lookup_title (tools, flag->items[j]);
+
+      if (title == NULL)
+        continue;   /* withdrawn since the rule was published */
+      json_builder_begin_object (builder);
+      gcm_json_add_string (builder, "id", flag->items[j]);
+      gcm_json_add_string (builder, "title", title);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
 print_flags_json (GHashTable    *declaration,
                   GPtrArray     *flags,
                   GcmFieldTools *tools)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *data = NULL;
   const char * const *fields = gcm_risk_rules_get_fields ();
 
   json_builder_begin_object (builder);
@@ -412,38 +467,9 @@ print_flags_json (GHashTable    *declaration,
                              g_hash_table_lookup (declaration, fields[i]));
       }
   json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "flags");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < flags->len; i++)
-    {
-      GcmRiskFlag *flag = g_ptr_array_index (flags, i);
-
-      json_builder_begin_object (builder);
-      gcm_json_add_string (builder, "rule", flag->rule_id);
-      gcm_json_add_string (builder, "severity", severity_name (flag->severity));
-      gcm_json_add_string (builder, "title", flag->title);
-      gcm_json_add_string (builder, "why", flag->why);
-      gcm_json_add_string (builder, "reason", flag->reason);
-      json_builder_set_member_name (builder, "items");
-      json_builder_begin_array (builder);
-      for (guint j = 0; flag->items != NULL && flag->items[j] != NULL; j++)
-        {
-          const char *title = gcm_field_tools_lookup_title (tools, flag->items[j]);
-
-          if (title == NULL)
-            continue;   /* withdrawn since the rule was published */
-          json_builder_begin_object (builder);
-          gcm_json_add_string (builder, "id", flag->items[j]);
-          gcm_json_add_string (builder, "title", title);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  add_object_array (builder, "flags", flags, add_flag_members, tools);
   json_builder_end_object (builder);
-  data = gcm_json_builder_to_data (builder, NULL);
-  g_print ("%s\n", data);
+  print_json (builder);
 }
 
 static void
@@ -647,45 +673,47 @@ add_score_json (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+static void
+add_chapter_members (JsonBuilder *builder,
+                     gpointer     item,
+                     gpointer     user_data)
+{
+  GcmLearningChapter *chapter = item;
+
+  gcm_json_add_string (builder, "id", chapter->id);
+  gcm_json_add_string (builder, "title", chapter->title);
+  gcm_json_add_int (builder, "sections", chapter->n_sections);
+  gcm_json_add_int (builder, "read", chapter->n_read);
+}
+
+static void
+add_quiz_members (JsonBuilder *builder,
+                  gpointer     item,
+                  gpointer     user_data)
+{
+  GcmLearningQuizProgress *quiz = item;
+
+  gcm_json_add_string (builder, "id", quiz->id);
+  gcm_json_add_string (builder, "title", quiz->title);
+  gcm_json_add_boolean (builder, "withdrawn", quiz->withdrawn);
+  gcm_json_add_int (builder, "attempts", quiz->n_attempts);
+  add_score_json (builder, "best", quiz->best);
+  add_score_json (builder, "last", quiz->last);
+  gcm_json_add_int (builder, "due", quiz->n_due);
+}
+
 /* --progress: sections read by chapter, then each quiz's best and last score and reviews due. */
 static void
-add_progress_json (JsonBuilder         *builder,
-                   GcmLearningProgress *progress)
+print_progress_json (GcmLearningProgress *progress)
 {
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "chapters");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < progress->chapters->len; i++)
-    {
-      GcmLearningChapter *chapter = g_ptr_array_index (progress->chapters, i);
-
-      json_builder_begin_object (builder);
-      gcm_json_add_string (builder, "id", chapter->id);
-      gcm_json_add_string (builder, "title", chapter->title);
-      gcm_json_add_int (builder, "sections", chapter->n_sections);
-      gcm_json_add_int (builder, "read", chapter->n_read);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "quizzes");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < progress->quizzes->len; i++)
-    {
-      GcmLearningQuizProgress *quiz = g_ptr_array_index (progress->quizzes, i);
-
-      json_builder_begin_object (builder);
-      gcm_json_add_string (builder, "id", quiz->id);
-      gcm_json_add_string (builder, "title", quiz->title);
-      gcm_json_add_boolean (builder, "withdrawn", quiz->withdrawn);
-      gcm_json_add_int (builder, "attempts", quiz->n_attempts);
-      add_score_json (builder, "best", quiz->best);
-      add_score_json (builder, "last", quiz->last);
-      gcm_json_add_int (builder, "due", quiz->n_due);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  add_object_array (builder, "chapters", progress->chapters, add_chapter_members, NULL);
+  add_object_array (builder, "quizzes", progress->quizzes, add_quiz_members, NULL);
   gcm_json_add_int (builder, "due", progress->due->len);
   json_builder_end_object (builder);
+  print_json (builder);
 }
 
 static int
@@ -703,12 +731,7 @@ run_progress (GcmStore *store,
     }
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autofree char *data = NULL;
-
-      add_progress_json (builder, progress);
-      data = gcm_json_builder_to_data (builder, NULL);
-      g_print ("%s\n", data);
+      print_progress_json (progress);
       return 0;
     }
   for (guint i = 0; i < progress->chapters->len; i++)

@@ -571,6 +571,7 @@ on_scrolled_cb (GcmItemView *self)
     schedule_save (self);
 }
 
+/* The story's links and the breadcrumb's. */
 static gboolean
 on_link_activated_cb (GcmItemView *self,
                       const char  *uri)
@@ -579,13 +580,6 @@ on_link_activated_cb (GcmItemView *self,
 
   g_signal_emit (self, signals[LINK_ACTIVATED], 0, uri, &handled);
   return handled;
-}
-
-static gboolean
-on_breadcrumb_activate_link_cb (GcmItemView *self,
-                                const char  *uri)
-{
-  return on_link_activated_cb (self, uri);
 }
 
 /* GObject */
@@ -746,7 +740,6 @@ gcm_item_view_class_init (GcmItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmItemView, language_button);
   gtk_widget_class_bind_template_callback (widget_class, on_link_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_language_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_breadcrumb_activate_link_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "itemview");
 }

@@ -409,17 +409,9 @@ gcm_preferences_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_PREFERENCES_WINDOW);
-  G_OBJECT_CLASS (gcm_preferences_window_parent_class)->dispose (object);
-}
-
-static void
-gcm_preferences_window_finalize (GObject *object)
-{
-  GcmPreferencesWindow *self = GCM_PREFERENCES_WINDOW (object);
-
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
-  G_OBJECT_CLASS (gcm_preferences_window_parent_class)->finalize (object);
+  G_OBJECT_CLASS (gcm_preferences_window_parent_class)->dispose (object);
 }
 
 static void
@@ -466,7 +458,6 @@ gcm_preferences_window_class_init (GcmPreferencesWindowClass *klass)
 
   object_class->constructed = gcm_preferences_window_constructed;
   object_class->dispose = gcm_preferences_window_dispose;
-  object_class->finalize = gcm_preferences_window_finalize;
   object_class->get_property = gcm_preferences_window_get_property;
   object_class->set_property = gcm_preferences_window_set_property;
 

@@ -252,17 +252,9 @@ gcm_whats_new_view_dispose (GObject *object)
   GcmWhatsNewView *self = GCM_WHATS_NEW_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
-  G_OBJECT_CLASS (gcm_whats_new_view_parent_class)->dispose (object);
-}
-
-static void
-gcm_whats_new_view_finalize (GObject *object)
-{
-  GcmWhatsNewView *self = GCM_WHATS_NEW_VIEW (object);
-
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
-  G_OBJECT_CLASS (gcm_whats_new_view_parent_class)->finalize (object);
+  G_OBJECT_CLASS (gcm_whats_new_view_parent_class)->dispose (object);
 }
 
 static void
@@ -314,7 +306,6 @@ gcm_whats_new_view_class_init (GcmWhatsNewViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gcm_whats_new_view_dispose;
-  object_class->finalize = gcm_whats_new_view_finalize;
   object_class->get_property = gcm_whats_new_view_get_property;
   object_class->set_property = gcm_whats_new_view_set_property;
 

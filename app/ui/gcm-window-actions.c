@@ -3,8 +3,8 @@
  * Copyright 2026 The Green Customs Manual authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window's actions (win.*): history, search, bookmarks, text size, stepping through a list
- * and the sidebar. Their shortcuts are set by GcmApplication.
+ * The window's actions (win.*): history, search, bookmarks, text size, stepping through a list,
+ * the sidebar and the places that have their own page. Their shortcuts are set by GcmApplication.
  */
 
 #define G_LOG_DOMAIN "GcmWindow"
@@ -12,30 +12,21 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gcm-window-private.h"
 
 #define FONT_SCALE_STEP 0.1
 
+/* win.back and win.forward */
 static void
-gcm_window_actions_back (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+gcm_window_actions_step_history (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
 {
   GcmWindow *self = GCM_WINDOW (widget);
-  GcmRoute *route = gcm_history_go_back (self->history);
-
-  if (route != NULL)
-    _gcm_window_show_route (self, route);
-}
-
-static void
-gcm_window_actions_forward (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  GcmWindow *self = GCM_WINDOW (widget);
-  GcmRoute *route = gcm_history_go_forward (self->history);
+  GcmRoute *route = g_str_equal (action_name, "win.back") ? gcm_history_go_back (self->history)
+                                                          : gcm_history_go_forward (self->history);
 
   if (route != NULL)
     _gcm_window_show_route (self, route);
@@ -136,34 +127,41 @@ gcm_window_actions_show_sidebar (GtkWidget  *widget,
   adw_leaflet_navigate (GCM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* win.show-bookmarks, win.show-whats-new and win.show-review: the place the name ends with. */
 static void
-gcm_window_actions_show_bookmarks (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *parameter)
+gcm_window_actions_show_place (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
 {
-  g_autoptr(GcmRoute) bookmarks = gcm_route_new_bookmarks ();
+  g_autoptr(GcmRoute) route = gcm_route_parse (action_name + strlen ("win.show-"));
 
-  _gcm_window_navigate (GCM_WINDOW (widget), bookmarks);
+  g_assert (route != NULL);
+  _gcm_window_navigate (GCM_WINDOW (widget), route);
 }
 
 void
 _gcm_window_class_add_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, gcm_window_actions_back);
-  gtk_widget_class_install_action (widget_class, "win.forward", NULL, gcm_window_actions_forward);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, gcm_window_actions_search);
-  gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL,
-                                   gcm_window_actions_toggle_bookmark);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, gcm_window_actions_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, gcm_window_actions_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, gcm_window_actions_zoom);
-  gtk_widget_class_install_action (widget_class, "win.previous-item", NULL,
-                                   gcm_window_actions_step_item);
-  gtk_widget_class_install_action (widget_class, "win.next-item", NULL,
-                                   gcm_window_actions_step_item);
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL,
-                                   gcm_window_actions_show_sidebar);
-  gtk_widget_class_install_action (widget_class, "win.show-bookmarks", NULL,
-                                   gcm_window_actions_show_bookmarks);
-  _gcm_window_class_add_sync_actions (widget_class);
+  static const struct
+  {
+    const char                  *name;
+    GtkWidgetActionActivateFunc  activate;
+  } actions[] = {
+    { "win.back", gcm_window_actions_step_history },
+    { "win.forward", gcm_window_actions_step_history },
+    { "win.search", gcm_window_actions_search },
+    { "win.toggle-bookmark", gcm_window_actions_toggle_bookmark },
+    { "win.zoom-in", gcm_window_actions_zoom },
+    { "win.zoom-out", gcm_window_actions_zoom },
+    { "win.zoom-reset", gcm_window_actions_zoom },
+    { "win.previous-item", gcm_window_actions_step_item },
+    { "win.next-item", gcm_window_actions_step_item },
+    { "win.show-sidebar", gcm_window_actions_show_sidebar },
+    { "win.show-bookmarks", gcm_window_actions_show_place },
+    { "win.show-whats-new", gcm_window_actions_show_place },
+    { "win.show-review", gcm_window_actions_show_place },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i].name, NULL, actions[i].activate);
 }

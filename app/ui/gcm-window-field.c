@@ -23,15 +23,6 @@
 #include "gcm-rows.h"
 #include "gcm-window-private.h"
 
-static void
-on_open_item_cb (GcmWindow  *self,
-                 const char *item_id)
-{
-  g_autoptr(GcmRoute) route = gcm_route_new_item (item_id);
-
-  _gcm_window_navigate (self, route);
-}
-
 /* The views ask for titles while they build their links; the tools shown hold them. */
 static char *
 dup_title_cb (const char *item_id,
@@ -236,14 +227,14 @@ _gcm_window_init_field (GcmWindow *self)
 
   self->identify_view = GCM_IDENTIFY_VIEW (gcm_identify_view_new ());
   gcm_identify_view_set_title_func (self->identify_view, dup_title_cb, self, NULL);
-  g_signal_connect_object (self->identify_view, "open-item", G_CALLBACK (on_open_item_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->identify_view, "open-item", G_CALLBACK (_gcm_window_open_item),
+                           self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->identify_view), "identify");
 
   self->risk_check_view = GCM_RISK_CHECK_VIEW (gcm_risk_check_view_new ());
   gcm_risk_check_view_set_title_func (self->risk_check_view, dup_title_cb, self, NULL);
-  g_signal_connect_object (self->risk_check_view, "open-item", G_CALLBACK (on_open_item_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->risk_check_view, "open-item",
+                           G_CALLBACK (_gcm_window_open_item), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->risk_check_view), "risk-check");
 }
 

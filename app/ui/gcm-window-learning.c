@@ -95,16 +95,6 @@ on_attempt_finished_cb (GcmWindow      *self,
 }
 
 static void
-on_open_item_cb (GcmWindow  *self,
-                 const char *id)
-{
-  g_autoptr(GcmRoute) route = id != NULL ? gcm_route_new_item (id) : NULL;
-
-  if (route != NULL)
-    _gcm_window_navigate (self, route);
-}
-
-static void
 quiz_loaded_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -157,16 +147,6 @@ start_quiz_action (GtkWidget  *widget,
 }
 
 static void
-show_review_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  g_autoptr(GcmRoute) route = gcm_route_new_review ();
-
-  _gcm_window_navigate (GCM_WINDOW (widget), route);
-}
-
-static void
 open_route_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -181,7 +161,6 @@ void
 _gcm_window_class_add_learning_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.start-quiz", "s", start_quiz_action);
-  gtk_widget_class_install_action (widget_class, "win.show-review", NULL, show_review_action);
   gtk_widget_class_install_action (widget_class, "win.open-route", "s", open_route_action);
 }
 
@@ -197,10 +176,10 @@ _gcm_window_init_learning (GcmWindow *self)
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (learning->home), "home");
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (learning->review), "review");
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (learning->quiz_view), "quiz");
-  g_signal_connect_object (learning->review, "open-item", G_CALLBACK (on_open_item_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (learning->quiz_view, "open-item", G_CALLBACK (on_open_item_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (learning->review, "open-item", G_CALLBACK (_gcm_window_open_item),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (learning->quiz_view, "open-item", G_CALLBACK (_gcm_window_open_item),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (learning->quiz_view, "attempt-started",
                            G_CALLBACK (on_attempt_started_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (learning->quiz_view, "question-answered",

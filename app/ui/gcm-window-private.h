@@ -91,6 +91,8 @@ void _gcm_window_navigate                (GcmWindow      *self,
                                           GcmRoute       *route);
 void _gcm_window_show_route              (GcmWindow      *self,
                                           GcmRoute       *route);
+void _gcm_window_open_item               (GcmWindow      *self,
+                                          const char     *item_id);
 void _gcm_window_toast                   (GcmWindow      *self,
                                           const char     *text);
 void _gcm_window_update_bookmark_button  (GcmWindow      *self);
@@ -104,7 +106,6 @@ gboolean _gcm_window_show_learning_route        (GcmWindow      *self,
                                                  GcmRoute       *route);
 
 /* gcm-window-sync.c */
-void _gcm_window_class_add_sync_actions  (GtkWidgetClass *widget_class);
 void _gcm_window_init_sync               (GcmWindow      *self);
 void _gcm_window_set_sync_service        (GcmWindow      *self,
                                           GcmSyncService *service);

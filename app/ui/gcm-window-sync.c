@@ -320,15 +320,6 @@ _gcm_window_show_preferences (GcmWindow *self)
 
 /* What's new */
 
-static void
-on_whats_new_item_activated_cb (GcmWindow  *self,
-                                const char *item_id)
-{
-  g_autoptr(GcmRoute) route = gcm_route_new_item (item_id);
-
-  _gcm_window_navigate (self, route);
-}
-
 void
 _gcm_window_show_whats_new (GcmWindow *self)
 {
@@ -337,30 +328,12 @@ _gcm_window_show_whats_new (GcmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", FALSE);
 }
 
-static void
-gcm_window_actions_show_whats_new (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *parameter)
-{
-  g_autoptr(GcmRoute) route = gcm_route_new_whats_new ();
-
-  _gcm_window_navigate (GCM_WINDOW (widget), route);
-}
-
-void
-_gcm_window_class_add_sync_actions (GtkWidgetClass *widget_class)
-{
-  g_type_ensure (GCM_TYPE_SYNC_STATUS);
-  gtk_widget_class_install_action (widget_class, "win.show-whats-new", NULL,
-                                   gcm_window_actions_show_whats_new);
-}
-
 void
 _gcm_window_init_sync (GcmWindow *self)
 {
   self->whats_new = GCM_WHATS_NEW_VIEW (gcm_whats_new_view_new (self->store));
   g_signal_connect_object (self->whats_new, "item-activated",
-                           G_CALLBACK (on_whats_new_item_activated_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_gcm_window_open_item), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->whats_new), "whats-new");
 }
 

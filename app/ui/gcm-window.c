@@ -514,15 +514,6 @@ show_case_gallery (GcmWindow *self)
 }
 
 static void
-on_case_activated_cb (GcmWindow  *self,
-                      const char *id)
-{
-  g_autoptr(GcmRoute) route = gcm_route_new_item (id);
-
-  _gcm_window_navigate (self, route);
-}
-
-static void
 list_loaded_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -817,6 +808,17 @@ _gcm_window_navigate (GcmWindow *self,
   _gcm_window_show_route (self, route);
 }
 
+/* Also the handler of every view's request to open an item; a NULL id opens nothing. */
+void
+_gcm_window_open_item (GcmWindow  *self,
+                       const char *item_id)
+{
+  g_autoptr(GcmRoute) route = item_id != NULL ? gcm_route_new_item (item_id) : NULL;
+
+  if (route != NULL)
+    _gcm_window_navigate (self, route);
+}
+
 /* Filter chips: one convention and one kind at a time, or all. */
 
 static void
@@ -1023,7 +1025,6 @@ on_item_row_activated_cb (GcmWindow     *self,
                           GtkListBoxRow *row)
 {
   const char *id = g_object_get_data (G_OBJECT (row), "item-id");
-  g_autoptr(GcmRoute) route = NULL;
 
   if (id == NULL)
     return;
@@ -1032,8 +1033,7 @@ on_item_row_activated_cb (GcmWindow     *self,
       g_strfreev (self->highlight);
       self->highlight = g_strdupv (self->search_terms);
     }
-  route = gcm_route_new_item (id);
-  _gcm_window_navigate (self, route);
+  _gcm_window_open_item (self, id);
 }
 
 static gboolean
@@ -1197,7 +1197,7 @@ gcm_window_constructed (GObject *object)
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->item_view), "item");
   init_viewer_overlay (self);
   self->case_gallery = gcm_case_gallery_new (self->store, self->settings);
-  g_signal_connect_object (self->case_gallery, "case-activated", G_CALLBACK (on_case_activated_cb),
+  g_signal_connect_object (self->case_gallery, "case-activated", G_CALLBACK (_gcm_window_open_item),
                            self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, self->case_gallery, "cases");
   _gcm_window_init_sync (self);
@@ -1333,6 +1333,7 @@ gcm_window_class_init (GcmWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (GCM_TYPE_SYNC_STATUS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/gcm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GcmWindow, leaflet);
