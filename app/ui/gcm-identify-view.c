@@ -47,9 +47,7 @@ struct _GcmIdentifyView
   GHashTable        *media_files;   /* media path → file path */
   GCancellable      *cancellable;
   GPtrArray         *option_buttons;
-  GcmItemTitleFunc   title_func;
-  gpointer           title_data;
-  GDestroyNotify     title_destroy;
+  GcmItemTitles      titles;
 };
 
 G_DEFINE_FINAL_TYPE (GcmIdentifyView, gcm_identify_view, GTK_TYPE_WIDGET)
@@ -62,13 +60,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void show_place (GcmIdentifyView *self);
-
-static char *
-dup_item_title (GcmIdentifyView *self,
-                const char      *item_id)
-{
-  return self->title_func != NULL ? self->title_func (item_id, self->title_data) : NULL;
-}
 
 static GtkWidget *
 option_picture (GcmIdentifyView    *self,
@@ -159,7 +150,7 @@ show_outcome (GcmIdentifyView     *self,
 {
   static const char *urgency_classes[] = { "urgency-routine", "urgency-soon", "urgency-immediate" };
   g_autofree char *procedure_title = outcome->procedure != NULL ?
-                                     dup_item_title (self, outcome->procedure) : NULL;
+                                     gcm_item_titles_dup (&self->titles, outcome->procedure) : NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (urgency_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->urgency_label), urgency_classes[i]);
@@ -192,7 +183,7 @@ show_outcome (GcmIdentifyView     *self,
   gcm_rows_clear (self->read_list);
   for (guint i = 0; outcome->read != NULL && outcome->read[i] != NULL; i++)
     {
-      g_autofree char *title = dup_item_title (self, outcome->read[i]);
+      g_autofree char *title = gcm_item_titles_dup (&self->titles, outcome->read[i]);
       GtkWidget *row;
 
       if (title == NULL)
@@ -314,24 +305,14 @@ gcm_identify_view_dispose (GObject *object)
   GcmIdentifyView *self = GCM_IDENTIFY_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_IDENTIFY_VIEW);
+  g_clear_pointer (&self->option_buttons, g_ptr_array_unref);
   g_clear_object (&self->walk);
   g_clear_pointer (&self->media_files, g_hash_table_unref);
-  if (self->title_destroy != NULL)
-    g_clear_pointer (&self->title_data, self->title_destroy);
+  gcm_item_titles_set (&self->titles, NULL, NULL, NULL);
 
   G_OBJECT_CLASS (gcm_identify_view_parent_class)->dispose (object);
-}
-
-static void
-gcm_identify_view_finalize (GObject *object)
-{
-  GcmIdentifyView *self = GCM_IDENTIFY_VIEW (object);
-
-  g_ptr_array_unref (self->option_buttons);
-  g_clear_object (&self->cancellable);
-
-  G_OBJECT_CLASS (gcm_identify_view_parent_class)->finalize (object);
 }
 
 static void
@@ -341,7 +322,6 @@ gcm_identify_view_class_init (GcmIdentifyViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gcm_identify_view_dispose;
-  object_class->finalize = gcm_identify_view_finalize;
 
   signals[OPEN_ITEM] =
     g_signal_new ("open-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -433,11 +413,7 @@ gcm_identify_view_set_title_func (GcmIdentifyView  *self,
 {
   g_return_if_fail (GCM_IS_IDENTIFY_VIEW (self));
 
-  if (self->title_destroy != NULL)
-    g_clear_pointer (&self->title_data, self->title_destroy);
-  self->title_func = func;
-  self->title_data = user_data;
-  self->title_destroy = destroy;
+  gcm_item_titles_set (&self->titles, func, user_data, destroy);
 }
 
 GcmKeyWalk *

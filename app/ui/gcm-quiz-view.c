@@ -52,7 +52,6 @@ struct _GcmQuizView
   GPtrArray      *rows;            /* (element-type AdwActionRow) by position */
   GPtrArray      *checks;          /* (element-type GtkCheckButton) by position */
   GCancellable   *cancellable;
-  char           *title;
   guint           index;
   gint64          shown_at;        /* monotonic µs when the question appeared */
   gboolean        checked;         /* the answer to the question shown is in */
@@ -451,25 +450,15 @@ gcm_quiz_view_dispose (GObject *object)
   GcmQuizView *self = GCM_QUIZ_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_QUIZ_VIEW);
   g_clear_object (&self->attempt);
   g_clear_pointer (&self->all_questions, g_ptr_array_unref);
   g_clear_pointer (&self->media_files, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gcm_quiz_view_parent_class)->dispose (object);
-}
-
-static void
-gcm_quiz_view_finalize (GObject *object)
-{
-  GcmQuizView *self = GCM_QUIZ_VIEW (object);
-
-  g_ptr_array_unref (self->rows);
-  g_ptr_array_unref (self->checks);
-  g_clear_object (&self->cancellable);
-  g_free (self->title);
-
-  G_OBJECT_CLASS (gcm_quiz_view_parent_class)->finalize (object);
 }
 
 static void
@@ -479,7 +468,6 @@ gcm_quiz_view_class_init (GcmQuizViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gcm_quiz_view_dispose;
-  object_class->finalize = gcm_quiz_view_finalize;
 
   /* A new attempt began ("Try again", "Review the missed ones"): record it. */
   signals[ATTEMPT_STARTED] =
@@ -574,8 +562,6 @@ gcm_quiz_view_start (GcmQuizView    *self,
     g_ptr_array_add (self->all_questions, g_object_ref (gcm_quiz_attempt_get_question (attempt, i)));
   g_clear_pointer (&self->media_files, g_hash_table_unref);
   self->media_files = media_files != NULL ? g_hash_table_ref (media_files) : NULL;
-  g_free (self->title);
-  self->title = g_strdup (title);
   gtk_label_set_label (self->quiz_title, title);
   self->index = 0;
   show_question (self);

@@ -39,9 +39,7 @@ struct _GcmRiskCheckView
   /* Owned */
   GcmRiskRules      *rules;
   guint              scroll_frames;   /* frames the result has been scrolled to so far */
-  GcmItemTitleFunc   title_func;
-  gpointer           title_data;
-  GDestroyNotify     title_destroy;
+  GcmItemTitles      titles;
 };
 
 G_DEFINE_FINAL_TYPE (GcmRiskCheckView, gcm_risk_check_view, GTK_TYPE_WIDGET)
@@ -108,8 +106,7 @@ flag_card (GcmRiskCheckView *self,
 
   for (guint i = 0; flag->items != NULL && flag->items[i] != NULL; i++)
     {
-      g_autofree char *item_title = self->title_func != NULL ?
-                                    self->title_func (flag->items[i], self->title_data) : NULL;
+      g_autofree char *item_title = gcm_item_titles_dup (&self->titles, flag->items[i]);
       GtkWidget *button;
       GtkWidget *label;
 
@@ -255,8 +252,7 @@ gcm_risk_check_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_RISK_CHECK_VIEW);
   g_clear_object (&self->rules);
-  if (self->title_destroy != NULL)
-    g_clear_pointer (&self->title_data, self->title_destroy);
+  gcm_item_titles_set (&self->titles, NULL, NULL, NULL);
 
   G_OBJECT_CLASS (gcm_risk_check_view_parent_class)->dispose (object);
 }
@@ -326,9 +322,5 @@ gcm_risk_check_view_set_title_func (GcmRiskCheckView *self,
 {
   g_return_if_fail (GCM_IS_RISK_CHECK_VIEW (self));
 
-  if (self->title_destroy != NULL)
-    g_clear_pointer (&self->title_data, self->title_destroy);
-  self->title_func = func;
-  self->title_data = user_data;
-  self->title_destroy = destroy;
+  gcm_item_titles_set (&self->titles, func, user_data, destroy);
 }
