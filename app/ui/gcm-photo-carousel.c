@@ -226,13 +226,6 @@ gcm_photo_carousel_set_item (GcmPhotoCarousel *self,
   update_page (self);
 }
 
-guint
-gcm_photo_carousel_get_n_photos (GcmPhotoCarousel *self)
-{
-  g_return_val_if_fail (GCM_IS_PHOTO_CAROUSEL (self), 0);
-  return self->photos->len;
-}
-
 GPtrArray *
 gcm_photo_carousel_dup_viewer_photos (GcmPhotoCarousel *self)
 {

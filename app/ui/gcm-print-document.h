@@ -44,15 +44,6 @@ void               gcm_print_document_add_row              (GcmPrintDocument  *s
 void               gcm_print_document_add_space            (GcmPrintDocument  *self,
                                                             double             points);
 
-guint              gcm_print_document_paginate             (GcmPrintDocument  *self,
-                                                            cairo_t           *cr,
-                                                            double             width,
-                                                            double             height);
-void               gcm_print_document_draw_page            (GcmPrintDocument  *self,
-                                                            cairo_t           *cr,
-                                                            guint              page);
-guint              gcm_print_document_get_n_pages          (GcmPrintDocument  *self);
-
 GtkPaperSize      *gcm_print_document_paper_from_name      (const char        *name);
 gboolean           gcm_print_document_write_pdf            (GcmPrintDocument  *self,
                                                             const char        *path,

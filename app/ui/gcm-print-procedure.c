@@ -29,22 +29,17 @@ add_list (GcmPrintDocument   *document,
     gcm_print_document_add (document, GCM_PRINT_BLOCK_BULLET, entries[i]);
 }
 
-/**
- * gcm_print_procedure_new_document:
- * @procedure: a procedure, in the language to print it in
- * @serial: the content serial it comes from, printed at the foot of each page
- *
- * Returns: (transfer full): the handout
- */
-GcmPrintDocument *
-gcm_print_procedure_new_document (GcmItem *procedure,
-                                  gint64   serial)
+/* Returns: (transfer full): the handout of @procedure, in its language, with the content
+ * @serial it comes from at the foot of each page. */
+static GcmPrintDocument *
+new_handout (GcmItem *procedure,
+             gint64   serial)
 {
   GcmPrintDocument *document;
   GPtrArray *steps, *sources;
   g_autofree char *footer = NULL;
 
-  g_return_val_if_fail (GCM_IS_ITEM (procedure), NULL);
+  g_assert (GCM_IS_ITEM (procedure));
 
   document = gcm_print_document_new (gcm_item_get_title (procedure));
   /* Translators: the foot of a printed procedure: its title and the manual's content serial */
@@ -148,7 +143,7 @@ gcm_print_procedure_run_cli (GcmStore   *store,
       gtk_paper_size_free (paper);
       return 1;
     }
-  document = gcm_print_procedure_new_document (load.item, gcm_store_get_serial (store));
+  document = new_handout (load.item, gcm_store_get_serial (store));
   written = gcm_print_document_write_pdf (document, pdf, paper, &error);
   g_object_unref (load.item);
   gtk_paper_size_free (paper);
@@ -196,7 +191,7 @@ gcm_print_procedure_run (GtkWidget *parent,
   g_return_if_fail (GTK_IS_WIDGET (parent) && GCM_IS_ITEM (procedure));
 
   window = GTK_WINDOW (gtk_widget_get_root (parent));
-  document = gcm_print_procedure_new_document (procedure, serial);
+  document = new_handout (procedure, serial);
   operation = gcm_print_document_new_print_operation (document);
   /* The operation holds the document until its pages are drawn. */
   g_object_set_data_full (G_OBJECT (operation), "document", g_object_ref (document), g_object_unref);
