@@ -32,7 +32,6 @@ struct _GcmIdentifyView
   GtkLabel          *question_label;
   GtkLabel          *hint_label;
   GtkFlowBox        *option_box;
-  GtkBox            *outcome_card;
   GtkLabel          *urgency_label;
   GtkLabel          *outcome_title;
   GtkLabel          *outcome_summary;
@@ -335,7 +334,6 @@ gcm_identify_view_class_init (GcmIdentifyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmIdentifyView, question_label);
   gtk_widget_class_bind_template_child (widget_class, GcmIdentifyView, hint_label);
   gtk_widget_class_bind_template_child (widget_class, GcmIdentifyView, option_box);
-  gtk_widget_class_bind_template_child (widget_class, GcmIdentifyView, outcome_card);
   gtk_widget_class_bind_template_child (widget_class, GcmIdentifyView, urgency_label);
   gtk_widget_class_bind_template_child (widget_class, GcmIdentifyView, outcome_title);
   gtk_widget_class_bind_template_child (widget_class, GcmIdentifyView, outcome_summary);

@@ -35,7 +35,6 @@ struct _GcmPhotoViewer
   GtkButton    *zoom_button;
   GtkButton    *previous_button;
   GtkButton    *next_button;
-  GtkBox       *caption_box;
   GtkLabel     *caption_label;
   GtkLabel     *credit_label;
 
@@ -319,7 +318,6 @@ gcm_photo_viewer_class_init (GcmPhotoViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmPhotoViewer, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, GcmPhotoViewer, previous_button);
   gtk_widget_class_bind_template_child (widget_class, GcmPhotoViewer, next_button);
-  gtk_widget_class_bind_template_child (widget_class, GcmPhotoViewer, caption_box);
   gtk_widget_class_bind_template_child (widget_class, GcmPhotoViewer, caption_label);
   gtk_widget_class_bind_template_child (widget_class, GcmPhotoViewer, credit_label);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_changed_cb);

@@ -67,7 +67,6 @@ struct _GcmPresenter
 
   /* Owned */
   GcmStore           *store;
-  char               *item_id;
   GCancellable       *cancellable;        /* the deck's load */
   GCancellable       *slide_cancellable;  /* the pictures of the slide shown */
   GcmWorkshopDeck    *deck;
@@ -976,7 +975,6 @@ gcm_presenter_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->slide_cancellable);
-  g_free (self->item_id);
   g_clear_pointer (&self->deck, gcm_workshop_deck_free);
   g_clear_pointer (&self->session, gcm_workshop_session_free);
   g_clear_pointer (&self->slides, g_array_unref);
@@ -1046,7 +1044,6 @@ gcm_presenter_new (GcmStore   *store,
 
   self = g_object_new (GCM_TYPE_PRESENTER, NULL);
   self->store = g_object_ref (store);
-  self->item_id = g_strdup (item_id);
   if (parent != NULL)
     {
       gtk_window_set_transient_for (GTK_WINDOW (self), parent);

@@ -32,7 +32,6 @@ struct _GcmRiskCheckView
   AdwEntryRow       *value_row;
   AdwEntryRow       *weight_row;
   AdwComboRow       *mode_row;
-  GtkButton         *check_button;
   GtkLabel          *result_heading;
   GtkBox            *flag_box;
 
@@ -279,7 +278,6 @@ gcm_risk_check_view_class_init (GcmRiskCheckViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmRiskCheckView, value_row);
   gtk_widget_class_bind_template_child (widget_class, GcmRiskCheckView, weight_row);
   gtk_widget_class_bind_template_child (widget_class, GcmRiskCheckView, mode_row);
-  gtk_widget_class_bind_template_child (widget_class, GcmRiskCheckView, check_button);
   gtk_widget_class_bind_template_child (widget_class, GcmRiskCheckView, result_heading);
   gtk_widget_class_bind_template_child (widget_class, GcmRiskCheckView, flag_box);
   gtk_widget_class_bind_template_callback (widget_class, on_check_clicked_cb);
