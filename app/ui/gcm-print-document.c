@@ -607,6 +607,44 @@ draw_page_cb (GtkPrintOperation *operation,
 }
 
 /**
+ * gcm_print_document_cli_paper:
+ * @name: (nullable): the `--paper` given, as for gcm_print_document_paper_from_name()
+ *
+ * Returns: (transfer full) (nullable): the paper, or %NULL, said on stderr, when @name is neither
+ */
+GtkPaperSize *
+gcm_print_document_cli_paper (const char *name)
+{
+  GtkPaperSize *paper = gcm_print_document_paper_from_name (name);
+
+  if (paper == NULL)
+    g_printerr (_("--paper is a4 or letter.\n"));
+  return paper;
+}
+
+/**
+ * gcm_print_document_write_pdf_cli:
+ *
+ * Writes the PDF as gcm_print_document_write_pdf() does, and says on stderr why it could not.
+ *
+ * Returns: the exit status
+ */
+int
+gcm_print_document_write_pdf_cli (GcmPrintDocument *self,
+                                  const char       *path,
+                                  GtkPaperSize     *paper)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gcm_print_document_write_pdf (self, path, paper, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+/**
  * gcm_print_document_new_print_operation:
  *
  * Returns: (transfer full): a print operation that prints the document, on the locale's

@@ -49,6 +49,10 @@ gboolean           gcm_print_document_write_pdf            (GcmPrintDocument  *s
                                                             const char        *path,
                                                             GtkPaperSize      *paper,
                                                             GError           **error);
+GtkPaperSize      *gcm_print_document_cli_paper            (const char        *name);
+int                gcm_print_document_write_pdf_cli        (GcmPrintDocument  *self,
+                                                            const char        *path,
+                                                            GtkPaperSize      *paper);
 GtkPrintOperation *gcm_print_document_new_print_operation  (GcmPrintDocument  *self);
 
 G_END_DECLS

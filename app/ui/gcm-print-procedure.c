@@ -120,16 +120,12 @@ gcm_print_procedure_run_cli (GcmStore   *store,
                              const char *paper_name)
 {
   g_autoptr(GcmPrintDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPaperSize *paper;
+  g_autoptr(GtkPaperSize) paper = gcm_print_document_cli_paper (paper_name);
   CliLoad load = { FALSE, NULL, NULL };
-  gboolean written;
+  int status;
 
-  if (!(paper = gcm_print_document_paper_from_name (paper_name)))
-    {
-      g_printerr (_("--paper is a4 or letter.\n"));
-      return 2;
-    }
+  if (paper == NULL)
+    return 2;
   /* The store answers on the thread-default context: wait for it here. */
   gcm_store_load_item_async (store, id, NULL, cli_item_loaded_cb, &load);
   while (!load.done)
@@ -140,19 +136,12 @@ gcm_print_procedure_run_cli (GcmStore   *store,
       g_printerr (_("There is no procedure “%s” in the installed manual.\n"), id);
       g_clear_error (&load.error);
       g_clear_object (&load.item);
-      gtk_paper_size_free (paper);
       return 1;
     }
   document = new_handout (load.item, gcm_store_get_serial (store));
-  written = gcm_print_document_write_pdf (document, pdf, paper, &error);
+  status = gcm_print_document_write_pdf_cli (document, pdf, paper);
   g_object_unref (load.item);
-  gtk_paper_size_free (paper);
-  if (!written)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  return 0;
+  return status;
 }
 
 static void
