@@ -106,24 +106,19 @@ show_question (GcmIdentifyView  *self,
       GtkWidget *button = gtk_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *number = gtk_label_new (NULL);
       GtkWidget *text = gtk_label_new (option->text);
       GtkWidget *picture = option_picture (self, option);
       GtkWidget *flow_child;
-      g_autofree char *digit = g_strdup_printf ("%u", i + 1);
       g_autofree char *name = g_strdup_printf ("%u. %s", i + 1, option->text);
 
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_label_set_label (GTK_LABEL (number), digit);
-      gtk_widget_add_css_class (number, "dim-label");
-      gtk_widget_add_css_class (number, "numeric");
       gtk_label_set_wrap (GTK_LABEL (text), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_xalign (GTK_LABEL (text), 0);
       gtk_widget_set_hexpand (text, TRUE);
       if (picture != NULL)
         gtk_box_append (GTK_BOX (box), picture);
-      gtk_box_append (GTK_BOX (row), number);
+      gtk_box_append (GTK_BOX (row), gcm_rows_choice_number (i + 1));
       gtk_box_append (GTK_BOX (row), text);
       gtk_box_append (GTK_BOX (box), row);
       gtk_button_set_child (GTK_BUTTON (button), box);

@@ -16,6 +16,7 @@
 
 #include "gcm-picture.h"
 #include "gcm-quiz-view.h"
+#include "gcm-rows.h"
 
 #define PICTURE_MAX_WIDTH  1200
 #define PICTURE_MAX_HEIGHT 900
@@ -115,16 +116,6 @@ on_choice_toggled_cb (GcmQuizView *self)
   update_action_button (self);
 }
 
-/* GTK 4.8 has no gtk_list_box_remove_all (). */
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *row;
-
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, row);
-}
-
 /* Pictures */
 
 static void
@@ -175,7 +166,7 @@ show_question (GcmQuizView *self)
                                 : _("Choose one answer."));
   show_picture (self, question);
 
-  clear_list (self->choice_list);
+  gcm_rows_clear (self->choice_list);
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->checks, 0);
   for (guint p = 0; p < n_choices; p++)
@@ -184,16 +175,11 @@ show_question (GcmQuizView *self)
       const char *text = gcm_quiz_question_get_choice (question, choice);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
-      GtkWidget *number = gtk_label_new (NULL);
-      g_autofree char *digit = g_strdup_printf ("%u", p + 1);
       g_autofree char *name = g_strdup_printf ("%u. %s", p + 1, text);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_label_set_label (GTK_LABEL (number), digit);
-      gtk_widget_add_css_class (number, "dim-label");
-      gtk_widget_add_css_class (number, "numeric");
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       if (!multiple)
         {
@@ -205,7 +191,7 @@ show_question (GcmQuizView *self)
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_choice_toggled_cb), self,
                                G_CONNECT_SWAPPED);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), number);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gcm_rows_choice_number (p + 1));
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       /* The row labels its check by the title too, and GTK 4.8 says both: keep "1. text". */
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
@@ -306,7 +292,7 @@ show_results (GcmQuizView *self)
   adw_status_page_set_icon_name (self->results_page,
                                  missed->len == 0 ? "emblem-ok-symbolic" : "dialog-question-symbolic");
 
-  clear_list (self->missed_list);
+  gcm_rows_clear (self->missed_list);
   for (guint i = 0; i < missed->len; i++)
     {
       GcmQuizQuestion *question = g_ptr_array_index (missed, i);

@@ -142,18 +142,25 @@ flag_card (GcmRiskCheckView *self,
   return card;
 }
 
+static void
+clear_flags (GcmRiskCheckView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flag_box))) != NULL)
+    gtk_box_remove (self->flag_box, child);
+}
+
 /* Runs the check on the form and shows the flags; returns how many were raised. */
 guint
 gcm_risk_check_view_check (GcmRiskCheckView *self)
 {
   g_autoptr(GHashTable) declaration = NULL;
   g_autoptr(GPtrArray) flags = NULL;
-  GtkWidget *child;
 
   g_return_val_if_fail (GCM_IS_RISK_CHECK_VIEW (self), 0);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flag_box))) != NULL)
-    gtk_box_remove (self->flag_box, child);
+  clear_flags (self);
 
   if (self->rules == NULL || gcm_risk_rules_get_n_rules (self->rules) == 0)
     {
@@ -231,13 +238,11 @@ on_clear_clicked_cb (GcmRiskCheckView *self)
   AdwEntryRow *rows[] = { self->hs_row, self->description_row, self->origin_row,
                           self->departure_row, self->destination_row, self->value_row,
                           self->weight_row };
-  GtkWidget *child;
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
   adw_combo_row_set_selected (self->mode_row, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flag_box))) != NULL)
-    gtk_box_remove (self->flag_box, child);
+  clear_flags (self);
   gtk_widget_set_visible (GTK_WIDGET (self->result_heading), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->hs_row));
 }

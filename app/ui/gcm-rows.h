@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 
 GtkWidget *gcm_rows_decorative_icon (const char *icon_name);
 void       gcm_rows_clear           (GtkListBox *list);
+GtkWidget *gcm_rows_choice_number   (guint       number);
 
 G_END_DECLS
