@@ -18,6 +18,7 @@
 
 #include "gcm-checklist.h"
 #include "gcm-checklist-view.h"
+#include "gcm-rows.h"
 
 struct _GcmChecklistView
 {
@@ -167,14 +168,11 @@ add_list_group (GcmChecklistView   *self,
 static void
 clear (GcmChecklistView *self)
 {
-  GtkWidget *child;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_ptr_array_set_size (self->checks, 0);
   self->progress_label = NULL;
-  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->box), child);
+  gcm_rows_clear_box (GTK_BOX (self->box));
   g_clear_object (&self->item);
 }
 

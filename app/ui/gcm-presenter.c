@@ -24,6 +24,7 @@
 #include "gcm-picture.h"
 #include "gcm-presenter.h"
 #include "gcm-quiz-question.h"
+#include "gcm-rows.h"
 #include "gcm-workshop.h"
 #include "gcm-workshop-export.h"
 
@@ -648,7 +649,6 @@ static void
 show_slide (GcmPresenter *self)
 {
   const Slide *slide = current_slide (self);
-  GtkWidget *child;
   g_autofree char *position = NULL;
   g_autofree char *hint = NULL;
 
@@ -660,8 +660,7 @@ show_slide (GcmPresenter *self)
   self->total_label = NULL;
   self->save_label = NULL;
   self->typing = FALSE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->slide_box))) != NULL)
-    gtk_box_remove (self->slide_box, child);
+  gcm_rows_clear_box (self->slide_box);
   gtk_widget_remove_css_class (GTK_WIDGET (self->slide_box), "revealed");
   if (slide == NULL)
     return;

@@ -125,11 +125,9 @@ show_picture (GcmQuizView     *self,
   const char *image = gcm_quiz_question_get_image (question);
   const char *path = image != NULL && self->media_files != NULL ?
                      g_hash_table_lookup (self->media_files, image) : NULL;
-  GtkWidget *child;
   GtkWidget *picture;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->picture_box))) != NULL)
-    gtk_box_remove (self->picture_box, child);
+  gcm_rows_clear_box (self->picture_box);
   gtk_widget_set_visible (GTK_WIDGET (self->picture_box), path != NULL);
   if (path == NULL)
     return;

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "gcm-risk-check-view.h"
+#include "gcm-rows.h"
 
 /* The transport modes of the combo row, as the rules name them; 0 is "not given". */
 static const char * const modes[] = { "", "sea", "air", "road", "rail", "post" };
@@ -142,15 +143,6 @@ flag_card (GcmRiskCheckView *self,
   return card;
 }
 
-static void
-clear_flags (GcmRiskCheckView *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flag_box))) != NULL)
-    gtk_box_remove (self->flag_box, child);
-}
-
 /* Runs the check on the form and shows the flags; returns how many were raised. */
 guint
 gcm_risk_check_view_check (GcmRiskCheckView *self)
@@ -160,7 +152,7 @@ gcm_risk_check_view_check (GcmRiskCheckView *self)
 
   g_return_val_if_fail (GCM_IS_RISK_CHECK_VIEW (self), 0);
 
-  clear_flags (self);
+  gcm_rows_clear_box (self->flag_box);
 
   if (self->rules == NULL || gcm_risk_rules_get_n_rules (self->rules) == 0)
     {
@@ -242,7 +234,7 @@ on_clear_clicked_cb (GcmRiskCheckView *self)
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
   adw_combo_row_set_selected (self->mode_row, 0);
-  clear_flags (self);
+  gcm_rows_clear_box (self->flag_box);
   gtk_widget_set_visible (GTK_WIDGET (self->result_heading), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->hs_row));
 }

@@ -31,6 +31,16 @@ gcm_rows_clear (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* Removes every child of @box, before it is filled again. */
+void
+gcm_rows_clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
 /* The number that a number key chooses an option by, shown beside the option. */
 GtkWidget *
 gcm_rows_choice_number (guint number)
