@@ -365,7 +365,7 @@ build_question (GcmPresenter *self,
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       g_autofree char *letter = gcm_workshop_choice_letter (i);
       GtkWidget *letter_label = gtk_label_new (letter);
-      GtkWidget *text = gtk_label_new (question->choices[i]);
+      GtkWidget *text;
       GtkWidget *tally = gtk_label_new ("0");
       gboolean right = gcm_workshop_question_is_right (question, i);
 
@@ -376,15 +376,11 @@ build_question (GcmPresenter *self,
       if (revealed)
         gtk_widget_add_css_class (row, right ? "right" : "wrong");
       gtk_widget_add_css_class (letter_label, "presenter-letter");
-      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (text), 0);
-      gtk_widget_set_hexpand (text, TRUE);
-      gtk_widget_add_css_class (text, "presenter-choice-text");
       gtk_widget_add_css_class (tally, "presenter-tally");
       gtk_widget_set_valign (tally, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (box), letter_label);
-      gtk_box_append (GTK_BOX (box), text);
+      text = add_label (GTK_BOX (box), question->choices[i], "presenter-choice-text");
+      gtk_widget_set_hexpand (text, TRUE);
       if (revealed && right)
         {
           GtkWidget *mark = gtk_label_new (_("Right"));
