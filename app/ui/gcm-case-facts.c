@@ -18,6 +18,7 @@
 #include "gcm-case-date.h"
 #include "gcm-case-facts.h"
 #include "gcm-convention.h"
+#include "gcm-rows.h"
 
 struct _GcmCaseFacts
 {
@@ -137,7 +138,7 @@ void
 gcm_case_facts_set_item (GcmCaseFacts *self,
                          GcmItem      *item)
 {
-  GtkWidget *child, *group;
+  GtkWidget *group;
   g_autofree char *conventions = NULL;
   g_autofree char *modus = NULL;
   g_autofree char *risks = NULL;
@@ -145,8 +146,7 @@ gcm_case_facts_set_item (GcmCaseFacts *self,
 
   g_return_if_fail (GCM_IS_CASE_FACTS (self));
 
-  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->box), child);
+  gcm_rows_clear_box (GTK_BOX (self->box));
   if (item == NULL)
     return;
 

@@ -687,24 +687,16 @@ gcm_case_gallery_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  G_OBJECT_CLASS (gcm_case_gallery_parent_class)->dispose (object);
-}
-
-static void
-gcm_case_gallery_finalize (GObject *object)
-{
-  GcmCaseGallery *self = GCM_CASE_GALLERY (object);
-
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->sorted);
   g_clear_object (&self->cards);
-  g_ptr_array_unref (self->convention_ids);
-  g_ptr_array_unref (self->modus_values);
-  g_array_unref (self->years);
-  g_free (self->convention);
-  g_free (self->modus);
-  G_OBJECT_CLASS (gcm_case_gallery_parent_class)->finalize (object);
+  g_clear_pointer (&self->convention_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->modus_values, g_ptr_array_unref);
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->convention, g_free);
+  g_clear_pointer (&self->modus, g_free);
+  G_OBJECT_CLASS (gcm_case_gallery_parent_class)->dispose (object);
 }
 
 static void
@@ -713,7 +705,6 @@ gcm_case_gallery_class_init (GcmCaseGalleryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = gcm_case_gallery_dispose;
-  object_class->finalize = gcm_case_gallery_finalize;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 
   /**

@@ -123,20 +123,22 @@ chooser_response_cb (GtkNativeDialog *chooser,
 {
   Request *request = user_data;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
   WriteJob *job;
 
   if (response != GTK_RESPONSE_ACCEPT ||
-      !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) || !g_file_get_path (file))
+      !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) ||
+      !(path = g_file_get_path (file)))
     {
       request_free (request);
       return;
     }
   now = g_date_time_new_now_local ();
   job = g_new0 (WriteJob, 1);
-  job->path = g_file_get_path (file);
+  job->path = g_steal_pointer (&path);
   job->paper = gcm_print_document_paper_from_name (paper_names[request->paper]);
   job->document = gcm_certificate_new_document (request->progress, request->name, now, &error);
   task = g_task_new (NULL, NULL, written_cb, g_object_ref (request->parent));

@@ -160,27 +160,15 @@ gcm_certificate_run_cli (GcmStore   *store,
   g_autoptr(GcmPrintDocument) document = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
-  GtkPaperSize *paper;
-  gboolean written;
+  g_autoptr(GtkPaperSize) paper = gcm_print_document_cli_paper (paper_name);
 
-  if (!(paper = gcm_print_document_paper_from_name (paper_name)))
-    {
-      g_printerr (_("--paper is a4 or letter.\n"));
-      return 2;
-    }
+  if (paper == NULL)
+    return 2;
   if (!(progress = gcm_path_progress_load (store, path_id, &error)) ||
       !(document = gcm_certificate_new_document (progress, name, now, &error)))
     {
       g_printerr ("%s\n", error->message);
-      gtk_paper_size_free (paper);
       return 1;
     }
-  written = gcm_print_document_write_pdf (document, pdf, paper, &error);
-  gtk_paper_size_free (paper);
-  if (!written)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  return 0;
+  return gcm_print_document_write_pdf_cli (document, pdf, paper);
 }

@@ -18,6 +18,7 @@
 
 #include "gcm-checklist.h"
 #include "gcm-checklist-view.h"
+#include "gcm-rows.h"
 
 struct _GcmChecklistView
 {
@@ -167,14 +168,11 @@ add_list_group (GcmChecklistView   *self,
 static void
 clear (GcmChecklistView *self)
 {
-  GtkWidget *child;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_ptr_array_set_size (self->checks, 0);
   self->progress_label = NULL;
-  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->box), child);
+  gcm_rows_clear_box (GTK_BOX (self->box));
   g_clear_object (&self->item);
 }
 
@@ -281,17 +279,9 @@ gcm_checklist_view_dispose (GObject *object)
 
   clear (self);
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  G_OBJECT_CLASS (gcm_checklist_view_parent_class)->dispose (object);
-}
-
-static void
-gcm_checklist_view_finalize (GObject *object)
-{
-  GcmChecklistView *self = GCM_CHECKLIST_VIEW (object);
-
   g_clear_object (&self->store);
-  g_ptr_array_unref (self->checks);
-  G_OBJECT_CLASS (gcm_checklist_view_parent_class)->finalize (object);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  G_OBJECT_CLASS (gcm_checklist_view_parent_class)->dispose (object);
 }
 
 static void
@@ -301,7 +291,6 @@ gcm_checklist_view_class_init (GcmChecklistViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gcm_checklist_view_dispose;
-  object_class->finalize = gcm_checklist_view_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -25,7 +25,6 @@ struct _GcmHomeView
   AdwBin                parent_instance;
 
   /* Template widgets */
-  AdwPreferencesGroup  *due_group;
   AdwActionRow         *due_row;
   GtkWidget            *review_button;
   GcmPathCard          *path_card;
@@ -271,7 +270,6 @@ gcm_home_view_class_init (GcmHomeViewClass *klass)
   object_class->dispose = gcm_home_view_dispose;
   g_type_ensure (GCM_TYPE_PATH_CARD);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/greencustoms/Manual/ui/gcm-home-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, GcmHomeView, due_group);
   gtk_widget_class_bind_template_child (widget_class, GcmHomeView, due_row);
   gtk_widget_class_bind_template_child (widget_class, GcmHomeView, review_button);
   gtk_widget_class_bind_template_child (widget_class, GcmHomeView, path_card);

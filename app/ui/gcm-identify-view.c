@@ -32,7 +32,6 @@ struct _GcmIdentifyView
   GtkLabel          *question_label;
   GtkLabel          *hint_label;
   GtkFlowBox        *option_box;
-  GtkBox            *outcome_card;
   GtkLabel          *urgency_label;
   GtkLabel          *outcome_title;
   GtkLabel          *outcome_summary;
@@ -47,9 +46,7 @@ struct _GcmIdentifyView
   GHashTable        *media_files;   /* media path → file path */
   GCancellable      *cancellable;
   GPtrArray         *option_buttons;
-  GcmItemTitleFunc   title_func;
-  gpointer           title_data;
-  GDestroyNotify     title_destroy;
+  GcmItemTitles      titles;
 };
 
 G_DEFINE_FINAL_TYPE (GcmIdentifyView, gcm_identify_view, GTK_TYPE_WIDGET)
@@ -62,13 +59,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void show_place (GcmIdentifyView *self);
-
-static char *
-dup_item_title (GcmIdentifyView *self,
-                const char      *item_id)
-{
-  return self->title_func != NULL ? self->title_func (item_id, self->title_data) : NULL;
-}
 
 static GtkWidget *
 option_picture (GcmIdentifyView    *self,
@@ -116,24 +106,19 @@ show_question (GcmIdentifyView  *self,
       GtkWidget *button = gtk_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *number = gtk_label_new (NULL);
       GtkWidget *text = gtk_label_new (option->text);
       GtkWidget *picture = option_picture (self, option);
       GtkWidget *flow_child;
-      g_autofree char *digit = g_strdup_printf ("%u", i + 1);
       g_autofree char *name = g_strdup_printf ("%u. %s", i + 1, option->text);
 
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_label_set_label (GTK_LABEL (number), digit);
-      gtk_widget_add_css_class (number, "dim-label");
-      gtk_widget_add_css_class (number, "numeric");
       gtk_label_set_wrap (GTK_LABEL (text), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_xalign (GTK_LABEL (text), 0);
       gtk_widget_set_hexpand (text, TRUE);
       if (picture != NULL)
         gtk_box_append (GTK_BOX (box), picture);
-      gtk_box_append (GTK_BOX (row), number);
+      gtk_box_append (GTK_BOX (row), gcm_rows_choice_number (i + 1));
       gtk_box_append (GTK_BOX (row), text);
       gtk_box_append (GTK_BOX (box), row);
       gtk_button_set_child (GTK_BUTTON (button), box);
@@ -159,7 +144,7 @@ show_outcome (GcmIdentifyView     *self,
 {
   static const char *urgency_classes[] = { "urgency-routine", "urgency-soon", "urgency-immediate" };
   g_autofree char *procedure_title = outcome->procedure != NULL ?
-                                     dup_item_title (self, outcome->procedure) : NULL;
+                                     gcm_item_titles_dup (&self->titles, outcome->procedure) : NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (urgency_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->urgency_label), urgency_classes[i]);
@@ -192,7 +177,7 @@ show_outcome (GcmIdentifyView     *self,
   gcm_rows_clear (self->read_list);
   for (guint i = 0; outcome->read != NULL && outcome->read[i] != NULL; i++)
     {
-      g_autofree char *title = dup_item_title (self, outcome->read[i]);
+      g_autofree char *title = gcm_item_titles_dup (&self->titles, outcome->read[i]);
       GtkWidget *row;
 
       if (title == NULL)
@@ -314,24 +299,14 @@ gcm_identify_view_dispose (GObject *object)
   GcmIdentifyView *self = GCM_IDENTIFY_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_IDENTIFY_VIEW);
+  g_clear_pointer (&self->option_buttons, g_ptr_array_unref);
   g_clear_object (&self->walk);
   g_clear_pointer (&self->media_files, g_hash_table_unref);
-  if (self->title_destroy != NULL)
-    g_clear_pointer (&self->title_data, self->title_destroy);
+  gcm_item_titles_set (&self->titles, NULL, NULL, NULL);
 
   G_OBJECT_CLASS (gcm_identify_view_parent_class)->dispose (object);
-}
-
-static void
-gcm_identify_view_finalize (GObject *object)
-{
-  GcmIdentifyView *self = GCM_IDENTIFY_VIEW (object);
-
-  g_ptr_array_unref (self->option_buttons);
-  g_clear_object (&self->cancellable);
-
-  G_OBJECT_CLASS (gcm_identify_view_parent_class)->finalize (object);
 }
 
 static void
@@ -341,7 +316,6 @@ gcm_identify_view_class_init (GcmIdentifyViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gcm_identify_view_dispose;
-  object_class->finalize = gcm_identify_view_finalize;
 
   signals[OPEN_ITEM] =
     g_signal_new ("open-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -355,7 +329,6 @@ gcm_identify_view_class_init (GcmIdentifyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmIdentifyView, question_label);
   gtk_widget_class_bind_template_child (widget_class, GcmIdentifyView, hint_label);
   gtk_widget_class_bind_template_child (widget_class, GcmIdentifyView, option_box);
-  gtk_widget_class_bind_template_child (widget_class, GcmIdentifyView, outcome_card);
   gtk_widget_class_bind_template_child (widget_class, GcmIdentifyView, urgency_label);
   gtk_widget_class_bind_template_child (widget_class, GcmIdentifyView, outcome_title);
   gtk_widget_class_bind_template_child (widget_class, GcmIdentifyView, outcome_summary);
@@ -433,11 +406,7 @@ gcm_identify_view_set_title_func (GcmIdentifyView  *self,
 {
   g_return_if_fail (GCM_IS_IDENTIFY_VIEW (self));
 
-  if (self->title_destroy != NULL)
-    g_clear_pointer (&self->title_data, self->title_destroy);
-  self->title_func = func;
-  self->title_data = user_data;
-  self->title_destroy = destroy;
+  gcm_item_titles_set (&self->titles, func, user_data, destroy);
 }
 
 GcmKeyWalk *

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "gcm-item-titles.h"
 #include "gcm-key-walk.h"
 
 G_BEGIN_DECLS
@@ -16,9 +17,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GcmIdentifyView, gcm_identify_view, GCM, IDENTIFY_VIEW, GtkWidget)
 
 /* Gives the title of an item, for the links an outcome offers; NULL when not installed. */
-typedef char *(*GcmItemTitleFunc) (const char *item_id,
-                                   gpointer    user_data);
-
 GtkWidget  *gcm_identify_view_new          (void);
 void        gcm_identify_view_set_key      (GcmIdentifyView  *self,
                                             const char       *title,

@@ -226,13 +226,6 @@ gcm_photo_carousel_set_item (GcmPhotoCarousel *self,
   update_page (self);
 }
 
-guint
-gcm_photo_carousel_get_n_photos (GcmPhotoCarousel *self)
-{
-  g_return_val_if_fail (GCM_IS_PHOTO_CAROUSEL (self), 0);
-  return self->photos->len;
-}
-
 GPtrArray *
 gcm_photo_carousel_dup_viewer_photos (GcmPhotoCarousel *self)
 {
@@ -277,17 +270,9 @@ gcm_photo_carousel_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->photos, g_ptr_array_unref);
+  g_clear_pointer (&self->pictures, g_ptr_array_unref);
   G_OBJECT_CLASS (gcm_photo_carousel_parent_class)->dispose (object);
-}
-
-static void
-gcm_photo_carousel_finalize (GObject *object)
-{
-  GcmPhotoCarousel *self = GCM_PHOTO_CAROUSEL (object);
-
-  g_ptr_array_unref (self->photos);
-  g_ptr_array_unref (self->pictures);
-  G_OBJECT_CLASS (gcm_photo_carousel_parent_class)->finalize (object);
 }
 
 static void
@@ -296,7 +281,6 @@ gcm_photo_carousel_class_init (GcmPhotoCarouselClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = gcm_photo_carousel_dispose;
-  object_class->finalize = gcm_photo_carousel_finalize;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 
   /**

@@ -19,7 +19,6 @@ GtkWidget *gcm_photo_carousel_new        (void);
 void       gcm_photo_carousel_set_item   (GcmPhotoCarousel *self,
                                           GcmItem          *item,
                                           const char       *objects_path);
-guint      gcm_photo_carousel_get_n_photos (GcmPhotoCarousel *self);
 /* (transfer container) (element-type GcmViewerPhoto): what the viewer shows */
 GPtrArray *gcm_photo_carousel_dup_viewer_photos (GcmPhotoCarousel *self);
 

@@ -35,7 +35,6 @@ struct _GcmPhotoViewer
   GtkButton    *zoom_button;
   GtkButton    *previous_button;
   GtkButton    *next_button;
-  GtkBox       *caption_box;
   GtkLabel     *caption_label;
   GtkLabel     *credit_label;
 
@@ -276,6 +275,13 @@ gcm_photo_viewer_class_init (GcmPhotoViewerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  struct { guint keyval; const char *action; } keys[] = {
+    { GDK_KEY_plus, "viewer.zoom-in" }, { GDK_KEY_equal, "viewer.zoom-in" },
+    { GDK_KEY_KP_Add, "viewer.zoom-in" }, { GDK_KEY_minus, "viewer.zoom-out" },
+    { GDK_KEY_KP_Subtract, "viewer.zoom-out" }, { GDK_KEY_0, "viewer.zoom-fit" },
+    { GDK_KEY_1, "viewer.zoom-original" }, { GDK_KEY_Page_Up, "viewer.previous" },
+    { GDK_KEY_Page_Down, "viewer.next" }, { GDK_KEY_Escape, "viewer.close" },
+  };
   struct { guint keyval; int dx, dy; } arrows[] = {
     { GDK_KEY_Left, -1, 0 }, { GDK_KEY_Right, 1, 0 }, { GDK_KEY_Up, 0, -1 }, { GDK_KEY_Down, 0, 1 },
   };
@@ -296,16 +302,8 @@ gcm_photo_viewer_class_init (GcmPhotoViewerClass *klass)
   gtk_widget_class_install_action (widget_class, "viewer.close", NULL, close_cb);
   gtk_widget_class_install_action (widget_class, "viewer.arrow", "(ii)", arrow_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "viewer.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "viewer.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "viewer.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "viewer.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "viewer.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "viewer.zoom-fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, 0, "viewer.zoom-original", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "viewer.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "viewer.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "viewer.close", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, keys[i].keyval, 0, keys[i].action, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
     gtk_widget_class_add_binding_action (widget_class, arrows[i].keyval, 0, "viewer.arrow",
                                          "(ii)", arrows[i].dx, arrows[i].dy);
@@ -319,7 +317,6 @@ gcm_photo_viewer_class_init (GcmPhotoViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmPhotoViewer, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, GcmPhotoViewer, previous_button);
   gtk_widget_class_bind_template_child (widget_class, GcmPhotoViewer, next_button);
-  gtk_widget_class_bind_template_child (widget_class, GcmPhotoViewer, caption_box);
   gtk_widget_class_bind_template_child (widget_class, GcmPhotoViewer, caption_label);
   gtk_widget_class_bind_template_child (widget_class, GcmPhotoViewer, credit_label);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_changed_cb);

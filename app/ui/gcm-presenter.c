@@ -24,6 +24,7 @@
 #include "gcm-picture.h"
 #include "gcm-presenter.h"
 #include "gcm-quiz-question.h"
+#include "gcm-rows.h"
 #include "gcm-workshop.h"
 #include "gcm-workshop-export.h"
 
@@ -67,7 +68,6 @@ struct _GcmPresenter
 
   /* Owned */
   GcmStore           *store;
-  char               *item_id;
   GCancellable       *cancellable;        /* the deck's load */
   GCancellable       *slide_cancellable;  /* the pictures of the slide shown */
   GcmWorkshopDeck    *deck;
@@ -365,7 +365,7 @@ build_question (GcmPresenter *self,
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       g_autofree char *letter = gcm_workshop_choice_letter (i);
       GtkWidget *letter_label = gtk_label_new (letter);
-      GtkWidget *text = gtk_label_new (question->choices[i]);
+      GtkWidget *text;
       GtkWidget *tally = gtk_label_new ("0");
       gboolean right = gcm_workshop_question_is_right (question, i);
 
@@ -376,15 +376,11 @@ build_question (GcmPresenter *self,
       if (revealed)
         gtk_widget_add_css_class (row, right ? "right" : "wrong");
       gtk_widget_add_css_class (letter_label, "presenter-letter");
-      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (text), 0);
-      gtk_widget_set_hexpand (text, TRUE);
-      gtk_widget_add_css_class (text, "presenter-choice-text");
       gtk_widget_add_css_class (tally, "presenter-tally");
       gtk_widget_set_valign (tally, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (box), letter_label);
-      gtk_box_append (GTK_BOX (box), text);
+      text = add_label (GTK_BOX (box), question->choices[i], "presenter-choice-text");
+      gtk_widget_set_hexpand (text, TRUE);
       if (revealed && right)
         {
           GtkWidget *mark = gtk_label_new (_("Right"));
@@ -649,7 +645,6 @@ static void
 show_slide (GcmPresenter *self)
 {
   const Slide *slide = current_slide (self);
-  GtkWidget *child;
   g_autofree char *position = NULL;
   g_autofree char *hint = NULL;
 
@@ -661,8 +656,7 @@ show_slide (GcmPresenter *self)
   self->total_label = NULL;
   self->save_label = NULL;
   self->typing = FALSE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->slide_box))) != NULL)
-    gtk_box_remove (self->slide_box, child);
+  gcm_rows_clear_box (self->slide_box);
   gtk_widget_remove_css_class (GTK_WIDGET (self->slide_box), "revealed");
   if (slide == NULL)
     return;
@@ -976,7 +970,6 @@ gcm_presenter_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->slide_cancellable);
-  g_free (self->item_id);
   g_clear_pointer (&self->deck, gcm_workshop_deck_free);
   g_clear_pointer (&self->session, gcm_workshop_session_free);
   g_clear_pointer (&self->slides, g_array_unref);
@@ -1046,7 +1039,6 @@ gcm_presenter_new (GcmStore   *store,
 
   self = g_object_new (GCM_TYPE_PRESENTER, NULL);
   self->store = g_object_ref (store);
-  self->item_id = g_strdup (item_id);
   if (parent != NULL)
     {
       gtk_window_set_transient_for (GTK_WINDOW (self), parent);

@@ -301,21 +301,14 @@ first_line_height (Block *block)
   return block_style (block->kind)->before + height;
 }
 
-/**
- * gcm_print_document_paginate:
- * @cr: a context of the surface the pages are drawn on (its font options are used)
- * @width: the page's drawable width, in points
- * @height: its drawable height, in points
- *
- * Lays the document out into pages of @width × @height, inside margins of its own.
- *
- * Returns: the number of pages
- */
-guint
-gcm_print_document_paginate (GcmPrintDocument *self,
-                             cairo_t          *cr,
-                             double            width,
-                             double            height)
+/* Lays the document out into pages of @width × @height points, inside margins of its own,
+ * with the font options of @cr, a context of the surface the pages are drawn on; returns the
+ * number of pages. */
+static guint
+paginate (GcmPrintDocument *self,
+          cairo_t          *cr,
+          double            width,
+          double            height)
 {
   cairo_font_options_t *options;
   double content_width = width - 2 * MARGIN;
@@ -323,8 +316,8 @@ gcm_print_document_paginate (GcmPrintDocument *self,
   double y = 0;
   guint page = 0;
 
-  g_return_val_if_fail (GCM_IS_PRINT_DOCUMENT (self), 0);
-  g_return_val_if_fail (cr != NULL, 0);
+  g_assert (GCM_IS_PRINT_DOCUMENT (self));
+  g_assert (cr != NULL);
 
   g_clear_object (&self->context);
   self->context = pango_cairo_create_context (cr);
@@ -396,13 +389,6 @@ gcm_print_document_paginate (GcmPrintDocument *self,
   return self->n_pages;
 }
 
-guint
-gcm_print_document_get_n_pages (GcmPrintDocument *self)
-{
-  g_return_val_if_fail (GCM_IS_PRINT_DOCUMENT (self), 0);
-  return self->n_pages;
-}
-
 static void
 set_ink (cairo_t     *cr,
          const Style *style)
@@ -467,19 +453,15 @@ draw_footer (GcmPrintDocument *self,
   show_line (cr, right, 0, MARGIN + content_width - 90, rule_y + 4 + baseline);
 }
 
-/**
- * gcm_print_document_draw_page:
- * @page: from 0, below the count gcm_print_document_paginate() returned
- *
- * Draws one page on @cr, whose origin is the top left corner of the area paginated for.
- */
-void
-gcm_print_document_draw_page (GcmPrintDocument *self,
-                              cairo_t          *cr,
-                              guint             page)
+/* Draws @page (from 0, below the count paginate() returned) on @cr, whose origin is the top
+ * left corner of the area paginated for. */
+static void
+draw_page (GcmPrintDocument *self,
+           cairo_t          *cr,
+           guint             page)
 {
-  g_return_if_fail (GCM_IS_PRINT_DOCUMENT (self));
-  g_return_if_fail (self->context != NULL && page < self->n_pages);
+  g_assert (GCM_IS_PRINT_DOCUMENT (self));
+  g_assert (self->context != NULL && page < self->n_pages);
 
   cairo_save (cr);
   pango_cairo_update_context (cr, self->context);
@@ -576,10 +558,10 @@ gcm_print_document_write_pdf (GcmPrintDocument  *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Green Customs Manual");
   cr = cairo_create (surface);
-  gcm_print_document_paginate (self, cr, width, height);
+  paginate (self, cr, width, height);
   for (guint page = 0; page < self->n_pages; page++)
     {
-      gcm_print_document_draw_page (self, cr, page);
+      draw_page (self, cr, page);
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
@@ -608,9 +590,9 @@ begin_print_cb (GtkPrintOperation *operation,
                 gpointer           user_data)
 {
   GcmPrintDocument *self = user_data;
-  guint n_pages = gcm_print_document_paginate (self, gtk_print_context_get_cairo_context (context),
-                                               gtk_print_context_get_width (context),
-                                               gtk_print_context_get_height (context));
+  guint n_pages = paginate (self, gtk_print_context_get_cairo_context (context),
+                            gtk_print_context_get_width (context),
+                            gtk_print_context_get_height (context));
 
   gtk_print_operation_set_n_pages (operation, n_pages);
 }
@@ -621,7 +603,45 @@ draw_page_cb (GtkPrintOperation *operation,
               int                page,
               gpointer           user_data)
 {
-  gcm_print_document_draw_page (user_data, gtk_print_context_get_cairo_context (context), page);
+  draw_page (user_data, gtk_print_context_get_cairo_context (context), page);
+}
+
+/**
+ * gcm_print_document_cli_paper:
+ * @name: (nullable): the `--paper` given, as for gcm_print_document_paper_from_name()
+ *
+ * Returns: (transfer full) (nullable): the paper, or %NULL, said on stderr, when @name is neither
+ */
+GtkPaperSize *
+gcm_print_document_cli_paper (const char *name)
+{
+  GtkPaperSize *paper = gcm_print_document_paper_from_name (name);
+
+  if (paper == NULL)
+    g_printerr (_("--paper is a4 or letter.\n"));
+  return paper;
+}
+
+/**
+ * gcm_print_document_write_pdf_cli:
+ *
+ * Writes the PDF as gcm_print_document_write_pdf() does, and says on stderr why it could not.
+ *
+ * Returns: the exit status
+ */
+int
+gcm_print_document_write_pdf_cli (GcmPrintDocument *self,
+                                  const char       *path,
+                                  GtkPaperSize     *paper)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gcm_print_document_write_pdf (self, path, paper, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
 }
 
 /**

@@ -44,20 +44,15 @@ void               gcm_print_document_add_row              (GcmPrintDocument  *s
 void               gcm_print_document_add_space            (GcmPrintDocument  *self,
                                                             double             points);
 
-guint              gcm_print_document_paginate             (GcmPrintDocument  *self,
-                                                            cairo_t           *cr,
-                                                            double             width,
-                                                            double             height);
-void               gcm_print_document_draw_page            (GcmPrintDocument  *self,
-                                                            cairo_t           *cr,
-                                                            guint              page);
-guint              gcm_print_document_get_n_pages          (GcmPrintDocument  *self);
-
 GtkPaperSize      *gcm_print_document_paper_from_name      (const char        *name);
 gboolean           gcm_print_document_write_pdf            (GcmPrintDocument  *self,
                                                             const char        *path,
                                                             GtkPaperSize      *paper,
                                                             GError           **error);
+GtkPaperSize      *gcm_print_document_cli_paper            (const char        *name);
+int                gcm_print_document_write_pdf_cli        (GcmPrintDocument  *self,
+                                                            const char        *path,
+                                                            GtkPaperSize      *paper);
 GtkPrintOperation *gcm_print_document_new_print_operation  (GcmPrintDocument  *self);
 
 G_END_DECLS

@@ -29,22 +29,17 @@ add_list (GcmPrintDocument   *document,
     gcm_print_document_add (document, GCM_PRINT_BLOCK_BULLET, entries[i]);
 }
 
-/**
- * gcm_print_procedure_new_document:
- * @procedure: a procedure, in the language to print it in
- * @serial: the content serial it comes from, printed at the foot of each page
- *
- * Returns: (transfer full): the handout
- */
-GcmPrintDocument *
-gcm_print_procedure_new_document (GcmItem *procedure,
-                                  gint64   serial)
+/* Returns: (transfer full): the handout of @procedure, in its language, with the content
+ * @serial it comes from at the foot of each page. */
+static GcmPrintDocument *
+new_handout (GcmItem *procedure,
+             gint64   serial)
 {
   GcmPrintDocument *document;
   GPtrArray *steps, *sources;
   g_autofree char *footer = NULL;
 
-  g_return_val_if_fail (GCM_IS_ITEM (procedure), NULL);
+  g_assert (GCM_IS_ITEM (procedure));
 
   document = gcm_print_document_new (gcm_item_get_title (procedure));
   /* Translators: the foot of a printed procedure: its title and the manual's content serial */
@@ -125,16 +120,12 @@ gcm_print_procedure_run_cli (GcmStore   *store,
                              const char *paper_name)
 {
   g_autoptr(GcmPrintDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPaperSize *paper;
+  g_autoptr(GtkPaperSize) paper = gcm_print_document_cli_paper (paper_name);
   CliLoad load = { FALSE, NULL, NULL };
-  gboolean written;
+  int status;
 
-  if (!(paper = gcm_print_document_paper_from_name (paper_name)))
-    {
-      g_printerr (_("--paper is a4 or letter.\n"));
-      return 2;
-    }
+  if (paper == NULL)
+    return 2;
   /* The store answers on the thread-default context: wait for it here. */
   gcm_store_load_item_async (store, id, NULL, cli_item_loaded_cb, &load);
   while (!load.done)
@@ -145,19 +136,12 @@ gcm_print_procedure_run_cli (GcmStore   *store,
       g_printerr (_("There is no procedure “%s” in the installed manual.\n"), id);
       g_clear_error (&load.error);
       g_clear_object (&load.item);
-      gtk_paper_size_free (paper);
       return 1;
     }
-  document = gcm_print_procedure_new_document (load.item, gcm_store_get_serial (store));
-  written = gcm_print_document_write_pdf (document, pdf, paper, &error);
+  document = new_handout (load.item, gcm_store_get_serial (store));
+  status = gcm_print_document_write_pdf_cli (document, pdf, paper);
   g_object_unref (load.item);
-  gtk_paper_size_free (paper);
-  if (!written)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  return 0;
+  return status;
 }
 
 static void
@@ -196,7 +180,7 @@ gcm_print_procedure_run (GtkWidget *parent,
   g_return_if_fail (GTK_IS_WIDGET (parent) && GCM_IS_ITEM (procedure));
 
   window = GTK_WINDOW (gtk_widget_get_root (parent));
-  document = gcm_print_procedure_new_document (procedure, serial);
+  document = new_handout (procedure, serial);
   operation = gcm_print_document_new_print_operation (document);
   /* The operation holds the document until its pages are drawn. */
   g_object_set_data_full (G_OBJECT (operation), "document", g_object_ref (document), g_object_unref);

@@ -12,8 +12,6 @@
 
 G_BEGIN_DECLS
 
-GcmPrintDocument *gcm_print_procedure_new_document (GcmItem *procedure,
-                                                    gint64   serial);
 void              gcm_print_procedure_run          (GtkWidget  *parent,
                                                     GcmItem    *procedure,
                                                     gint64      serial);

@@ -16,6 +16,7 @@
 
 #include "gcm-picture.h"
 #include "gcm-quiz-view.h"
+#include "gcm-rows.h"
 
 #define PICTURE_MAX_WIDTH  1200
 #define PICTURE_MAX_HEIGHT 900
@@ -52,7 +53,6 @@ struct _GcmQuizView
   GPtrArray      *rows;            /* (element-type AdwActionRow) by position */
   GPtrArray      *checks;          /* (element-type GtkCheckButton) by position */
   GCancellable   *cancellable;
-  char           *title;
   guint           index;
   gint64          shown_at;        /* monotonic µs when the question appeared */
   gboolean        checked;         /* the answer to the question shown is in */
@@ -116,16 +116,6 @@ on_choice_toggled_cb (GcmQuizView *self)
   update_action_button (self);
 }
 
-/* GTK 4.8 has no gtk_list_box_remove_all (). */
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *row;
-
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, row);
-}
-
 /* Pictures */
 
 static void
@@ -135,11 +125,9 @@ show_picture (GcmQuizView     *self,
   const char *image = gcm_quiz_question_get_image (question);
   const char *path = image != NULL && self->media_files != NULL ?
                      g_hash_table_lookup (self->media_files, image) : NULL;
-  GtkWidget *child;
   GtkWidget *picture;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->picture_box))) != NULL)
-    gtk_box_remove (self->picture_box, child);
+  gcm_rows_clear_box (self->picture_box);
   gtk_widget_set_visible (GTK_WIDGET (self->picture_box), path != NULL);
   if (path == NULL)
     return;
@@ -176,7 +164,7 @@ show_question (GcmQuizView *self)
                                 : _("Choose one answer."));
   show_picture (self, question);
 
-  clear_list (self->choice_list);
+  gcm_rows_clear (self->choice_list);
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->checks, 0);
   for (guint p = 0; p < n_choices; p++)
@@ -185,16 +173,11 @@ show_question (GcmQuizView *self)
       const char *text = gcm_quiz_question_get_choice (question, choice);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
-      GtkWidget *number = gtk_label_new (NULL);
-      g_autofree char *digit = g_strdup_printf ("%u", p + 1);
       g_autofree char *name = g_strdup_printf ("%u. %s", p + 1, text);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_label_set_label (GTK_LABEL (number), digit);
-      gtk_widget_add_css_class (number, "dim-label");
-      gtk_widget_add_css_class (number, "numeric");
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       if (!multiple)
         {
@@ -206,7 +189,7 @@ show_question (GcmQuizView *self)
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_choice_toggled_cb), self,
                                G_CONNECT_SWAPPED);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), number);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gcm_rows_choice_number (p + 1));
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       /* The row labels its check by the title too, and GTK 4.8 says both: keep "1. text". */
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
@@ -307,7 +290,7 @@ show_results (GcmQuizView *self)
   adw_status_page_set_icon_name (self->results_page,
                                  missed->len == 0 ? "emblem-ok-symbolic" : "dialog-question-symbolic");
 
-  clear_list (self->missed_list);
+  gcm_rows_clear (self->missed_list);
   for (guint i = 0; i < missed->len; i++)
     {
       GcmQuizQuestion *question = g_ptr_array_index (missed, i);
@@ -451,25 +434,15 @@ gcm_quiz_view_dispose (GObject *object)
   GcmQuizView *self = GCM_QUIZ_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_QUIZ_VIEW);
   g_clear_object (&self->attempt);
   g_clear_pointer (&self->all_questions, g_ptr_array_unref);
   g_clear_pointer (&self->media_files, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gcm_quiz_view_parent_class)->dispose (object);
-}
-
-static void
-gcm_quiz_view_finalize (GObject *object)
-{
-  GcmQuizView *self = GCM_QUIZ_VIEW (object);
-
-  g_ptr_array_unref (self->rows);
-  g_ptr_array_unref (self->checks);
-  g_clear_object (&self->cancellable);
-  g_free (self->title);
-
-  G_OBJECT_CLASS (gcm_quiz_view_parent_class)->finalize (object);
 }
 
 static void
@@ -479,7 +452,6 @@ gcm_quiz_view_class_init (GcmQuizViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gcm_quiz_view_dispose;
-  object_class->finalize = gcm_quiz_view_finalize;
 
   /* A new attempt began ("Try again", "Review the missed ones"): record it. */
   signals[ATTEMPT_STARTED] =
@@ -574,8 +546,6 @@ gcm_quiz_view_start (GcmQuizView    *self,
     g_ptr_array_add (self->all_questions, g_object_ref (gcm_quiz_attempt_get_question (attempt, i)));
   g_clear_pointer (&self->media_files, g_hash_table_unref);
   self->media_files = media_files != NULL ? g_hash_table_ref (media_files) : NULL;
-  g_free (self->title);
-  self->title = g_strdup (title);
   gtk_label_set_label (self->quiz_title, title);
   self->index = 0;
   show_question (self);

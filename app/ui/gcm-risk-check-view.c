@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "gcm-risk-check-view.h"
+#include "gcm-rows.h"
 
 /* The transport modes of the combo row, as the rules name them; 0 is "not given". */
 static const char * const modes[] = { "", "sea", "air", "road", "rail", "post" };
@@ -32,16 +33,13 @@ struct _GcmRiskCheckView
   AdwEntryRow       *value_row;
   AdwEntryRow       *weight_row;
   AdwComboRow       *mode_row;
-  GtkButton         *check_button;
   GtkLabel          *result_heading;
   GtkBox            *flag_box;
 
   /* Owned */
   GcmRiskRules      *rules;
   guint              scroll_frames;   /* frames the result has been scrolled to so far */
-  GcmItemTitleFunc   title_func;
-  gpointer           title_data;
-  GDestroyNotify     title_destroy;
+  GcmItemTitles      titles;
 };
 
 G_DEFINE_FINAL_TYPE (GcmRiskCheckView, gcm_risk_check_view, GTK_TYPE_WIDGET)
@@ -108,8 +106,7 @@ flag_card (GcmRiskCheckView *self,
 
   for (guint i = 0; flag->items != NULL && flag->items[i] != NULL; i++)
     {
-      g_autofree char *item_title = self->title_func != NULL ?
-                                    self->title_func (flag->items[i], self->title_data) : NULL;
+      g_autofree char *item_title = gcm_item_titles_dup (&self->titles, flag->items[i]);
       GtkWidget *button;
       GtkWidget *label;
 
@@ -152,12 +149,10 @@ gcm_risk_check_view_check (GcmRiskCheckView *self)
 {
   g_autoptr(GHashTable) declaration = NULL;
   g_autoptr(GPtrArray) flags = NULL;
-  GtkWidget *child;
 
   g_return_val_if_fail (GCM_IS_RISK_CHECK_VIEW (self), 0);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flag_box))) != NULL)
-    gtk_box_remove (self->flag_box, child);
+  gcm_rows_clear_box (self->flag_box);
 
   if (self->rules == NULL || gcm_risk_rules_get_n_rules (self->rules) == 0)
     {
@@ -235,13 +230,11 @@ on_clear_clicked_cb (GcmRiskCheckView *self)
   AdwEntryRow *rows[] = { self->hs_row, self->description_row, self->origin_row,
                           self->departure_row, self->destination_row, self->value_row,
                           self->weight_row };
-  GtkWidget *child;
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
   adw_combo_row_set_selected (self->mode_row, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flag_box))) != NULL)
-    gtk_box_remove (self->flag_box, child);
+  gcm_rows_clear_box (self->flag_box);
   gtk_widget_set_visible (GTK_WIDGET (self->result_heading), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->hs_row));
 }
@@ -255,8 +248,7 @@ gcm_risk_check_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_RISK_CHECK_VIEW);
   g_clear_object (&self->rules);
-  if (self->title_destroy != NULL)
-    g_clear_pointer (&self->title_data, self->title_destroy);
+  gcm_item_titles_set (&self->titles, NULL, NULL, NULL);
 
   G_OBJECT_CLASS (gcm_risk_check_view_parent_class)->dispose (object);
 }
@@ -283,7 +275,6 @@ gcm_risk_check_view_class_init (GcmRiskCheckViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GcmRiskCheckView, value_row);
   gtk_widget_class_bind_template_child (widget_class, GcmRiskCheckView, weight_row);
   gtk_widget_class_bind_template_child (widget_class, GcmRiskCheckView, mode_row);
-  gtk_widget_class_bind_template_child (widget_class, GcmRiskCheckView, check_button);
   gtk_widget_class_bind_template_child (widget_class, GcmRiskCheckView, result_heading);
   gtk_widget_class_bind_template_child (widget_class, GcmRiskCheckView, flag_box);
   gtk_widget_class_bind_template_callback (widget_class, on_check_clicked_cb);
@@ -326,9 +317,5 @@ gcm_risk_check_view_set_title_func (GcmRiskCheckView *self,
 {
   g_return_if_fail (GCM_IS_RISK_CHECK_VIEW (self));
 
-  if (self->title_destroy != NULL)
-    g_clear_pointer (&self->title_data, self->title_destroy);
-  self->title_func = func;
-  self->title_data = user_data;
-  self->title_destroy = destroy;
+  gcm_item_titles_set (&self->titles, func, user_data, destroy);
 }

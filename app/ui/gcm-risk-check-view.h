@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "gcm-identify-view.h"
+#include "gcm-item-titles.h"
 #include "gcm-risk-rules.h"
 
 G_BEGIN_DECLS

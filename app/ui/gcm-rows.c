@@ -30,3 +30,25 @@ gcm_rows_clear (GtkListBox *list)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
 }
+
+/* Removes every child of @box, before it is filled again. */
+void
+gcm_rows_clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+/* The number that a number key chooses an option by, shown beside the option. */
+GtkWidget *
+gcm_rows_choice_number (guint number)
+{
+  g_autofree char *digit = g_strdup_printf ("%u", number);
+  GtkWidget *label = gtk_label_new (digit);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "numeric");
+  return label;
+}

@@ -12,5 +12,7 @@ G_BEGIN_DECLS
 
 GtkWidget *gcm_rows_decorative_icon (const char *icon_name);
 void       gcm_rows_clear           (GtkListBox *list);
+void       gcm_rows_clear_box       (GtkBox     *box);
+GtkWidget *gcm_rows_choice_number   (guint       number);
 
 G_END_DECLS

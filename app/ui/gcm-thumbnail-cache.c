@@ -100,13 +100,6 @@ gcm_thumbnail_cache_get_default (void)
   return cache;
 }
 
-const char *
-gcm_thumbnail_cache_get_directory (GcmThumbnailCache *self)
-{
-  g_return_val_if_fail (GCM_IS_THUMBNAIL_CACHE (self), NULL);
-  return self->directory;
-}
-
 char *
 gcm_thumbnail_cache_dup_path (GcmThumbnailCache *self,
                               const char        *sha256,

@@ -15,7 +15,6 @@ G_DECLARE_FINAL_TYPE (GcmThumbnailCache, gcm_thumbnail_cache, GCM, THUMBNAIL_CAC
 
 GcmThumbnailCache *gcm_thumbnail_cache_new         (const char          *directory);
 GcmThumbnailCache *gcm_thumbnail_cache_get_default (void);
-const char        *gcm_thumbnail_cache_get_directory (GcmThumbnailCache *self);
 char              *gcm_thumbnail_cache_dup_path    (GcmThumbnailCache   *self,
                                                     const char          *sha256,
                                                     int                  pixels);

@@ -27,7 +27,6 @@ struct _GcmWorkshopSessions
   GtkLabel     *status_label;
 
   /* Owned */
-  GcmStore     *store;
   GCancellable *cancellable;
   GPtrArray    *sessions;   /* (element-type GcmWorkshopSession) */
 };
@@ -125,19 +124,10 @@ gcm_workshop_sessions_dispose (GObject *object)
   GcmWorkshopSessions *self = GCM_WORKSHOP_SESSIONS (object);
 
   g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_WORKSHOP_SESSIONS);
-  G_OBJECT_CLASS (gcm_workshop_sessions_parent_class)->dispose (object);
-}
-
-static void
-gcm_workshop_sessions_finalize (GObject *object)
-{
-  GcmWorkshopSessions *self = GCM_WORKSHOP_SESSIONS (object);
-
-  g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GCM_TYPE_WORKSHOP_SESSIONS);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
-  G_OBJECT_CLASS (gcm_workshop_sessions_parent_class)->finalize (object);
+  G_OBJECT_CLASS (gcm_workshop_sessions_parent_class)->dispose (object);
 }
 
 static void
@@ -147,7 +137,6 @@ gcm_workshop_sessions_class_init (GcmWorkshopSessionsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gcm_workshop_sessions_dispose;
-  object_class->finalize = gcm_workshop_sessions_finalize;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/greencustoms/Manual/ui/gcm-workshop-sessions.ui");
   gtk_widget_class_bind_template_child (widget_class, GcmWorkshopSessions, stack);
@@ -175,7 +164,6 @@ gcm_workshop_sessions_new (GcmStore  *store,
   GcmWorkshopSessions *self = g_object_new (GCM_TYPE_WORKSHOP_SESSIONS,
                                             "transient-for", parent, NULL);
 
-  self->store = g_object_ref (store);
   gtk_stack_set_visible_child_name (self->stack, "list");
   gcm_workshop_list_async (store, self->cancellable, listed_cb, g_object_ref (self));
   gtk_window_present (GTK_WINDOW (self));
