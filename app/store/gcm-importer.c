@@ -695,10 +695,19 @@ typedef struct
 } FeedState;
 
 static void
+feed_state_clear (FeedState *state)
+{
+  g_free (state->feed);
+  g_free (state->manifest_sha256);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FeedState, feed_state_clear)
+
+static void
 read_feed_state (sqlite3   *db,
                  FeedState *state)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (sqlite3_prepare_v2 (db, "SELECT feed, serial, highest_serial, manifest_sha256"
                               " FROM feed_state WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
@@ -709,7 +718,6 @@ read_feed_state (sqlite3   *db,
       state->highest = sqlite3_column_int64 (stmt, 2);
       state->manifest_sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
     }
-  sqlite3_finalize (stmt);
 }
 
 static gboolean
@@ -727,11 +735,10 @@ apply_in_transaction (Source             *source,
   g_autoptr(GHashTable) installed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) withdrawn = g_ptr_array_new_with_free_func (g_free);
-  FeedState state = { 0 };
-  sqlite3_stmt *stmt = NULL;
-  sqlite3_stmt *log_stmt = NULL;
+  g_auto(FeedState) state = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) log_stmt = NULL;
   g_auto(ItemStatements) item_statements = { 0 };
-  gboolean ok = FALSE;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   read_feed_state (db, &state);
@@ -744,42 +751,41 @@ apply_in_transaction (Source             *source,
     {
       g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_WRONG_FEED,
                    "The feed is %s, not %s", manifest->feed, state.feed);
-      goto out;
+      return FALSE;
     }
   if (manifest->serial < state.highest)
     {
       g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_ROLLBACK,
                    "Serial %" G_GINT64_FORMAT " is older than %" G_GINT64_FORMAT,
                    manifest->serial, state.highest);
-      goto out;
+      return FALSE;
     }
   if (manifest->serial == state.serial &&
       g_strcmp0 (state.manifest_sha256, source->manifest_sha256) == 0)
     {
       result->up_to_date = TRUE;
       result->serial = state.serial;
-      ok = TRUE;
-      goto out;
+      return TRUE;
     }
   /* The latest time known for sure: a clock set back cannot revive an expired feed. */
   if (source->check_expiry && manifest->expires < MAX (now, floor->newest_generated))
     {
       g_set_error (error, GCM_FEED_ERROR, GCM_FEED_ERROR_EXPIRED, "The feed expired at %" G_GINT64_FORMAT,
                    manifest->expires);
-      goto out;
+      return FALSE;
     }
   if (!(stmt = gcm_sqlite_prepare (db, "SELECT id, sha256 FROM item", "Cannot read content", error)))
-    goto out;
+    return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_hash_table_insert (installed, gcm_sqlite_dup_text (stmt, 0), gcm_sqlite_dup_text (stmt, 1));
   if (!finalize_ok (db, &stmt, "Cannot read content", error))
-    goto out;
+    return FALSE;
 
   if (!check_update_fits (store, manifest, installed, error) || !keep_manifest (source, error))
-    goto out;
+    return FALSE;
 
   if (!item_statements_prepare (db, &item_statements, error))
-    goto out;
+    return FALSE;
   source->log_changes = source->feed != NULL && g_hash_table_size (installed) > 0;
   if (source->log_changes &&
       (!gcm_sqlite_exec (db, GCM_CHANGE_LOG_SQL, error) ||
@@ -788,7 +794,7 @@ apply_in_transaction (Source             *source,
                                             " SELECT ?1, ?2, id, kind, title, ?3 FROM item"
                                             " WHERE id = ?4",
                                         "Cannot record the changes", error))))
-    goto out;
+    return FALSE;
 
   for (guint i = 0; i < manifest->items->len; i++)
     {
@@ -798,7 +804,7 @@ apply_in_transaction (Source             *source,
 
       g_hash_table_add (wanted, entry->id);
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto out;
+        return FALSE;
       if (progress != NULL)
         progress (i, manifest->items->len, progress_data);
 
@@ -811,17 +817,17 @@ apply_in_transaction (Source             *source,
           if (source->feed != NULL && !g_file_test (kept, G_FILE_TEST_IS_REGULAR) &&
               (!(bytes = load_object (source, entry->sha256, entry->size, error)) ||
                !keep_object (source, entry->sha256, bytes, error)))
-            goto out;
+            return FALSE;
           continue;
         }
 
       bytes = load_object (source, entry->sha256, entry->size, error);
       if (bytes == NULL || !store_item (db, &item_statements, entry, bytes, old_sha != NULL, error) ||
           !keep_object (source, entry->sha256, bytes, error))
-        goto out;
+        return FALSE;
       for (guint j = 0; entry->media[j] != NULL; j++)
         if (!store_media (source, gcm_manifest_find_media (manifest, entry->media[j]), error))
-          goto out;
+          return FALSE;
 
       if (old_sha == NULL)
         {
@@ -840,7 +846,7 @@ apply_in_transaction (Source             *source,
           sqlite3_bind_int (log_stmt, 3, old_sha == NULL ? 0 : 1);
           sqlite3_bind_text (log_stmt, 4, entry->id, -1, SQLITE_TRANSIENT);
           if (!bind_and_step (db, log_stmt, error))
-            goto out;
+            return FALSE;
         }
     }
 
@@ -856,19 +862,19 @@ apply_in_transaction (Source             *source,
   }
   if (!(stmt = gcm_sqlite_prepare (db, "DELETE FROM item WHERE id = ?1", "Cannot remove content",
                                    error)))
-    goto out;
+    return FALSE;
   for (guint i = 0; i < withdrawn->len; i++)
     {
       sqlite3_bind_text (stmt, 1, g_ptr_array_index (withdrawn, i), -1, SQLITE_TRANSIENT);
       if (!bind_and_step (db, stmt, error))
-        goto out;
+        return FALSE;
       result->removed++;
     }
   if (!finalize_ok (db, &stmt, "Cannot remove content", error))
-    goto out;
+    return FALSE;
 
   if (!write_chapters (db, manifest, error) || !gcm_search_refresh (db, error))
-    goto out;
+    return FALSE;
 
   if (!(stmt = gcm_sqlite_prepare (db,
                                    "INSERT INTO feed_state (id, feed, serial, highest_serial,"
@@ -878,7 +884,7 @@ apply_in_transaction (Source             *source,
                                    "  highest_serial = MAX (highest_serial, ?2), manifest_sha256 = ?3,"
                                    "  generated = ?4, expires = ?5, applied_at = ?6, origin = ?7",
                                    "Cannot record the serial", error)))
-    goto out;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, manifest->feed, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, manifest->serial);
   sqlite3_bind_text (stmt, 3, source->manifest_sha256, -1, SQLITE_TRANSIENT);
@@ -887,17 +893,10 @@ apply_in_transaction (Source             *source,
   sqlite3_bind_int64 (stmt, 6, now);
   sqlite3_bind_text (stmt, 7, source->origin, -1, SQLITE_TRANSIENT);
   if (!bind_and_step (db, stmt, error) || !finalize_ok (db, &stmt, "Cannot record the serial", error))
-    goto out;
+    return FALSE;
 
   result->serial = manifest->serial;
-  ok = TRUE;
-
-out:
-  sqlite3_finalize (stmt);
-  sqlite3_finalize (log_stmt);
-  g_free (state.feed);
-  g_free (state.manifest_sha256);
-  return ok;
+  return TRUE;
 }
 
 /* One BEGIN IMMEDIATE … COMMIT. After a refusal the WAL is truncated, so a failed import on a
@@ -912,17 +911,18 @@ apply_once (Source              *source,
             GcmImportResult     *result,
             GError             **error)
 {
+  g_auto(GcmSqliteTransaction) transaction = { 0 };
   gboolean ok;
 
   memset (result, 0, sizeof *result);
-  ok = gcm_sqlite_exec (db, "BEGIN IMMEDIATE;", error) &&
+  ok = gcm_sqlite_begin (&transaction, db, error) &&
        apply_in_transaction (source, db, floor, cancellable, progress, progress_data, result,
                              error) &&
        sync_objects (source, error) &&
-       gcm_sqlite_exec (db, "COMMIT;", error);
+       gcm_sqlite_commit (&transaction, error);
   if (!ok)
     {
-      sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+      gcm_sqlite_rollback (&transaction);
       sqlite3_exec (db, "PRAGMA wal_checkpoint (TRUNCATE);", NULL, NULL, NULL);
       for (guint i = 0; i < source->new_objects->len; i++)
         g_unlink (g_ptr_array_index (source->new_objects, i));

@@ -848,19 +848,14 @@ answer_job (GTask   *task,
   WriteData *data = g_task_get_task_data (task);
   GError *error = NULL;
   gboolean in_attempt = data->record->id != 0;
+  g_auto(GcmSqliteTransaction) transaction = { 0 };
   gboolean ok;
 
   /* The answer and its review row together, or neither. */
-  if (!gcm_sqlite_exec (user, "BEGIN IMMEDIATE", &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  ok = (!in_attempt || insert_answer (user, data, &error)) &&
+  ok = gcm_sqlite_begin (&transaction, user, &error) &&
+       (!in_attempt || insert_answer (user, data, &error)) &&
        append_review (user, data, &error) &&
-       gcm_sqlite_exec (user, "COMMIT", &error);
-  if (!ok)
-    gcm_sqlite_exec (user, "ROLLBACK", NULL);
+       gcm_sqlite_commit (&transaction, &error);
   gcm_store_task_return_boolean (task, ok, error);
 }
 

@@ -82,3 +82,41 @@ gcm_sqlite_dup_text (sqlite3_stmt *stmt,
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
+
+/* BEGIN IMMEDIATE: the write lock now, so that a busy database fails here and not halfway. */
+gboolean
+gcm_sqlite_begin (GcmSqliteTransaction  *transaction,
+                  sqlite3               *db,
+                  GError               **error)
+{
+  g_return_val_if_fail (transaction->db == NULL, FALSE);
+
+  if (!gcm_sqlite_exec (db, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+  transaction->db = db;
+  return TRUE;
+}
+
+/* A COMMIT that fails leaves the transaction open (SQLite keeps it after SQLITE_BUSY), for
+ * gcm_sqlite_rollback to end. */
+gboolean
+gcm_sqlite_commit (GcmSqliteTransaction  *transaction,
+                   GError               **error)
+{
+  g_return_val_if_fail (transaction->db != NULL, FALSE);
+
+  if (!gcm_sqlite_exec (transaction->db, "COMMIT;", error))
+    return FALSE;
+  transaction->db = NULL;
+  return TRUE;
+}
+
+/* Undoes a transaction not committed; does nothing after a commit or when none began. */
+void
+gcm_sqlite_rollback (GcmSqliteTransaction *transaction)
+{
+  if (transaction->db == NULL)
+    return;
+  sqlite3_exec (transaction->db, "ROLLBACK;", NULL, NULL, NULL);
+  transaction->db = NULL;
+}

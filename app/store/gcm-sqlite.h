@@ -31,4 +31,22 @@ void          gcm_sqlite_bind_text (sqlite3_stmt  *stmt,
 char         *gcm_sqlite_dup_text  (sqlite3_stmt  *stmt,
                                     int            column);
 
+/* A write transaction that rolls back when it goes out of scope uncommitted:
+ *   g_auto(GcmSqliteTransaction) transaction = { 0 };
+ *   return gcm_sqlite_begin (&transaction, db, error) && … && gcm_sqlite_commit (&transaction, error);
+ */
+typedef struct
+{
+  sqlite3 *db;
+} GcmSqliteTransaction;
+
+gboolean      gcm_sqlite_begin     (GcmSqliteTransaction  *transaction,
+                                    sqlite3               *db,
+                                    GError               **error);
+gboolean      gcm_sqlite_commit    (GcmSqliteTransaction  *transaction,
+                                    GError               **error);
+void          gcm_sqlite_rollback  (GcmSqliteTransaction  *transaction);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GcmSqliteTransaction, gcm_sqlite_rollback)
+
 G_END_DECLS

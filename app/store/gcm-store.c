@@ -351,14 +351,11 @@ static gboolean
 create_content_schema (sqlite3  *db,
                        GError  **error)
 {
-  if (!gcm_sqlite_exec (db, "BEGIN IMMEDIATE;", error))
-    return FALSE;
-  if (!gcm_content_schema_create (db, error))
-    {
-      sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
-      return FALSE;
-    }
-  return gcm_sqlite_exec (db, "COMMIT;", error);
+  g_auto(GcmSqliteTransaction) transaction = { 0 };
+
+  return gcm_sqlite_begin (&transaction, db, error) &&
+         gcm_content_schema_create (db, error) &&
+         gcm_sqlite_commit (&transaction, error);
 }
 
 static void
@@ -544,6 +541,7 @@ migrate_user_db (GcmStore  *self,
                  GError   **error)
 {
   int version = get_user_version (self->user_db);
+  g_auto(GcmSqliteTransaction) transaction = { 0 };
 
   if (version < 0)
     {
@@ -556,7 +554,7 @@ migrate_user_db (GcmStore  *self,
   if (version > 0 && !backup_user_db (self, version, error))
     return FALSE;
 
-  if (!gcm_sqlite_exec (self->user_db, "BEGIN IMMEDIATE;", error))
+  if (!gcm_sqlite_begin (&transaction, self->user_db, error))
     return FALSE;
   for (int v = version; v < USER_SCHEMA_VERSION; v++)
     {
@@ -566,7 +564,6 @@ migrate_user_db (GcmStore  *self,
       if (!gcm_sqlite_exec (self->user_db, user_migrations[v], &step_error) ||
           !gcm_sqlite_exec (self->user_db, pragma, &step_error))
         {
-          sqlite3_exec (self->user_db, "ROLLBACK;", NULL, NULL, NULL);
           g_debug ("Cannot update user.db to schema %d: %s", v + 1, step_error->message);
           g_set_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_FAILED,
                        _("Your bookmarks and progress in %s could not be updated for this "
@@ -574,7 +571,7 @@ migrate_user_db (GcmStore  *self,
           return FALSE;
         }
     }
-  return gcm_sqlite_exec (self->user_db, "COMMIT;", error);
+  return gcm_sqlite_commit (&transaction, error);
 }
 
 /* GObject */

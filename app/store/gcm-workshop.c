@@ -281,10 +281,11 @@ write_session (sqlite3                  *user,
                const GcmWorkshopSession *session,
                GError                  **error)
 {
+  g_auto(GcmSqliteTransaction) transaction = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 id = session->id;
 
-  if (!gcm_sqlite_exec (user, "BEGIN IMMEDIATE", error))
+  if (!gcm_sqlite_begin (&transaction, user, error))
     return 0;
   if (id != 0)
     stmt = gcm_sqlite_prepare (user, "UPDATE workshop_session SET item_id = ?2, title = ?3,"
@@ -297,7 +298,7 @@ write_session (sqlite3                  *user,
                                      " VALUES (?2, ?3, ?4, ?5, ?6, ?7)",
                                "Cannot save the workshop", error);
   if (stmt == NULL)
-    goto failed;
+    return 0;
   if (id != 0)
     sqlite3_bind_int64 (stmt, 1, id);
   gcm_sqlite_bind_text (stmt, 2, session->item_id);
@@ -307,25 +308,21 @@ write_session (sqlite3                  *user,
   sqlite3_bind_int64 (stmt, 6, session->started);
   sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
   if (!gcm_sqlite_step_done (stmt, "Cannot save the workshop", error))
-    goto failed;
+    return 0;
   if (id == 0)
     id = sqlite3_last_insert_rowid (user);
   else if (sqlite3_changes (user) == 0)
     {
       g_set_error (error, GCM_STORE_ERROR, GCM_STORE_ERROR_NOT_FOUND,
                    _("This workshop session is no longer saved."));
-      goto failed;
+      return 0;
     }
   if (!delete_session_rows (user, "DELETE FROM workshop_choice WHERE session = ?1", id, error) ||
       !delete_session_rows (user, "DELETE FROM workshop_question WHERE session = ?1", id, error) ||
       !insert_questions (user, session, id, error) ||
-      !gcm_sqlite_exec (user, "COMMIT", error))
-    goto failed;
+      !gcm_sqlite_commit (&transaction, error))
+    return 0;
   return id;
-
-failed:
-  gcm_sqlite_exec (user, "ROLLBACK", NULL);
-  return 0;
 }
 
 static void

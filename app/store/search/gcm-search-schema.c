@@ -14,6 +14,7 @@
 
 #include "gcm-content-schema.h"
 #include "gcm-search-query.h"
+#include "gcm-sqlite.h"
 
 /* What the triggers below write into the three indexes for a row of `item`: its new values,
  * and the 'delete' command FTS5 needs with the old ones. An update does both. */
@@ -125,9 +126,8 @@ gboolean
 gcm_search_refresh (sqlite3  *db,
                     GError  **error)
 {
-  sqlite3_stmt *read = NULL;
-  sqlite3_stmt *write = NULL;
-  gboolean ok = FALSE;
+  g_autoptr(sqlite3_stmt) read = NULL;
+  g_autoptr(sqlite3_stmt) write = NULL;
   int rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -141,7 +141,7 @@ gcm_search_refresh (sqlite3  *db,
                               " VALUES (?1, ?2, ?3, ?4)", -1, &write, NULL) != SQLITE_OK)
     {
       gcm_sqlite_set_error (error, db, "Refreshing search suggestions");
-      goto out;
+      return FALSE;
     }
 
   while ((rc = sqlite3_step (read)) == SQLITE_ROW)
@@ -166,19 +166,14 @@ gcm_search_refresh (sqlite3  *db,
       if (sqlite3_step (write) != SQLITE_DONE)
         {
           gcm_sqlite_set_error (error, db, "Refreshing search suggestions");
-          goto out;
+          return FALSE;
         }
       sqlite3_reset (write);
     }
   if (rc != SQLITE_DONE)
     {
       gcm_sqlite_set_error (error, db, "Reading the search vocabulary");
-      goto out;
+      return FALSE;
     }
-  ok = TRUE;
-
-out:
-  sqlite3_finalize (read);
-  sqlite3_finalize (write);
-  return ok;
+  return TRUE;
 }

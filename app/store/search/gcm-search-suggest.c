@@ -296,8 +296,10 @@ _gcm_search_suggest_correction (GcmSearch             *self,
                                 GError               **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char **replacements = g_new0 (char *, query->n_words + 1);
+  g_autoptr(GPtrArray) replacements = g_ptr_array_new_full (query->n_words, g_free);
   gboolean changed = FALSE;
+
+  g_ptr_array_set_size (replacements, query->n_words);
 
   for (guint i = 0; i < query->n_words; i++)
     {
@@ -306,6 +308,7 @@ _gcm_search_suggest_correction (GcmSearch             *self,
       glong n = g_utf8_strlen (folded, -1);
       gboolean letters = TRUE;
       gboolean exists = FALSE;
+      char *replacement;
 
       for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
         letters = letters && g_unichar_isalpha (g_utf8_get_char (p));
@@ -313,36 +316,30 @@ _gcm_search_suggest_correction (GcmSearch             *self,
         continue;
 
       if (!term_exists (self, folded, query->word_prefix[i], cancellable, &exists, error))
-        goto failed;
+        return NULL;
       if (exists)
         continue;
 
-      replacements[i] = correct_word (self, folded, query->word_prefix[i], cancellable, error);
+      replacement = correct_word (self, folded, query->word_prefix[i], cancellable, error);
       if (*error != NULL)
-        goto failed;
-      changed = changed || replacements[i] != NULL;
+        return NULL;
+      changed = changed || replacement != NULL;
+      g_ptr_array_index (replacements, i) = replacement;
     }
 
   if (!changed)
-    goto failed;
+    return NULL;
 
   for (guint t = 0; query->tokens[t] != NULL; t++)
     {
       const char *token = query->tokens[t];
 
       for (guint i = 0; i < query->n_words; i++)
-        if (query->word_token[i] == t && replacements[i] != NULL)
-          token = replacements[i];
+        if (query->word_token[i] == t && g_ptr_array_index (replacements, i) != NULL)
+          token = g_ptr_array_index (replacements, i);
       if (t > 0)
         g_string_append_c (text, ' ');
       g_string_append (text, token);
     }
-  for (guint i = 0; i < query->n_words; i++)
-    g_free (replacements[i]);
   return g_string_free (g_steal_pointer (&text), FALSE);
-
-failed:
-  for (guint i = 0; i < query->n_words; i++)
-    g_free (replacements[i]);
-  return NULL;
 }

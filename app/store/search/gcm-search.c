@@ -268,19 +268,18 @@ search_locked (GcmSearch     *self,
                GCancellable  *cancellable,
                GError       **error)
 {
+  g_autoptr(GMutexLocker) db_locker = NULL;
   g_autoptr(GError) local_error = NULL;
-  GcmSearchResults *results = NULL;
+  GcmSearchResults *results;
   gulong handler = 0;
 
   if (limit == 0)
     limit = DEFAULT_LIMIT;
   limit = MIN (limit, MAX_LIMIT);
 
-  g_mutex_lock (&self->db_lock);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
-      !ensure_open (self, &local_error))
-    goto out;
+  db_locker = g_mutex_locker_new (&self->db_lock);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !ensure_open (self, error))
+    return NULL;
 
   g_mutex_lock (&self->run_lock);
   self->running = cancellable;
@@ -290,6 +289,7 @@ search_locked (GcmSearch     *self,
     handler = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled_interrupt_cb),
                                      self, NULL);
 
+  /* The stages test *error, so they always get one. */
   results = search_text (self, text, limit, cancellable, &local_error);
 
   if (handler != 0)
@@ -299,8 +299,6 @@ search_locked (GcmSearch     *self,
   self->running = NULL;
   g_mutex_unlock (&self->run_lock);
 
-out:
-  g_mutex_unlock (&self->db_lock);
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return results;
