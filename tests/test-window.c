@@ -125,6 +125,46 @@ test_window_back_and_forward (void)
   window_close (&w);
 }
 
+static gboolean
+item_view_hidden (gpointer user_data)
+{
+  return !gcm_test_widget_is_shown (user_data);
+}
+
+static gboolean
+is_bookmark_button (GtkWidget *widget,
+                    gpointer   user_data)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                    "win.toggle-bookmark") == 0;
+}
+
+/* The header's bookmark button bookmarks the page shown: on any other place it is off. */
+static void
+test_window_bookmark_only_on_a_page (void)
+{
+  static const char * const places[] = { "win.show-review", "win.show-bookmarks", "win.show-whats-new" };
+  Window w = { 0 };
+  GtkWidget *button;
+
+  if (!gcm_test_run_in_subprocess ())
+    return;
+
+  window_open (&w, "item:manual/alpha/first");
+  button = gcm_test_find_widget (GTK_WIDGET (w.window), GTK_TYPE_BUTTON, is_bookmark_button, NULL);
+  g_assert_nonnull (button);
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      assert_page (&w, "manual/alpha/first", "First section");
+      g_assert_true (gtk_widget_is_sensitive (button));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w.window), places[i], NULL));
+      gcm_test_wait_until (item_view_hidden, w.item_view, places[i]);
+      g_assert_false (gtk_widget_is_sensitive (button));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w.window), "win.back", NULL));
+    }
+  window_close (&w);
+}
+
 static void
 test_window_missing_item (void)
 {
@@ -202,6 +242,7 @@ main (int    argc,
 
   g_test_add_func ("/gcm/window/link-routes-to-item", test_window_link_routes_to_item);
   g_test_add_func ("/gcm/window/back-and-forward", test_window_back_and_forward);
+  g_test_add_func ("/gcm/window/bookmark-only-on-a-page", test_window_bookmark_only_on_a_page);
   g_test_add_func ("/gcm/window/missing-item", test_window_missing_item);
   g_test_add_func ("/gcm/window/unreadable-content", test_window_unreadable_content);
 

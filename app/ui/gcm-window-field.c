@@ -160,7 +160,6 @@ _gcm_window_show_field_tool (GcmWindow *self,
   g_cancellable_cancel (self->field_cancellable);
   g_clear_object (&self->field_cancellable);
   self->field_cancellable = g_cancellable_new ();
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", FALSE);
   /* One key's page belongs under "What did you find?" in the sidebar. */
   if (!risk)
     {

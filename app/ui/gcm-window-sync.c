@@ -325,7 +325,6 @@ _gcm_window_show_whats_new (GcmWindow *self)
 {
   gcm_whats_new_view_reload (self->whats_new);
   gtk_stack_set_visible_child_name (self->content_stack, "whats-new");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", FALSE);
 }
 
 void

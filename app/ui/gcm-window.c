@@ -763,6 +763,9 @@ _gcm_window_show_route (GcmWindow *self,
   g_cancellable_cancel (self->list_cancellable);
   g_cancellable_cancel (self->search_cancellable);
 
+  /* Only a page can be bookmarked; open_item turns the action back on once it shows one. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", FALSE);
+
   /* A search is not a page to come back to on the next start. */
   if (type != GCM_ROUTE_SEARCH)
     g_settings_set_string (self->settings, "last-page", gcm_route_to_string (route));
