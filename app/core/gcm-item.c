@@ -472,24 +472,22 @@ merge_by_id (JsonObject         *to,
 }
 
 /**
- * gcm_item_localize_json:
- * @json: an item's JSON object, as the feed delivers it
+ * gcm_item_localize_object:
+ * @object: an item's JSON object, as the feed delivers it, changed in place
  * @lang: (nullable): the language wanted, e.g. "ko"
- * @translation: (out) (optional): whether @json has that translation, and if it is current
+ * @translation: (out) (optional): whether @object has that translation, and if it is current
  *
- * The item's JSON with the text fields of its `translations.<lang>` in place of the original's;
+ * Puts the text fields of the item's `translations.<lang>` in place of the original's;
  * everything else (ids, answers, codes, media, the order of steps and questions, where a key's
  * options lead, what a risk rule matches) stays as it is, so what the user keeps by id is the
  * same in every language. A key's nodes and outcomes and a risk item's rules take their text
  * from the translation's part of the same id, and a node's options from its options in order.
  * A field the translation lacks stays the original's.
- *
- * Returns: (transfer full) (nullable): the JSON, or %NULL when @json is no JSON object
  */
-char *
-gcm_item_localize_json (const char         *json,
-                        const char         *lang,
-                        GcmItemTranslation *translation)
+void
+gcm_item_localize_object (JsonObject         *object,
+                          const char         *lang,
+                          GcmItemTranslation *translation)
 {
   static const char * const fields[] = {
     "title", "summary", "keywords", "body", "place", "commodity", "quantity", "modus_operandi",
@@ -502,29 +500,23 @@ gcm_item_localize_json (const char         *json,
   static const char * const option_fields[] = { "text", NULL };
   static const char * const outcome_fields[] = { "title", "summary", "contact", NULL };
   static const char * const rule_fields[] = { "title", "why", NULL };
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonGenerator) generator = NULL;
-  JsonObject *object, *translations, *translated = NULL;
+  JsonObject *translations, *translated = NULL;
 
-  g_return_val_if_fail (json != NULL, NULL);
+  g_return_if_fail (object != NULL);
 
   if (translation != NULL)
     *translation = GCM_ITEM_TRANSLATION_NONE;
-  object = gcm_json_parse_object (parser, json);
-  if (object == NULL)
-    return NULL;
-
   if (lang == NULL || g_strcmp0 (lang, gcm_json_get_string (object, "lang")) == 0)
     {
       if (translation != NULL)
         *translation = GCM_ITEM_TRANSLATION_ORIGINAL;
-      return g_strdup (json);
+      return;
     }
   translations = gcm_json_get_object (object, "translations");
   if (translations != NULL)
     translated = gcm_json_get_object (translations, lang);
   if (translated == NULL)
-    return g_strdup (json);
+    return;
 
   for (guint i = 0; fields[i] != NULL; i++)
     take_member (object, translated, fields[i]);
@@ -538,6 +530,40 @@ gcm_item_localize_json (const char         *json,
   if (translation != NULL)
     *translation = json_object_get_boolean_member_with_default (translated, "stale", FALSE)
                    ? GCM_ITEM_TRANSLATION_STALE : GCM_ITEM_TRANSLATION_CURRENT;
+}
+
+/**
+ * gcm_item_localize_json:
+ * @json: an item's JSON object, as the feed delivers it
+ * @lang: (nullable): the language wanted, e.g. "ko"
+ * @translation: (out) (optional): as for gcm_item_localize_object()
+ *
+ * gcm_item_localize_object() on JSON text.
+ *
+ * Returns: (transfer full) (nullable): the JSON, or %NULL when @json is no JSON object
+ */
+char *
+gcm_item_localize_json (const char         *json,
+                        const char         *lang,
+                        GcmItemTranslation *translation)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+  GcmItemTranslation found;
+  JsonObject *object;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if (translation != NULL)
+    *translation = GCM_ITEM_TRANSLATION_NONE;
+  object = gcm_json_parse_object (parser, json);
+  if (object == NULL)
+    return NULL;
+  gcm_item_localize_object (object, lang, &found);
+  if (translation != NULL)
+    *translation = found;
+  if (found != GCM_ITEM_TRANSLATION_CURRENT && found != GCM_ITEM_TRANSLATION_STALE)
+    return g_strdup (json);
 
   generator = json_generator_new ();
   json_generator_set_root (generator, json_parser_get_root (parser));

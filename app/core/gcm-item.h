@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "gcm-item-kind.h"
 
@@ -76,6 +77,9 @@ GcmItem            *gcm_item_new_from_json            (const char  *json,
                                                        GError     **error);
 
 char               *gcm_item_localize_json            (const char  *json,
+                                                       const char  *lang,
+                                                       GcmItemTranslation *translation);
+void                gcm_item_localize_object          (JsonObject  *object,
                                                        const char  *lang,
                                                        GcmItemTranslation *translation);
 GcmItem            *gcm_item_dup_localized            (GcmItem     *self,

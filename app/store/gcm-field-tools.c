@@ -170,18 +170,18 @@ parse_localized (LoadContext  *ctx,
                  gsize         length,
                  GError      **error)
 {
-  g_autofree char *localized = gcm_item_localize_json (json, ctx->lang, NULL);
+  JsonNode *root;
 
-  /* Not an object: parsed as it is, so the error says what is wrong with it. */
-  if (localized == NULL)
+  if (!gcm_json_parser_load (parser, json, length, id, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      if (gcm_json_parser_load (parser, json, length, id, error))
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "not an object");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "not an object");
       return NULL;
     }
-  if (!gcm_json_parser_load (parser, localized, strlen (localized), id, error))
-    return NULL;
-  return json_node_get_object (json_parser_get_root (parser));
+  gcm_item_localize_object (json_node_get_object (root), ctx->lang, NULL);
+  return json_node_get_object (root);
 }
 
 static GcmFieldKey *

@@ -151,15 +151,14 @@ gcm_learning_path_new_from_json (const char  *json,
 {
   g_autoptr(GcmLearningPath) self = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *localized = NULL;
-  JsonObject *object = NULL;
+  JsonObject *object;
   JsonArray *steps;
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  localized = gcm_item_localize_json (json, lang, NULL);
-  if (localized != NULL)
-    object = gcm_json_parse_object (parser, localized);
+  object = gcm_json_parse_object (parser, json);
+  if (object != NULL)
+    gcm_item_localize_object (object, lang, NULL);
   if (object == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,

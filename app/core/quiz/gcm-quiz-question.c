@@ -286,19 +286,17 @@ gcm_quiz_question_list_localize (GPtrArray  *questions,
 {
   g_autoptr(GPtrArray) localized = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *json = NULL;
-  GcmItemTranslation translation;
-  JsonObject *object = NULL;
+  GcmItemTranslation translation = GCM_ITEM_TRANSLATION_NONE;
+  JsonObject *object;
   JsonArray *translated = NULL;
 
   g_return_val_if_fail (questions != NULL, NULL);
   g_return_val_if_fail (item_json != NULL, NULL);
 
-  json = gcm_item_localize_json (item_json, lang, &translation);
-  if (json != NULL &&
-      (translation == GCM_ITEM_TRANSLATION_CURRENT || translation == GCM_ITEM_TRANSLATION_STALE))
-    object = gcm_json_parse_object (parser, json);
+  object = gcm_json_parse_object (parser, item_json);
   if (object != NULL)
+    gcm_item_localize_object (object, lang, &translation);
+  if (translation == GCM_ITEM_TRANSLATION_CURRENT || translation == GCM_ITEM_TRANSLATION_STALE)
     translated = gcm_json_get_array (object, "questions");
   if (translated == NULL)
     return g_ptr_array_ref (questions);
