@@ -5,8 +5,13 @@ sync-fault-server.py ROOT serves the feed folders below ROOT on 127.0.0.1 at a f
 it prints on its first line. The first path segment picks the fault and the second the feed, so
 that one server answers every test: /plain/feed20/v1/... serves ROOT/feed20/v1/... as it is,
 /truncate/feed20/v1/... cuts objects short, and so on (see FAULTS). Stopped by its PID.
+
+/fill/... fills a disk in the middle of a download: for each object it sends the first part,
+writes ROOT/disk/filler until ROOT/disk (a small tmpfs the test mounted, the client's data folder
+on it) has no byte left, and only then sends the rest.
 """
 
+import errno
 import gzip
 import http.server
 import os
@@ -19,8 +24,27 @@ ROOT = sys.argv[1]
 FAULTS = {
     "plain", "truncate", "longer", "wronghash", "gzip", "endless", "stall",
     "redirect-file", "redirect-remote", "redirect-ok", "status404", "status500", "status503",
-    "range-ignore", "date-2001",
+    "range-ignore", "date-2001", "fill",
 }
+
+FILL_DISK = os.path.join(ROOT, "disk")
+
+
+def fill_disk():
+    """Writes ROOT/disk/filler until its disk refuses with ENOSPC; does nothing without a disk."""
+    if not os.path.ismount(FILL_DISK):
+        return
+    fd = os.open(os.path.join(FILL_DISK, "filler"), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    block = b"\0" * (64 * 1024)
+    try:
+        while True:
+            # A short write takes what is left; the next one is refused.
+            os.write(fd, block)
+    except OSError as e:
+        if e.errno != errno.ENOSPC:
+            raise
+    finally:
+        os.close(fd)
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -113,6 +137,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
             self.close_connection = True
+        elif fault == "fill":
+            # Ranges as "plain" answers them. Less than the client's write buffer (1 MiB) goes
+            # before the disk is filled, so that nothing of this object is written yet.
+            start = 0
+            if self.headers.get("Range"):
+                start = int(self.headers["Range"].split("=")[1].split("-")[0])
+                self.send_response(206)
+                self.send_header("Content-Range", "bytes %d-%d/%d" % (start, len(body) - 1, len(body)))
+            else:
+                self.send_response(200)
+            self.send_header("Content-Length", str(len(body) - start))
+            self.end_headers()
+            first = min((len(body) - start) // 2, 256 * 1024)
+            self.wfile.write(body[start:start + first])
+            self.wfile.flush()
+            fill_disk()
+            self.wfile.write(body[start + first:])
         elif fault == "stall":
             self.send_response(200)
             self.send_header("Content-Length", str(len(body)))

@@ -7,15 +7,20 @@
  * for the good paths (first sync, an incremental one, a 304, a resumed download) and for feeds
  * that are wrong in their content; tests/sync-fault-server.py for servers that misbehave. Every
  * refusal is checked for its sentence and for content.db's items and user.db left byte for byte
- * as they were. Feeds are made by the real publisher and signed by the real minisign.
+ * as they were. Feeds are made by the real publisher and signed by the real minisign. A disk that
+ * fills up in the middle of a download is a real small tmpfs, filled by the fault server.
  */
 
 #define G_LOG_DOMAIN "TestSync"
 
+#define _GNU_SOURCE   /* unshare() */
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -41,6 +46,7 @@ static struct
   char  *feed10;        /* the installed content of most tests */
   char  *feed11;        /* feed10 plus one new case */
   char  *feed20;        /* source2: what the faulty servers serve */
+  char  *feed_big;      /* feed10 plus one section larger than the transport's write buffer */
   char  *feed_large;    /* 400 more sections, for the crash test */
   const char *app;      /* the app, for the crash test */
   char  *www;           /* nginx's root */
@@ -49,6 +55,7 @@ static struct
   guint  nginx_port;
   GPid   faults;
   guint  faults_port;
+  gboolean can_mount;   /* this process has mounts of its own, for a small tmpfs */
 } env;
 
 typedef struct
@@ -58,6 +65,7 @@ typedef struct
   char     *items_before;
   char     *user_before;
   gsize     user_before_len;
+  char     *disk;       /* a small tmpfs holding the data folder, or NULL */
 } Fixture;
 
 /* Servers */
@@ -277,6 +285,43 @@ fixture_tear_down (Fixture       *fixture,
   gcm_trust_unref (fixture->trust);
   g_free (fixture->items_before);
   g_free (fixture->user_before);
+}
+
+/* The data folder on a tmpfs of its own, env.dir/disk, where the fault server's "fill" mode
+ * writes its filler. Without the right to mount, the store is where fixture_set_up() puts it and
+ * the test skips. */
+static void
+disk_set_up (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autofree char *disk = g_build_filename (env.dir, "disk", NULL);
+  g_autofree char *data_dir = g_build_filename (disk, "green-customs-manual", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!env.can_mount || !gcm_test_mount_tmpfs (disk, 32 * 1024 * 1024))
+    {
+      fixture_set_up (fixture, user_data);
+      return;
+    }
+  fixture->disk = g_steal_pointer (&disk);
+  fixture->store = gcm_store_new (data_dir, &error);
+  g_assert_no_error (error);
+  fixture->trust = gcm_trust_new_by_key ();
+  g_assert_true (gcm_trust_add_key_file (fixture->trust, env.public_key, &error));
+  g_assert_no_error (error);
+}
+
+static void
+disk_tear_down (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture_tear_down (fixture, user_data);
+  if (fixture->disk != NULL)
+    {
+      gcm_test_umount (fixture->disk);
+      gcm_test_rm_rf (fixture->disk);
+      g_free (fixture->disk);
+    }
 }
 
 static GcmSyncReport *
@@ -1050,6 +1095,78 @@ test_crash (Fixture       *fixture,
   }
 }
 
+/* A disk that fills up in the middle of a download: the data folder is on a 32 MiB tmpfs, with
+ * room enough for the free-space check before the download, and the server fills that disk while
+ * it sends the first object. Writing the download then fails with ENOSPC, and the sync must say
+ * that the disk is full, keep content.db's items and user.db as they were, and leave nothing
+ * that stops the next sync once space is freed. */
+typedef struct
+{
+  const char *feed;     /* a folder of env.dir */
+  const char *new_id;   /* an item it adds to feed10 */
+  gboolean    large;    /* the item is larger than the transport's write buffer, 1 MiB */
+} DiskFill;
+
+/* One object larger than the write buffer: written out by the write callback as it comes. */
+static const DiskFill fill_large = { "feed-big", "manual/beta/big", TRUE };
+/* Small objects only: each kept in memory until whole, and written out by the verifier. */
+static const DiskFill fill_small = { "feed20", "case/2026-new-route", FALSE };
+
+static void
+test_disk_fills (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  const DiskFill *fill = user_data;
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/fill/%s", env.faults_port, fill->feed);
+  g_autofree char *plain = g_strdup_printf ("http://127.0.0.1:%u/plain/%s", env.faults_port,
+                                            fill->feed);
+  g_autofree char *filler = NULL;
+  g_autofree char *staging = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *count_sql = NULL;
+  g_autoptr(GcmSyncReport) report = NULL;
+  gsize user_len;
+
+  if (fixture->disk == NULL)
+    {
+      g_test_skip ("needs a small tmpfs for a disk that fills up, and this process may not mount");
+      return;
+    }
+  if (fill->large)
+    {
+      g_autofree char *feed_dir = g_build_filename (env.dir, fill->feed, NULL);
+      g_autoptr(GcmFeed) feed = gcm_feed_open_with_trust (feed_dir, fixture->trust, NULL);
+      GcmManifestItem *item = gcm_manifest_find_item (gcm_feed_get_manifest (feed), fill->new_id);
+
+      g_assert_cmpint (item->size, >, 1024 * 1024);
+    }
+  install_base (fixture);
+  filler = g_build_filename (fixture->disk, "filler", NULL);
+  staging = g_build_filename (gcm_store_get_directory (fixture->store), "staging", NULL);
+  g_test_message ("%" G_GUINT64_FORMAT " bytes free before the sync",
+                  gcm_test_free_space (fixture->disk));
+
+  assert_refused (fixture, url,
+                  "There is not enough free disk space for the update from headquarters, so it was not installed.");
+  /* The server did fill the disk, after the check for free space. */
+  g_assert_true (g_file_test (filler, G_FILE_TEST_IS_REGULAR));
+  g_test_message ("%" G_GUINT64_FORMAT " bytes free after the refusal",
+                  gcm_test_free_space (fixture->disk));
+  g_assert_cmpuint (gcm_test_free_space (fixture->disk), <, 256 * 1024);
+
+  /* Space freed, the same update goes in: what the refused one left does not stand in its way. */
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  report = sync_ok (fixture, plain, NULL);
+  g_assert_cmpint (report->serial, ==, 20);
+  g_assert_cmpstr (report->added_ids[0], ==, fill->new_id);
+  count_sql = g_strdup_printf ("SELECT count(*) FROM item WHERE id = '%s'", fill->new_id);
+  g_assert_cmpint (gcm_test_sql_int (gcm_store_get_content_path (fixture->store), count_sql), ==, 1);
+  g_assert_true (gcm_test_dir_is_empty (staging));
+  assert_objects_whole (fixture);
+  user = gcm_test_read_file (gcm_store_get_user_path (fixture->store), &user_len);
+  g_assert_cmpmem (user, user_len, fixture->user_before, fixture->user_before_len);
+}
+
 /* Setup of the feeds */
 
 static const char new_case[] =
@@ -1076,6 +1193,37 @@ static const char new_case[] =
   "\n"
   "The officers checked the cylinders' labels against the licence.\n";
 
+/* feed10's @source and one section of 1.25 MiB, of ordinary words: its search index is not
+ * much larger than its text. */
+static char *
+make_big_source (const char *source)
+{
+  static const char * const sentences[] = {
+    "The officers checked the seals and the labels of every container against the declaration.",
+    "Cylinders of refrigerant declared as spare parts were weighed at the port.",
+    "A licence from the exporting country was missing for the consignment in transit.",
+    "The vessel's manifest named another consignee than the import declaration.",
+  };
+  char *big = g_build_filename (env.dir, "source-big", NULL);
+  g_autofree char *path = g_build_filename (big, "sections", "beta", "03-big.md", NULL);
+  g_autoptr(GString) text = g_string_new ("---\n"
+                                          "id: manual/beta/big\n"
+                                          "title: A long section\n"
+                                          "summary: A section larger than a write buffer.\n"
+                                          "conventions: [basel]\n"
+                                          "sources: [S1]\n"
+                                          "---\n"
+                                          "\n"
+                                          "## Inspection\n\n");
+
+  gcm_test_copy_tree (source, big);
+  for (guint i = 0; text->len < 5 * 1024 * 1024 / 4; i++)
+    g_string_append_printf (text, "%s%s", sentences[i % G_N_ELEMENTS (sentences)],
+                            i % 5 == 4 ? "\n\n" : " ");
+  gcm_test_write_file (path, text->str, text->len);
+  return big;
+}
+
 static void
 make_feeds (void)
 {
@@ -1087,6 +1235,7 @@ make_feeds (void)
   g_autofree char *other_dir = g_build_filename (env.dir, "other", NULL);
   g_autoptr(GDir) sections = NULL;
   g_autofree char *sections_dir = NULL;
+  g_autofree char *source_big = NULL;
   const char *name;
 
   gcm_test_copy_tree (fixture_source, source);
@@ -1094,6 +1243,8 @@ make_feeds (void)
   g_mkdir_with_parents (other_dir, 0700);
   gcm_test_make_keys (other_dir, &env.other_public_key, &env.other_secret_key);
   env.feed10 = publish (source, "feed10", env.secret_key, 10);
+  source_big = make_big_source (source);
+  env.feed_big = publish (source_big, "feed-big", env.secret_key, 20);
 
   gcm_test_copy_tree (source, source11);
   case_path = g_build_filename (source11, "cases", "2026-new-route.md", NULL);
@@ -1275,6 +1426,12 @@ main (int   argc,
 {
   int status;
 
+  /* Mounts of its own, before anything starts a thread, so that the small disk of
+   * /sync/disk-fills-during-download never outlives the test and the fault server, started
+   * below, sees it. Only where the process may mount as it is: in the user namespace of
+   * gcm_test_enter_mount_namespace() nginx's workers could not drop their groups. */
+  env.can_mount = unshare (CLONE_NEWNS) == 0 &&
+                  mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0;
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   env.app = argc > 1 ? argv[1] : NULL;
   /* A stalled server is given up after two seconds here, not a minute. */
@@ -1303,6 +1460,10 @@ main (int   argc,
   g_test_add ("/sync/changes", Fixture, NULL, fixture_set_up, test_changes, fixture_tear_down);
   g_test_add ("/sync/collect-objects", Fixture, NULL, fixture_set_up, test_collect_objects, fixture_tear_down);
   g_test_add ("/sync/crash", Fixture, NULL, fixture_set_up, test_crash, fixture_tear_down);
+  g_test_add ("/sync/disk-fills-during-download", Fixture, &fill_large, disk_set_up,
+              test_disk_fills, disk_tear_down);
+  g_test_add ("/sync/disk-fills-during-download-small-objects", Fixture, &fill_small, disk_set_up,
+              test_disk_fills, disk_tear_down);
   refusals = g_ptr_array_new_with_free_func ((GDestroyNotify) refusal_free);
   add_refusals ();
 
@@ -1321,6 +1482,7 @@ main (int   argc,
   g_free (env.feed10);
   g_free (env.feed11);
   g_free (env.feed20);
+  g_free (env.feed_big);
   g_free (env.feed_large);
   g_free (env.www);
   g_free (env.access_log);
