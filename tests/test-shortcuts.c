@@ -6,15 +6,18 @@
  * In the real application: every accelerator GcmApplication sets is listed by its action in the
  * window's help overlay (app/ui/gtk/help-overlay.ui), and every action listed there has one;
  * the photo viewer's class shortcuts are exactly those of its group; the views' own key
- * handlers, which no API lists, are read from their source and matched to their groups, and F10
- * is listed while the main menu's button is primary. The
- * main menu offers Keyboard Shortcuts and Help, and Ctrl+? is the overlay's accelerator.
+ * handlers, which no API lists, are found in their source and matched to their groups, the
+ * number keys that choose an option pressed on the real views; and F10 is listed while the main
+ * menu's button is primary. The main menu offers Keyboard Shortcuts and Help, and Ctrl+? is the
+ * overlay's accelerator.
  */
 
 #include <adwaita.h>
 #include <string.h>
 
+#include "gcm-identify-view.h"
 #include "gcm-photo-viewer.h"
+#include "gcm-quiz-view.h"
 #include "gcm-test-utils-gtk.h"
 
 /* The files whose key handlers the overlay lists, each with its group. */
@@ -23,6 +26,22 @@ static const struct { const char *file; const char *group; } key_handlers[] = {
   { "gcm-quiz-view.c", "quiz_keys" },
   { "gcm-identify-view.c", "identify_keys" },
   { "gcm-presenter.c", "workshop_keys" },
+};
+
+static void show_identify_question (GtkWidget *view);
+static void show_quiz_question     (GtkWidget *view);
+
+/* The views whose number keys choose an option, each with its group and a way to show it a
+ * question with as many options as its content may have. */
+static const struct
+{
+  const char *file;
+  const char *group;
+  GType     (*get_type)      (void);
+  void      (*show_question) (GtkWidget *view);
+} number_key_views[] = {
+  { "gcm-identify-view.c", "identify_keys", gcm_identify_view_get_type, show_identify_question },
+  { "gcm-quiz-view.c", "quiz_keys", gcm_quiz_view_get_type, show_quiz_question },
 };
 
 typedef struct
@@ -262,18 +281,74 @@ test_photo_viewer_keys (void)
   gcm_test_app_stop (app);
 }
 
-/* The highest number key a handler takes: `keyval <= GDK_KEY_9` gives 9. */
-static guint
-highest_number_key (const char *source)
+/* A key's question with as many options as a key may have, all leading to one outcome. */
+static void
+show_identify_question (GtkWidget *view)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("keyval <= GDK_KEY_([0-9])", 0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *digit = NULL;
+  g_autoptr(GString) json = g_string_new ("{\"id\":\"key/numbers\",\"start\":\"what\","
+                                          " \"nodes\":[{\"id\":\"what\","
+                                          " \"question\":\"What did you find?\",\"options\":[");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GcmDecisionKey) key = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (!g_regex_match (regex, source, 0, &match))
-    return 0;
-  digit = g_match_info_fetch (match, 1);
-  return (guint) atoi (digit);
+  for (guint i = 1; i <= GCM_DECISION_KEY_MAX_OPTIONS; i++)
+    g_string_append_printf (json, "%s{\"text\":\"Option %u\",\"outcome\":\"it\"}",
+                            i > 1 ? "," : "", i);
+  g_string_append (json, "]}], \"outcomes\":[{\"id\":\"it\",\"title\":\"Found\","
+                         " \"summary\":\"Seal and record.\",\"urgency\":\"soon\"}]}");
+  json_parser_load_from_data (parser, json->str, -1, &error);
+  g_assert_no_error (error);
+  key = gcm_decision_key_new_from_json (json_node_get_object (json_parser_get_root (parser)),
+                                        NULL, NULL, &error);
+  g_assert_no_error (error);
+  gcm_identify_view_set_key (GCM_IDENTIFY_VIEW (view), "Numbers", key, NULL);
+  g_assert_nonnull (gcm_key_walk_get_node (gcm_identify_view_get_walk (GCM_IDENTIFY_VIEW (view))));
+}
+
+/* A question with as many choices as a question may have. */
+static void
+show_quiz_question (GtkWidget *view)
+{
+  g_autoptr(GString) json = g_string_new ("[{\"id\":\"numbers\",\"type\":\"single\","
+                                          " \"prompt\":\"Which one?\",\"choices\":[");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GcmQuizAttempt) attempt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 1; i <= GCM_QUIZ_MAX_CHOICES; i++)
+    g_string_append_printf (json, "%s\"Choice %u\"", i > 1 ? "," : "", i);
+  g_string_append (json, "], \"answer\":0,\"explanation\":\"The first.\","
+                         " \"source\":\"manual/beta/second\"}]");
+  json_parser_load_from_data (parser, json->str, -1, &error);
+  g_assert_no_error (error);
+  questions = gcm_quiz_question_list_from_json (json_node_get_array (json_parser_get_root (parser)),
+                                                &error);
+  g_assert_no_error (error);
+  attempt = gcm_quiz_attempt_new ("quiz/numbers", questions, 1, FALSE);
+  gcm_quiz_view_start (GCM_QUIZ_VIEW (view), "Numbers", attempt, NULL);
+}
+
+/* Whether @view's own key handler takes @keyval, pressed without modifiers. */
+static gboolean
+view_takes_key (GtkWidget *view,
+                guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  gboolean taken = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+      taken |= handled;
+    }
+  return taken;
 }
 
 static void
@@ -313,6 +388,18 @@ test_key_handlers_listed (void)
               !g_str_equal (name, "gcm-workshop-sessions.c"))
             g_error ("%s has shortcuts: list them in help-overlay.ui and here", name);
         }
+      /* A view that chooses by number keys has them pressed below; the window only lets the
+       * identification key's through rather than start a search. */
+      if (strstr (source, "gcm_rows_choice_for_key") != NULL && !g_str_equal (name, "gcm-rows.c") &&
+          !g_str_equal (name, "gcm-window-field.c"))
+        {
+          gboolean pressed = FALSE;
+
+          for (guint i = 0; i < G_N_ELEMENTS (number_key_views); i++)
+            pressed |= g_str_equal (name, number_key_views[i].file);
+          if (!pressed)
+            g_error ("%s chooses by number keys: list them in help-overlay.ui and here", name);
+        }
       if (strstr (source, "\"key-pressed\"") == NULL)
         continue;
       for (guint i = 0; i < G_N_ELEMENTS (key_handlers); i++)
@@ -335,26 +422,48 @@ test_key_handlers_listed (void)
     {
       g_autofree char *source = read_ui_source (key_handlers[i].file);
       g_autoptr(GHashTable) keys = group_keys (listed, key_handlers[i].group);
-      guint highest = highest_number_key (source);
-      gboolean has_range = FALSE;
 
-      g_assert_cmpuint (g_hash_table_size (keys) + highest, >, 0);
-      for (guint j = 0; j < listed->len; j++)
-        {
-          Listed *l = listed->pdata[j];
-          g_autofree char *range = g_strdup_printf ("1...%u", highest);
-
-          if (g_strcmp0 (l->group, key_handlers[i].group) == 0 &&
-              g_strcmp0 (l->accelerator, range) == 0)
-            has_range = TRUE;
-        }
-      if (highest > 0 && !has_range)
-        g_error ("%s takes 1 to %u, which %s does not list", key_handlers[i].file, highest,
-                 key_handlers[i].group);
+      g_assert_cmpuint (g_hash_table_size (keys), >, 0);
       if (strstr (source, "GDK_KEY_Return") != NULL)
         g_assert_true (g_hash_table_contains (keys, "Return 0"));
       if (strstr (source, "keyval != GDK_KEY_Down") != NULL)
         g_assert_true (g_hash_table_contains (keys, "Down 0"));
+    }
+
+  /* The number keys each view takes, on the main row and the keypad alike, are exactly those
+   * its group lists: each pressed on the real view at a question with all the options it may
+   * have. */
+  for (guint i = 0; i < G_N_ELEMENTS (number_key_views); i++)
+    {
+      g_autoptr(GHashTable) keys = group_keys (listed, number_key_views[i].group);
+      GtkWidget *view_window = gtk_window_new ();
+      GtkWidget *view = g_object_new (number_key_views[i].get_type (), NULL);
+      guint n_taken = 0;
+
+      gtk_window_set_child (GTK_WINDOW (view_window), view);
+      gtk_window_present (GTK_WINDOW (view_window));
+      for (guint digit = 0; digit <= 9; digit++)
+        {
+          g_autofree char *key = key_name (GDK_KEY_0 + digit, 0);
+          gboolean takes, takes_keypad;
+
+          number_key_views[i].show_question (view);
+          takes = view_takes_key (view, GDK_KEY_0 + digit);
+          number_key_views[i].show_question (view);
+          takes_keypad = view_takes_key (view, GDK_KEY_KP_0 + digit);
+          if (takes != takes_keypad)
+            g_error ("%s takes %u on the %s only", number_key_views[i].file, digit,
+                     takes ? "main row" : "keypad");
+          if (takes && !g_hash_table_contains (keys, key))
+            g_error ("%s takes %u, which %s does not list", number_key_views[i].file, digit,
+                     number_key_views[i].group);
+          if (!takes && g_hash_table_contains (keys, key))
+            g_error ("%s lists %u, which %s does not take", number_key_views[i].group, digit,
+                     number_key_views[i].file);
+          n_taken += takes;
+        }
+      g_assert_cmpuint (n_taken, >, 0);
+      gtk_window_destroy (GTK_WINDOW (view_window));
     }
   gcm_test_app_stop (app);
 }

@@ -20,6 +20,9 @@
 
 #define OPTION_PICTURE_SIZE 240
 
+/* A key's questions have at most this many options, and a number key chooses each. */
+G_STATIC_ASSERT (GCM_DECISION_KEY_MAX_OPTIONS <= GCM_ROWS_MAX_CHOICE_KEYS);
+
 struct _GcmIdentifyView
 {
   GtkWidget          parent_instance;
@@ -275,18 +278,15 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
                    GdkModifierType        state,
                    GcmIdentifyView       *self)
 {
-  guint index;
+  int index;
 
   if (self->walk == NULL || gcm_key_walk_get_node (self->walk) == NULL ||
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
-  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_8)
-    index = keyval - GDK_KEY_1;
-  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_8)
-    index = keyval - GDK_KEY_KP_1;
-  else
+  index = gcm_rows_choice_for_key (keyval, GCM_DECISION_KEY_MAX_OPTIONS);
+  if (index < 0)
     return GDK_EVENT_PROPAGATE;
-  if (index < self->option_buttons->len)
+  if ((guint) index < self->option_buttons->len)
     gtk_widget_activate (g_ptr_array_index (self->option_buttons, index));
   return GDK_EVENT_STOP;
 }

@@ -21,6 +21,9 @@
 #define PICTURE_MAX_WIDTH  1200
 #define PICTURE_MAX_HEIGHT 900
 
+/* A question has at most this many choices, and a number key chooses each. */
+G_STATIC_ASSERT (GCM_QUIZ_MAX_CHOICES <= GCM_ROWS_MAX_CHOICE_KEYS);
+
 struct _GcmQuizView
 {
   GtkWidget       parent_instance;
@@ -391,17 +394,13 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
                    GcmQuizView           *self)
 {
   GtkWidget *focus;
-  guint position;
+  int position;
 
   if (self->attempt == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 ||
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "question") != 0)
     return GDK_EVENT_PROPAGATE;
 
-  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
-    position = keyval - GDK_KEY_1;
-  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
-    position = keyval - GDK_KEY_KP_1;
-  else if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
     {
       focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
       if (focus != NULL && GTK_IS_BUTTON (focus) && focus != GTK_WIDGET (self->action_button))
@@ -410,10 +409,11 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
         on_action_clicked_cb (self);
       return GDK_EVENT_STOP;
     }
-  else
+  position = gcm_rows_choice_for_key (keyval, GCM_QUIZ_MAX_CHOICES);
+  if (position < 0)
     return GDK_EVENT_PROPAGATE;
 
-  if (self->checked || position >= self->checks->len)
+  if (self->checked || (guint) position >= self->checks->len)
     return GDK_EVENT_STOP;
   {
     GtkCheckButton *check = g_ptr_array_index (self->checks, position);

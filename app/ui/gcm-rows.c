@@ -52,3 +52,19 @@ gcm_rows_choice_number (guint number)
   gtk_widget_add_css_class (label, "numeric");
   return label;
 }
+
+/* The option a number key chooses, by the number gcm_rows_choice_number() shows: 1 on the main
+ * row or on the keypad is the first, up to @n_keys; -1 for any other key. The modifiers are the
+ * view's to judge. */
+int
+gcm_rows_choice_for_key (guint keyval,
+                         guint n_keys)
+{
+  g_return_val_if_fail (n_keys <= GCM_ROWS_MAX_CHOICE_KEYS, -1);
+
+  if (keyval >= GDK_KEY_1 && keyval < GDK_KEY_1 + n_keys)
+    return (int) (keyval - GDK_KEY_1);
+  if (keyval >= GDK_KEY_KP_1 && keyval < GDK_KEY_KP_1 + n_keys)
+    return (int) (keyval - GDK_KEY_KP_1);
+  return -1;
+}

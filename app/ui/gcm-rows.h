@@ -10,9 +10,14 @@
 
 G_BEGIN_DECLS
 
+/* The keys 1–9: a view chooses by number among at most this many options. */
+#define GCM_ROWS_MAX_CHOICE_KEYS 9
+
 GtkWidget *gcm_rows_decorative_icon (const char *icon_name);
 void       gcm_rows_clear           (GtkListBox *list);
 void       gcm_rows_clear_box       (GtkBox     *box);
 GtkWidget *gcm_rows_choice_number   (guint       number);
+int        gcm_rows_choice_for_key  (guint       keyval,
+                                     guint       n_keys);
 
 G_END_DECLS

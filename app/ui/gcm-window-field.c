@@ -246,8 +246,7 @@ _gcm_window_field_takes_key (GcmWindow *self,
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "identify") == 0 &&
          walk != NULL && gcm_key_walk_get_node (walk) != NULL &&
-         ((keyval >= GDK_KEY_1 && keyval <= GDK_KEY_8) ||
-          (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_8));
+         gcm_rows_choice_for_key (keyval, GCM_DECISION_KEY_MAX_OPTIONS) >= 0;
 }
 
 void
