@@ -133,6 +133,21 @@ gcm_test_find_label (GtkWidget  *root,
   return gcm_test_find_widget (root, GTK_TYPE_LABEL, label_contains, (gpointer) contains);
 }
 
+static gboolean
+has_action_name (GtkWidget *widget,
+                 gpointer   action_name)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+/* The first button under @root that runs @action_name, or %NULL. */
+GtkWidget *
+gcm_test_find_button (GtkWidget  *root,
+                      const char *action_name)
+{
+  return gcm_test_find_widget (root, GTK_TYPE_BUTTON, has_action_name, (gpointer) action_name);
+}
+
 /* The place the window opens on, as the user left it. */
 void
 gcm_test_set_last_page (const char *route)

@@ -26,6 +26,8 @@ GtkWidget      *gcm_test_find_widget       (GtkWidget          *root,
                                             gpointer            user_data);
 GtkWidget      *gcm_test_find_label        (GtkWidget          *root,
                                             const char         *contains);
+GtkWidget      *gcm_test_find_button       (GtkWidget          *root,
+                                            const char         *action_name);
 GtkWidget      *gcm_test_wait_for_label    (GtkWidget          *root,
                                             const char         *contains);
 gboolean        gcm_test_widget_is_shown   (GtkWidget          *widget);

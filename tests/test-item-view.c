@@ -40,14 +40,6 @@ test_item_view_picture_height (void)
   gcm_test_app_stop (app);
 }
 
-static gboolean
-is_bookmark_button (GtkWidget *widget,
-                    gpointer   user_data)
-{
-  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
-                    "win.toggle-bookmark") == 0;
-}
-
 /* The header's bookmark button says what the page's state is, in its look and its tooltip. */
 static void
 assert_button (GtkWidget *button,
@@ -85,9 +77,8 @@ test_item_view_bookmark_button (void)
   app = gcm_test_app_start ();
   window = gcm_test_app_open_window (app);
   view = gcm_test_find_widget (GTK_WIDGET (window), GCM_TYPE_ITEM_VIEW, NULL, NULL);
-  button = gcm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, is_bookmark_button,
-                                 NULL);
-  g_assert_nonnull (button);
+  button = gcm_test_find_button (GTK_WIDGET (window), "win.toggle-bookmark");
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
   gcm_test_wait_for_string (view, "title", "First section");
   assert_button (button, FALSE);
 

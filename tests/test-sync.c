@@ -250,11 +250,11 @@ clear_log (void)
 
 /* Fixture */
 
+/* The store in @data_dir, and trust in the test key. */
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
+open_store (Fixture    *fixture,
+            const char *data_dir)
 {
-  g_autofree char *data_dir = gcm_store_dup_default_directory ();
   g_autoptr(GError) error = NULL;
 
   fixture->store = gcm_store_new (data_dir, &error);
@@ -262,6 +262,15 @@ fixture_set_up (Fixture       *fixture,
   fixture->trust = gcm_trust_new_by_key ();
   g_assert_true (gcm_trust_add_key_file (fixture->trust, env.public_key, &error));
   g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *data_dir = gcm_store_dup_default_directory ();
+
+  open_store (fixture, data_dir);
 }
 
 /* A worker's task may let go of its object just after its answer arrived. */
@@ -296,7 +305,6 @@ disk_set_up (Fixture       *fixture,
 {
   g_autofree char *disk = g_build_filename (env.dir, "disk", NULL);
   g_autofree char *data_dir = g_build_filename (disk, "green-customs-manual", NULL);
-  g_autoptr(GError) error = NULL;
 
   if (!env.can_mount || !gcm_test_mount_tmpfs (disk, 32 * 1024 * 1024))
     {
@@ -304,11 +312,7 @@ disk_set_up (Fixture       *fixture,
       return;
     }
   fixture->disk = g_steal_pointer (&disk);
-  fixture->store = gcm_store_new (data_dir, &error);
-  g_assert_no_error (error);
-  fixture->trust = gcm_trust_new_by_key ();
-  g_assert_true (gcm_trust_add_key_file (fixture->trust, env.public_key, &error));
-  g_assert_no_error (error);
+  open_store (fixture, data_dir);
 }
 
 static void

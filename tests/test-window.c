@@ -131,14 +131,6 @@ item_view_hidden (gpointer user_data)
   return !gcm_test_widget_is_shown (user_data);
 }
 
-static gboolean
-is_bookmark_button (GtkWidget *widget,
-                    gpointer   user_data)
-{
-  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
-                    "win.toggle-bookmark") == 0;
-}
-
 /* The header's bookmark button bookmarks the page shown: on any other place it is off. */
 static void
 test_window_bookmark_only_on_a_page (void)
@@ -151,7 +143,7 @@ test_window_bookmark_only_on_a_page (void)
     return;
 
   window_open (&w, "item:manual/alpha/first");
-  button = gcm_test_find_widget (GTK_WIDGET (w.window), GTK_TYPE_BUTTON, is_bookmark_button, NULL);
+  button = gcm_test_find_button (GTK_WIDGET (w.window), "win.toggle-bookmark");
   g_assert_nonnull (button);
   for (guint i = 0; i < G_N_ELEMENTS (places); i++)
     {

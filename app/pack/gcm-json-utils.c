@@ -202,6 +202,25 @@ gcm_json_add_boolean (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, value);
 }
 
+/* @elements as the array @member, each an object whose members @add_members adds. */
+void
+gcm_json_add_object_array (JsonBuilder       *builder,
+                           const char        *member,
+                           GPtrArray         *elements,
+                           GcmJsonAddMembers  add_members,
+                           gpointer           user_data)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      json_builder_begin_object (builder);
+      add_members (builder, g_ptr_array_index (elements, i), user_data);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /* The builder's document, indented for people who read it. */
 char *
 gcm_json_builder_to_data (JsonBuilder *builder,

@@ -34,6 +34,16 @@ void        gcm_json_add_int            (JsonBuilder *builder,
 void        gcm_json_add_boolean        (JsonBuilder *builder,
                                          const char  *member,
                                          gboolean     value);
+
+typedef void (*GcmJsonAddMembers) (JsonBuilder *builder,
+                                   gpointer     element,
+                                   gpointer     user_data);
+
+void        gcm_json_add_object_array   (JsonBuilder       *builder,
+                                         const char        *member,
+                                         GPtrArray         *elements,
+                                         GcmJsonAddMembers  add_members,
+                                         gpointer           user_data);
 char       *gcm_json_builder_to_data    (JsonBuilder *builder,
                                          gsize       *length);
 

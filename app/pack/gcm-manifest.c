@@ -446,28 +446,10 @@ gcm_manifest_matches_comment (GcmManifest           *manifest,
 
 /* Writing */
 
-/* @parts as the array @member, each element an object whose members @add_part adds. */
-static void
-add_list (JsonBuilder  *builder,
-          const char   *member,
-          GPtrArray    *parts,
-          void        (*add_part) (JsonBuilder *builder,
-                                   gpointer     part))
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < parts->len; i++)
-    {
-      json_builder_begin_object (builder);
-      add_part (builder, g_ptr_array_index (parts, i));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
 static void
 add_chapter (JsonBuilder *builder,
-             gpointer     part)
+             gpointer     part,
+             gpointer     user_data)
 {
   GcmManifestChapter *chapter = part;
 
@@ -491,7 +473,8 @@ add_chapter (JsonBuilder *builder,
 
 static void
 add_item (JsonBuilder *builder,
-          gpointer     part)
+          gpointer     part,
+          gpointer     user_data)
 {
   GcmManifestItem *item = part;
 
@@ -510,7 +493,8 @@ add_item (JsonBuilder *builder,
 
 static void
 add_media (JsonBuilder *builder,
-           gpointer     part)
+           gpointer     part,
+           gpointer     user_data)
 {
   GcmManifestMedia *media = part;
 
@@ -545,9 +529,9 @@ gcm_manifest_to_data (GcmManifest *manifest,
   gcm_json_add_int (builder, "expires", manifest->expires);
   gcm_json_add_int (builder, "min_client", manifest->min_client);
 
-  add_list (builder, "chapters", manifest->chapters, add_chapter);
-  add_list (builder, "items", manifest->items, add_item);
-  add_list (builder, "media", manifest->media, add_media);
+  gcm_json_add_object_array (builder, "chapters", manifest->chapters, add_chapter, NULL);
+  gcm_json_add_object_array (builder, "items", manifest->items, add_item, NULL);
+  gcm_json_add_object_array (builder, "media", manifest->media, add_media, NULL);
   json_builder_end_object (builder);
 
   return gcm_json_builder_to_data (builder, length);

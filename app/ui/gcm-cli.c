@@ -63,27 +63,6 @@ print_json (JsonBuilder *builder)
   g_print ("%s\n", data);
 }
 
-/* @member: an array of an object for each of @items, its members added by @add_members. */
-static void
-add_object_array (JsonBuilder *builder,
-                  const char  *member,
-                  GPtrArray   *items,
-                  void       (*add_members) (JsonBuilder *builder,
-                                             gpointer     item,
-                                             gpointer     user_data),
-                  gpointer     user_data)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < items->len; i++)
-    {
-      json_builder_begin_object (builder);
-      add_members (builder, g_ptr_array_index (items, i), user_data);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
 static int
 run_import (GcmStore   *store,
             const char *path,
@@ -467,7 +446,7 @@ print_flags_json (GHashTable    *declaration,
                              g_hash_table_lookup (declaration, fields[i]));
       }
   json_builder_end_object (builder);
-  add_object_array (builder, "flags", flags, add_flag_members, tools);
+  gcm_json_add_object_array (builder, "flags", flags, add_flag_members, tools);
   json_builder_end_object (builder);
   print_json (builder);
 }
@@ -709,8 +688,8 @@ print_progress_json (GcmLearningProgress *progress)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_object_array (builder, "chapters", progress->chapters, add_chapter_members, NULL);
-  add_object_array (builder, "quizzes", progress->quizzes, add_quiz_members, NULL);
+  gcm_json_add_object_array (builder, "chapters", progress->chapters, add_chapter_members, NULL);
+  gcm_json_add_object_array (builder, "quizzes", progress->quizzes, add_quiz_members, NULL);
   gcm_json_add_int (builder, "due", progress->due->len);
   json_builder_end_object (builder);
   print_json (builder);
