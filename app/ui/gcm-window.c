@@ -378,7 +378,6 @@ show_list_page (GcmWindow        *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->item_list), n_rows > 0);
   gtk_stack_set_visible_child_name (self->content_stack, "list");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", FALSE);
 }
 
 /* A list or search that could not be read says so, and offers to try again. */
