@@ -37,6 +37,17 @@ gcm_bookmark_free (GcmBookmark *bookmark)
   g_free (bookmark);
 }
 
+static WriteData *
+write_data_new (const char *item_id,
+                const char *title)
+{
+  WriteData *data = g_new0 (WriteData, 1);
+
+  data->item_id = g_strdup (item_id);
+  data->title = g_strdup (title);
+  return data;
+}
+
 static void
 write_data_free (WriteData *data)
 {
@@ -202,26 +213,14 @@ write_job (GTask   *task,
   gcm_store_task_return_boolean (task, ok, error);
 }
 
-/* A bookmark, or with @is_progress a reading position, for write_job(). */
 static void
 run_write (GcmStore            *store,
-           const char          *item_id,
-           const char          *title,
-           gboolean             is_progress,
-           gboolean             bookmarked,
-           double               position,
+           WriteData           *data,
            gpointer             source_tag,
            GCancellable        *cancellable,
            GAsyncReadyCallback  callback,
            gpointer             user_data)
 {
-  WriteData *data = g_new0 (WriteData, 1);
-
-  data->item_id = g_strdup (item_id);
-  data->title = g_strdup (title);
-  data->is_progress = is_progress;
-  data->bookmarked = bookmarked;
-  data->position = position;
   gcm_store_worker_run (_gcm_store_get_user_worker (store), store, source_tag,
                         data, (GDestroyNotify) write_data_free, write_job,
                         cancellable, callback, user_data);
@@ -242,11 +241,14 @@ gcm_store_set_bookmark_async (GcmStore            *store,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  WriteData *data;
+
   g_return_if_fail (GCM_IS_STORE (store));
   g_return_if_fail (item_id != NULL);
 
-  run_write (store, item_id, title, FALSE, bookmarked, 0.0, gcm_store_set_bookmark_async,
-             cancellable, callback, user_data);
+  data = write_data_new (item_id, title);
+  data->bookmarked = bookmarked;
+  run_write (store, data, gcm_store_set_bookmark_async, cancellable, callback, user_data);
 }
 
 /**
@@ -262,11 +264,15 @@ gcm_store_save_progress_async (GcmStore            *store,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
+  WriteData *data;
+
   g_return_if_fail (GCM_IS_STORE (store));
   g_return_if_fail (item_id != NULL);
 
-  run_write (store, item_id, title, TRUE, FALSE, position, gcm_store_save_progress_async,
-             cancellable, callback, user_data);
+  data = write_data_new (item_id, title);
+  data->position = position;
+  data->is_progress = TRUE;
+  run_write (store, data, gcm_store_save_progress_async, cancellable, callback, user_data);
 }
 
 /* FALSE with @error set, a %GCM_STORE_ERROR, when the write failed and nothing changed. */
