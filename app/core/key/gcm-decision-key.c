@@ -97,19 +97,6 @@ invalid (GError     **error,
   return FALSE;
 }
 
-/* The element of @parts that @index maps @id to, or %NULL. */
-static gconstpointer
-lookup_part (GHashTable *index,
-             GArray     *parts,
-             const char *id)
-{
-  gpointer i;
-
-  if (id == NULL || !g_hash_table_lookup_extended (index, id, NULL, &i))
-    return NULL;
-  return parts->data + GPOINTER_TO_UINT (i) * g_array_get_element_size (parts);
-}
-
 /* Key-local ids follow the step-id rule: ^[a-z0-9][a-z0-9_-]*$ */
 static gboolean
 local_id_is_valid (const char *id)
@@ -122,33 +109,17 @@ local_id_is_valid (const char *id)
   return TRUE;
 }
 
-/* The key's list @member, with @parts sized to hold it; %NULL when it is missing or empty. */
-static JsonArray *
-get_list (GcmDecisionKey  *self,
-          const char      *member,
-          GArray          *parts,
-          const char      *problem,
-          GError         **error)
-{
-  JsonArray *array = gcm_json_get_array (self->item, member);
-
-  if (array == NULL || json_array_get_length (array) == 0)
-    return invalid (error, member, "%s", problem), NULL;
-  g_array_set_size (parts, json_array_get_length (array));
-  return array;
-}
-
 static gboolean
 read_outcomes (GcmDecisionKey    *self,
                GcmKeyItemExists   item_exists,
                gpointer           user_data,
                GError           **error)
 {
-  JsonArray *outcomes = get_list (self, "outcomes", self->outcomes,
-                                  "a key needs at least one outcome", error);
+  JsonArray *outcomes = gcm_json_get_array (self->item, "outcomes");
 
-  if (outcomes == NULL)
-    return FALSE;
+  if (outcomes == NULL || json_array_get_length (outcomes) == 0)
+    return invalid (error, "outcomes", "a key needs at least one outcome");
+  g_array_set_size (self->outcomes, json_array_get_length (outcomes));
 
   for (guint i = 0; i < self->outcomes->len; i++)
     {
@@ -209,11 +180,11 @@ static gboolean
 read_nodes (GcmDecisionKey  *self,
             GError         **error)
 {
-  JsonArray *nodes = get_list (self, "nodes", self->nodes, "a key needs at least one question",
-                               error);
+  JsonArray *nodes = gcm_json_get_array (self->item, "nodes");
 
-  if (nodes == NULL)
-    return FALSE;
+  if (nodes == NULL || json_array_get_length (nodes) == 0)
+    return invalid (error, "nodes", "a key needs at least one question");
+  g_array_set_size (self->nodes, json_array_get_length (nodes));
 
   /* Ids first, so that options may point forward. */
   for (guint i = 0; i < self->nodes->len; i++)
@@ -378,16 +349,24 @@ const GcmKeyNode *
 gcm_decision_key_get_node (GcmDecisionKey *self,
                            const char     *id)
 {
+  gpointer index;
+
   g_return_val_if_fail (GCM_IS_DECISION_KEY (self), NULL);
-  return lookup_part (self->node_index, self->nodes, id);
+  if (id == NULL || !g_hash_table_lookup_extended (self->node_index, id, NULL, &index))
+    return NULL;
+  return &g_array_index (self->nodes, GcmKeyNode, GPOINTER_TO_UINT (index));
 }
 
 const GcmKeyOutcome *
 gcm_decision_key_get_outcome (GcmDecisionKey *self,
                               const char     *id)
 {
+  gpointer index;
+
   g_return_val_if_fail (GCM_IS_DECISION_KEY (self), NULL);
-  return lookup_part (self->outcome_index, self->outcomes, id);
+  if (id == NULL || !g_hash_table_lookup_extended (self->outcome_index, id, NULL, &index))
+    return NULL;
+  return &g_array_index (self->outcomes, GcmKeyOutcome, GPOINTER_TO_UINT (index));
 }
 
 /* The language of the key's text: the item's "lang", which a localized item's JSON gives as
