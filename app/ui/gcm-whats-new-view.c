@@ -148,22 +148,13 @@ update_group (const GcmChange *first)
 }
 
 static void
-clear_groups (GcmWhatsNewView *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
-    gtk_box_remove (self->groups, child);
-}
-
-static void
 show_changes (GcmWhatsNewView *self,
               Changes         *data)
 {
   GtkWidget *group = NULL;
   gint64 serial = -1;
 
-  clear_groups (self);
+  gcm_rows_clear_box (self->groups);
   for (guint i = 0; i < data->changes->len; i++)
     {
       GcmChange *change = g_ptr_array_index (data->changes, i);
