@@ -56,18 +56,6 @@ append_escaped (GString    *out,
     }
 }
 
-/* @text escaped, between @before and @after, which are Markdown already. */
-static void
-append_escaped_between (GString    *out,
-                        const char *before,
-                        const char *text,
-                        const char *after)
-{
-  g_string_append (out, before);
-  append_escaped (out, text);
-  g_string_append (out, after);
-}
-
 /* Text inside a link title in double quotes. */
 static void
 append_title (GString    *out,
@@ -107,7 +95,11 @@ append_list_section (GString            *out,
     return;
   g_string_append_printf (out, "## %s\n\n", heading);
   for (guint i = 0; list[i] != NULL; i++)
-    append_escaped_between (out, "- ", list[i], "\n");
+    {
+      g_string_append (out, "- ");
+      append_escaped (out, list[i]);
+      g_string_append_c (out, '\n');
+    }
   g_string_append_c (out, '\n');
 }
 
@@ -133,8 +125,11 @@ append_case (GString *out,
       const char *value = facts[i].value;
       if (value == NULL)
         continue;
-      append_escaped_between (out, "| **", _(facts[i].label), "** | ");
-      append_escaped_between (out, "", value, " |\n");
+      g_string_append (out, "| **");
+      append_escaped (out, _(facts[i].label));
+      g_string_append (out, "** | ");
+      append_escaped (out, value);
+      g_string_append (out, " |\n");
     }
   g_string_append_c (out, '\n');
 
@@ -148,7 +143,9 @@ append_case (GString *out,
 
       if (file == NULL)
         continue;
-      append_escaped_between (out, "![", caption ? caption : "", "](");
+      g_string_append (out, "![");
+      append_escaped (out, caption ? caption : "");
+      g_string_append (out, "](");
       append_destination (out, "media:", file);
       g_string_append (out, " \"");
       append_title (out, caption ? caption : "");
@@ -191,11 +188,13 @@ append_procedure (GString *out,
       if (text == NULL)
         continue;
       g_string_append_printf (out, "%u. ", i + 1);
-      append_escaped_between (out, "", text, "\n\n");
+      append_escaped (out, text);
+      g_string_append (out, "\n\n");
       if (warning != NULL)
         {
           g_string_append_printf (out, "   > **%s** ", _("Warning"));
-          append_escaped_between (out, "", warning, "\n\n");
+          append_escaped (out, warning);
+          g_string_append (out, "\n\n");
         }
     }
 }
@@ -222,7 +221,9 @@ append_quiz (GString *out,
       /* Translators: a heading; %u is the question's number */
       g_string_append (out, "### ");
       g_string_append_printf (out, _("Question %u"), i + 1);
-      append_escaped_between (out, "\n\n", prompt, "\n\n");
+      g_string_append (out, "\n\n");
+      append_escaped (out, prompt);
+      g_string_append (out, "\n\n");
       if (image != NULL)
         {
           g_string_append (out, "![");
@@ -234,7 +235,11 @@ append_quiz (GString *out,
       if (choices == NULL)
         g_string_append_printf (out, "- %s\n- %s\n", _("True"), _("False"));
       for (guint j = 0; choices != NULL && choices[j] != NULL; j++)
-        append_escaped_between (out, "- ", choices[j], "\n");
+        {
+          g_string_append (out, "- ");
+          append_escaped (out, choices[j]);
+          g_string_append_c (out, '\n');
+        }
       g_string_append_c (out, '\n');
     }
 }
@@ -256,14 +261,18 @@ append_sources (GString *out,
 
       if (title == NULL)
         continue;
+      g_string_append (out, "- ");
       if (url != NULL && (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
         {
-          append_escaped_between (out, "- [", title, "](");
+          g_string_append_c (out, '[');
+          append_escaped (out, title);
+          g_string_append (out, "](");
           append_destination (out, "", url);
-          g_string_append (out, ")\n");
+          g_string_append_c (out, ')');
         }
       else
-        append_escaped_between (out, "- ", title, "\n");
+        append_escaped (out, title);
+      g_string_append_c (out, '\n');
     }
 }
 

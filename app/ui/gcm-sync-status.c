@@ -128,30 +128,41 @@ gcm_sync_status_describe (GcmSyncState  state,
   return describe_checked (state == GCM_SYNC_STATE_UP_TO_DATE, MAX (now - last_success, 0));
 }
 
-/* "%u new cases" when @added, else "%u cases updated" */
 static const char *
-part_format (GcmItemKind kind,
-             gboolean    added,
-             guint       n)
+added_format (GcmItemKind kind,
+              guint       n)
 {
   switch (kind)
     {
     case GCM_ITEM_KIND_SECTION:
-      return added ? g_dngettext (GETTEXT_PACKAGE, "%u new section", "%u new sections", n)
-                   : g_dngettext (GETTEXT_PACKAGE, "%u section updated", "%u sections updated", n);
+      return g_dngettext (GETTEXT_PACKAGE, "%u new section", "%u new sections", n);
     case GCM_ITEM_KIND_CASE:
-      return added ? g_dngettext (GETTEXT_PACKAGE, "%u new case", "%u new cases", n)
-                   : g_dngettext (GETTEXT_PACKAGE, "%u case updated", "%u cases updated", n);
+      return g_dngettext (GETTEXT_PACKAGE, "%u new case", "%u new cases", n);
     case GCM_ITEM_KIND_PROCEDURE:
-      return added ? g_dngettext (GETTEXT_PACKAGE, "%u new procedure", "%u new procedures", n)
-                   : g_dngettext (GETTEXT_PACKAGE, "%u procedure updated",
-                                  "%u procedures updated", n);
+      return g_dngettext (GETTEXT_PACKAGE, "%u new procedure", "%u new procedures", n);
     case GCM_ITEM_KIND_QUIZ:
-      return added ? g_dngettext (GETTEXT_PACKAGE, "%u new quiz", "%u new quizzes", n)
-                   : g_dngettext (GETTEXT_PACKAGE, "%u quiz updated", "%u quizzes updated", n);
+      return g_dngettext (GETTEXT_PACKAGE, "%u new quiz", "%u new quizzes", n);
     default:
-      return added ? g_dngettext (GETTEXT_PACKAGE, "%u new page", "%u new pages", n)
-                   : g_dngettext (GETTEXT_PACKAGE, "%u page updated", "%u pages updated", n);
+      return g_dngettext (GETTEXT_PACKAGE, "%u new page", "%u new pages", n);
+    }
+}
+
+static const char *
+updated_format (GcmItemKind kind,
+                guint       n)
+{
+  switch (kind)
+    {
+    case GCM_ITEM_KIND_SECTION:
+      return g_dngettext (GETTEXT_PACKAGE, "%u section updated", "%u sections updated", n);
+    case GCM_ITEM_KIND_CASE:
+      return g_dngettext (GETTEXT_PACKAGE, "%u case updated", "%u cases updated", n);
+    case GCM_ITEM_KIND_PROCEDURE:
+      return g_dngettext (GETTEXT_PACKAGE, "%u procedure updated", "%u procedures updated", n);
+    case GCM_ITEM_KIND_QUIZ:
+      return g_dngettext (GETTEXT_PACKAGE, "%u quiz updated", "%u quizzes updated", n);
+    default:
+      return g_dngettext (GETTEXT_PACKAGE, "%u page updated", "%u pages updated", n);
     }
 }
 
@@ -181,10 +192,10 @@ gcm_sync_report_describe (const GcmSyncReport *report)
   /* New things first, by kind, then changes, then withdrawals. */
   for (GcmItemKind kind = 0; kind < GCM_ITEM_KIND_COUNT; kind++)
     if (report->added[kind] > 0)
-      append_part (text, part_format (kind, TRUE, report->added[kind]), report->added[kind]);
+      append_part (text, added_format (kind, report->added[kind]), report->added[kind]);
   for (GcmItemKind kind = 0; kind < GCM_ITEM_KIND_COUNT; kind++)
     if (report->updated[kind] > 0)
-      append_part (text, part_format (kind, FALSE, report->updated[kind]), report->updated[kind]);
+      append_part (text, updated_format (kind, report->updated[kind]), report->updated[kind]);
   if (report->removed > 0)
     append_part (text, g_dngettext (GETTEXT_PACKAGE, "%u page withdrawn", "%u pages withdrawn",
                                     report->removed),
